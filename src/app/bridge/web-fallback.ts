@@ -1,0 +1,43 @@
+import type { CredentialBackend, SwitchboardBridge } from '../../bridge/contract';
+
+// The same contract as the Electron preload, for a plain browser: the whole
+// console runs in Chromium for tests and for `npm run start:web`.
+// Credentials stay in memory only: a browser tab has no OS keychain, and a
+// token in localStorage would outlive the session and be readable by any script.
+const secrets = new Map<string, string>();
+
+const ALLOWED_HOSTS = new Set(['www.switchboard.example', 'docs.switchboard.example']);
+
+export const webFallbackBridge = {
+  app: {
+    info: async () => ({ name: 'Switchboard', version: import.meta.env.VITE_APP_VERSION ?? '0.1.0', platform: navigator.platform, runtime: 'web' as const }),
+  },
+  notifications: {
+    show: async ({ title, body }) => {
+      if (typeof Notification === 'undefined') return false;
+      const permission = Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission;
+      if (permission !== 'granted') return false;
+      new Notification(title, { body });
+      return true;
+    },
+  },
+  credentials: {
+    backend: async (): Promise<CredentialBackend> => 'memory',
+    get: async (account) => secrets.get(account) ?? null,
+    set: async (account, secret) => {
+      secrets.set(account, secret);
+    },
+    delete: async (account) => {
+      secrets.delete(account);
+    },
+  },
+  links: {
+    openExternal: async (url) => {
+      const parsed = new URL(url);
+      if (parsed.protocol !== 'https:' || !ALLOWED_HOSTS.has(parsed.hostname)) {
+        throw new Error(`Refused to open ${url}: only https links to ${[...ALLOWED_HOSTS].join(', ')} are opened.`);
+      }
+      window.open(parsed.href, '_blank', 'noopener,noreferrer');
+    },
+  },
+} satisfies SwitchboardBridge;

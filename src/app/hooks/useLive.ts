@@ -1,0 +1,15 @@
+import { useEffect, useState } from 'react';
+import type { Live } from '../../data/live';
+
+/** Subscribes to a live query; `undefined` until its first result. */
+export function useLive<T>(source: Live<T>): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    const sub = source.subscribe({
+      next: setValue,
+      error: (err) => console.error('live query failed', err),
+    });
+    return () => sub.unsubscribe();
+  }, [source]);
+  return value;
+}

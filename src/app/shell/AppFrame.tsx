@@ -1,0 +1,51 @@
+import { useRef, type ReactNode } from 'react';
+import { QueueScreen } from '../queue/QueueScreen';
+import { NewTicketDialog } from '../ticket/NewTicketDialog';
+import { TicketDetail } from '../ticket/TicketDetail';
+import { useNavStore } from './nav-store';
+import { SHORTCUT_HELP } from './shortcuts';
+import { useGlobalShortcuts } from './useGlobalShortcuts';
+
+// Only screens that exist are listed; Intake, Visits, Clients and Audit join as they are built.
+const NAV_ITEMS = [{ screen: 'queue', label: 'Queue' }] as const;
+
+export function AppFrame({ status }: { status: ReactNode }) {
+  const searchRef = useRef<HTMLInputElement>(null);
+  useGlobalShortcuts(searchRef);
+  const { screen, openTicketId, newTicketOpen, openNewTicket, closeNewTicket, closeTicket } = useNavStore();
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Switchboard</span>
+        <nav aria-label="Main">
+          <ul>
+            {NAV_ITEMS.map((item) => (
+              <li key={item.screen}>
+                <a href={`#${item.screen}`} aria-current={screen === item.screen ? 'page' : undefined}>
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <button type="button" className="primary" onClick={openNewTicket} aria-keyshortcuts="n">
+          New ticket <kbd>n</kbd>
+        </button>
+        <div className="status-area">{status}</div>
+      </header>
+      <main>
+        <QueueScreen searchRef={searchRef} />
+        {openTicketId && <TicketDetail ticketId={openTicketId} onClose={closeTicket} />}
+      </main>
+      <footer className="shortcut-help" aria-label="Keyboard shortcuts">
+        {SHORTCUT_HELP.map((s) => (
+          <span key={s.keys}>
+            <kbd>{s.keys}</kbd> {s.action}
+          </span>
+        ))}
+      </footer>
+      {newTicketOpen && <NewTicketDialog onClose={closeNewTicket} />}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { create } from 'zustand';
+
+export type Screen = 'queue';
+
+interface NavState {
+  screen: Screen;
+  /** The ticket whose detail panel is open. */
+  openTicketId: string | null;
+  newTicketOpen: boolean;
+  openTicket(id: string): void;
+  closeTicket(): void;
+  openNewTicket(): void;
+  closeNewTicket(): void;
+}
+
+export const useNavStore = create<NavState>((set) => ({
+  screen: 'queue',
+  openTicketId: null,
+  newTicketOpen: false,
+  openTicket: (id) => set({ openTicketId: id, newTicketOpen: false }),
+  closeTicket: () => set({ openTicketId: null }),
+  openNewTicket: () => set({ newTicketOpen: true }),
+  closeNewTicket: () => set({ newTicketOpen: false }),
+}));

@@ -1,0 +1,25 @@
+import { openDb } from './db';
+import { seedDemoIfEmpty } from './demo-seed';
+import { ReferenceRepository } from './reference-repository';
+import { SettingsRepository } from './settings-repository';
+import { TicketRepository } from './ticket-repository';
+
+export interface Repositories {
+  tickets: TicketRepository;
+  reference: ReferenceRepository;
+  settings: SettingsRepository;
+  seedDemoIfEmpty(tickets: number): Promise<boolean>;
+  close(): void;
+}
+
+/** The only way the app reaches the local store: one repository per kind of record. */
+export function createRepositories(name?: string): Repositories {
+  const db = openDb(name);
+  return {
+    tickets: new TicketRepository(db),
+    reference: new ReferenceRepository(db),
+    settings: new SettingsRepository(db),
+    seedDemoIfEmpty: (tickets) => seedDemoIfEmpty(db, tickets),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,50 @@
+// Ticket vocabulary from seed 001 (statuses) and 002 (channels).
+
+export const TICKET_STATUSES = ['new', 'open', 'awaiting_reply', 'on_hold', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const STATUS_LABELS: Record<TicketStatus, string> = {
+  new: 'New',
+  open: 'Open',
+  awaiting_reply: 'Awaiting your reply',
+  on_hold: 'On-Hold',
+  closed: 'Closed',
+};
+
+export const CHANNELS = ['phone', 'email', 'portal'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CHANNEL_LABELS: Record<Channel, string> = { phone: 'Phone', email: 'Email', portal: 'Portal' };
+
+export interface Ticket {
+  /** UUIDv7: time-ordered, generated offline without coordination. */
+  id: string;
+  clientId: string;
+  title: string;
+  description: string;
+  status: TicketStatus;
+  /** A key of the client's priority scheme (src/domain/priority-schemes.ts). */
+  priority: string;
+  channel: Channel;
+  assigneeId: string | null;
+  /** ISO-8601 UTC instants. */
+  openedAt: string;
+  updatedAt: string;
+}
+
+export interface Client {
+  id: string;
+  name: string;
+  /** IANA zone the client's dates are shown in. */
+  timeZone: string;
+  prioritySchemeId: import('./priority-schemes').PrioritySchemeId;
+}
+
+export interface StaffMember {
+  id: string;
+  name: string;
+  role: StaffRole;
+}
+
+export const STAFF_ROLES = ['intake', 'technician', 'engineer', 'service_coordinator', 'supervisor', 'site_director', 'scheduler', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type SwitchboardDb } from '../../../src/data/db';
+import { TicketRepository } from '../../../src/data/ticket-repository';
+import type { NewTicketDraft } from '../../../src/domain/new-ticket';
+
+let db: SwitchboardDb;
+let repo: TicketRepository;
+const draft: NewTicketDraft = {
+  clientId: 'c1',
+  title: 'Phones down at main office',
+  description: 'No dial tone',
+  priority: 'critical',
+  channel: 'phone',
+  assigneeId: 'u1',
+};
+
+beforeEach(async () => {
+  db = openDb(`test-${crypto.randomUUID()}`);
+  await db.clients.put({ id: 'c1', name: 'Harbor Dental', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' });
+  await db.staff.put({ id: 'u1', name: 'Priya', role: 'technician' });
+  repo = new TicketRepository(db);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('TicketRepository.create', () => {
+  it('stores a valid ticket as New with a UUIDv7 id', async () => {
+    const result = await repo.create(draft, new Date('2026-03-02T15:00:00Z'));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.ticket.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(await repo.get(result.ticket.id)).toEqual({ ...result.ticket, status: 'new', openedAt: '2026-03-02T15:00:00.000Z' });
+  });
+
+  it.each([
+    ['an empty title', { title: '' }, 'title'],
+    ['a priority the client does not have', { priority: 'sev1' }, 'priority'],
+  ] as const)('writes nothing for %s', async (_n, patch, field) => {
+    const result = await repo.create({ ...draft, ...patch });
+    expect(result.ok).toBe(false);
+    expect(Object.keys(result.ok ? {} : result.errors)).toEqual([field]);
+    expect(await repo.count()).toBe(0);
+  });
+});
+
+describe('TicketRepository.setStatus', () => {
+  it('follows the workflow and refuses an illegal move without writing', async () => {
+    const created = await repo.create(draft);
+    if (!created.ok) throw new Error('setup');
+    await repo.setStatus(created.ticket.id, 'closed', new Date('2026-03-03T10:00:00Z'));
+    await expect(repo.setStatus(created.ticket.id, 'on_hold')).rejects.toThrow('A ticket cannot go from closed to on_hold; allowed next: open.');
+    const stored = await repo.get(created.ticket.id);
+    expect(stored?.status).toBe('closed');
+    expect(stored?.updatedAt).toBe('2026-03-03T10:00:00.000Z');
+  });
+});
+
+describe('TicketRepository.liveAll', () => {
+  it('emits again when a ticket is added', async () => {
+    const seen: number[] = [];
+    const sub = repo.liveAll().subscribe({ next: (t) => seen.push(t.length) });
+    await new Promise((r) => setTimeout(r, 50));
+    await repo.create(draft);
+    await new Promise((r) => setTimeout(r, 100));
+    sub.unsubscribe();
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBe(1);
+  });
+});
