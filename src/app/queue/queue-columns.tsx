@@ -57,6 +57,6 @@ export const queueColumns = helper.columns([
   helper.accessor('openedAt', {
     header: 'Opened (client time)',
     cell: (info) => formatInClientZone(info.getValue(), info.row.original.clientTimeZone),
-    size: 200,
+    size: 250,
   }),
 ]);

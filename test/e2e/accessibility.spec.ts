@@ -1,0 +1,31 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { QueuePage } from './pages/queue-page';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no serious axe violations on the queue, the form and the detail panel (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const queue = new QueuePage(page);
+    await queue.open({ db: `axe-${scheme}-${Date.now()}` });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.keyboard.press('n');
+    const dialog = queue.newTicketDialog();
+    await dialog.submit();
+    await expect(dialog.errorFor('Title')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('ticket-detail')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}

@@ -1,0 +1,67 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page model of the queue screen: what a person sees and does, not selectors. */
+export class QueuePage {
+  readonly grid: Locator;
+  readonly search: Locator;
+  readonly count: Locator;
+
+  constructor(readonly page: Page) {
+    this.grid = page.getByRole('grid', { name: 'Ticket queue' });
+    this.search = page.getByRole('searchbox');
+    this.count = page.getByTestId('queue-count');
+  }
+
+  /** Each test gets its own IndexedDB database so tests never see each other's tickets. */
+  async open(opts: { db: string; demo?: number }) {
+    await this.page.goto(`/?db=${encodeURIComponent(opts.db)}&demo=${opts.demo ?? 40}`);
+    await expect(this.grid).toBeVisible();
+  }
+
+  rows(): Locator {
+    return this.grid.locator('tbody tr');
+  }
+
+  row(title: string): Locator {
+    return this.rows().filter({ hasText: title });
+  }
+
+  selectedRow(): Locator {
+    return this.grid.locator('tbody tr[aria-selected="true"]');
+  }
+
+  async rowCount(): Promise<number> {
+    return Number(await this.grid.getAttribute('data-row-count'));
+  }
+
+  async filterStatus(label: string) {
+    await this.page.getByLabel('Status').selectOption({ label });
+  }
+
+  newTicketDialog(): NewTicketDialog {
+    return new NewTicketDialog(this.page);
+  }
+}
+
+export class NewTicketDialog {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByRole('dialog', { name: 'New ticket' });
+  }
+
+  async fill(t: { client?: string; title?: string; description?: string; priority?: string; channel?: string }) {
+    if (t.client) await this.root.getByLabel('Client').selectOption({ label: t.client });
+    if (t.title !== undefined) await this.root.getByLabel('Title').fill(t.title);
+    if (t.description) await this.root.getByLabel('Description').fill(t.description);
+    if (t.priority) await this.root.getByLabel('Priority').selectOption({ label: t.priority });
+    if (t.channel) await this.root.getByLabel('Channel').selectOption({ label: t.channel });
+  }
+
+  async submit() {
+    await this.root.getByRole('button', { name: 'Create ticket' }).click();
+  }
+
+  errorFor(field: string): Locator {
+    return this.root.getByLabel(field).locator('xpath=following-sibling::p[@role="alert"]');
+  }
+}
