@@ -1,4 +1,5 @@
 // Ticket vocabulary from seed 001 (statuses) and 002 (channels).
+import type { PrioritySchemeId } from './priority-schemes';
 
 export const TICKET_STATUSES = ['new', 'open', 'awaiting_reply', 'on_hold', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -37,7 +38,7 @@ export interface Client {
   name: string;
   /** IANA zone the client's dates are shown in. */
   timeZone: string;
-  prioritySchemeId: import('./priority-schemes').PrioritySchemeId;
+  prioritySchemeId: PrioritySchemeId;
 }
 
 export interface StaffMember {

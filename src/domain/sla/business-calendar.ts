@@ -1,0 +1,183 @@
+// A calendar compiled for fast stepping: each local day, once computed, is a
+// short list of epoch-ms slices (open, closed, holiday) cached by day number.
+// Luxon is consulted only while building a day, never while walking one.
+import type { CalendarSpec } from './policy-types';
+import { WEEKDAYS } from './policy-types';
+import { DAY_MS, MINUTE_MS, parseTimeOfDay, weekdayIndexOf } from './civil-date';
+import { HolidayBook, type HolidayClosure } from './holiday-rules';
+import { ZoneClock } from './zone-time';
+
+export type SliceKind = 'open' | 'closed' | 'holiday';
+
+export interface DaySlice {
+  kind: SliceKind;
+  start: number;
+  end: number;
+  /** Holiday name for 'holiday' slices. */
+  label: string | null;
+}
+
+export interface BusinessDay {
+  dayNumber: number;
+  /** Local midnight and the next local midnight, epoch ms. */
+  start: number;
+  end: number;
+  /** Open intervals as flat [start0, end0, start1, end1, ...] epoch ms. */
+  open: readonly number[];
+  /** The whole day, partitioned. */
+  slices: readonly DaySlice[];
+}
+
+/** A calendar with no open minute for this long is refused rather than walked forever. */
+const MAX_CLOSED_DAYS = 3660;
+
+type MinuteRange = readonly [number, number];
+
+function windowsByWeekday(spec: CalendarSpec): MinuteRange[][] {
+  return WEEKDAYS.map((wd) =>
+    (spec.week[wd] ?? [])
+      .map((w): MinuteRange => [parseTimeOfDay(w.from) ?? 0, parseTimeOfDay(w.to) ?? 0])
+      .filter(([a, b]) => b > a)
+      .sort((x, y) => x[0] - y[0]),
+  );
+}
+
+/** Partition [0, 1440) into labelled minute ranges: a closure beats a window. */
+function partitionDay(windows: readonly MinuteRange[], closures: readonly HolidayClosure[]): Array<{ kind: SliceKind; from: number; to: number; label: string | null }> {
+  const points = new Set<number>([0, 1440]);
+  for (const [a, b] of windows) points.add(a).add(b);
+  for (const c of closures) points.add(c.fromMinute).add(c.toMinute);
+  const sorted = [...points].filter((p) => p >= 0 && p <= 1440).sort((a, b) => a - b);
+  const out: Array<{ kind: SliceKind; from: number; to: number; label: string | null }> = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const from = sorted[i]!;
+    const to = sorted[i + 1]!;
+    const closure = closures.find((c) => c.fromMinute <= from && to <= c.toMinute);
+    const kind: SliceKind = closure ? 'holiday' : windows.some(([a, b]) => a <= from && to <= b) ? 'open' : 'closed';
+    const label = closure ? closure.name : null;
+    const last = out[out.length - 1];
+    if (last && last.kind === kind && last.label === label) last.to = to;
+    else out.push({ kind, from, to, label });
+  }
+  return out;
+}
+
+export class BusinessCalendar {
+  readonly timeZone: string;
+  /** Length of one business day, ms; "N business days" is N of these. */
+  readonly businessDayMs: number;
+  private readonly zone: ZoneClock;
+  private readonly weekWindows: MinuteRange[][];
+  private readonly holidays: HolidayBook;
+  private readonly days = new Map<number, BusinessDay>();
+  private readonly guessOffset: number;
+
+  /** Expects a spec that parseSlaPolicy has accepted. */
+  constructor(spec: CalendarSpec) {
+    this.timeZone = spec.timeZone;
+    this.zone = new ZoneClock(spec.timeZone);
+    this.weekWindows = windowsByWeekday(spec);
+    this.holidays = new HolidayBook(spec.holidays);
+    this.businessDayMs = (spec.businessDayMinutes ?? defaultBusinessDayMinutes(spec)) * MINUTE_MS;
+    this.guessOffset = this.zone.offsetAt(Date.UTC(2026, 0, 1));
+  }
+
+  day(dayNumber: number): BusinessDay {
+    let day = this.days.get(dayNumber);
+    if (!day) {
+      day = this.buildDay(dayNumber);
+      this.days.set(dayNumber, day);
+    }
+    return day;
+  }
+
+  /** The local day an instant falls in. */
+  dayAt(epochMs: number): BusinessDay {
+    let day = this.day(Math.floor((epochMs + this.guessOffset) / DAY_MS));
+    while (epochMs < day.start) day = this.day(day.dayNumber - 1);
+    while (epochMs >= day.end) day = this.day(day.dayNumber + 1);
+    return day;
+  }
+
+  isOpenAt(epochMs: number): boolean {
+    const open = this.dayAt(epochMs).open;
+    for (let i = 0; i < open.length; i += 2) if (open[i]! <= epochMs && epochMs < open[i + 1]!) return true;
+    return false;
+  }
+
+  /** The instant itself when open, else the next opening after it. */
+  nextOpening(epochMs: number): number {
+    let day = this.dayAt(epochMs);
+    for (let n = 0; n < MAX_CLOSED_DAYS; n++) {
+      const open = day.open;
+      for (let i = 0; i < open.length; i += 2) if (open[i + 1]! > epochMs) return Math.max(open[i]!, epochMs);
+      day = this.day(day.dayNumber + 1);
+    }
+    throw this.neverOpen(epochMs);
+  }
+
+  /** The close of the first business day after the local day of `epochMs`. */
+  closeOfNextBusinessDay(epochMs: number): number {
+    let dn = this.dayAt(epochMs).dayNumber;
+    for (let n = 0; n < MAX_CLOSED_DAYS; n++) {
+      const open = this.day(++dn).open;
+      if (open.length > 0) return open[open.length - 1]!;
+    }
+    throw this.neverOpen(epochMs);
+  }
+
+  /** Open time in [from, to), ms. */
+  businessTimeBetween(from: number, to: number): number {
+    if (to <= from) return 0;
+    let total = 0;
+    let day = this.dayAt(from);
+    while (day.start < to) {
+      const open = day.open;
+      for (let i = 0; i < open.length; i += 2) {
+        const a = Math.max(open[i]!, from);
+        const b = Math.min(open[i + 1]!, to);
+        if (b > a) total += b - a;
+      }
+      day = this.day(day.dayNumber + 1);
+    }
+    return total;
+  }
+
+  neverOpen(epochMs: number): Error {
+    return new Error(`The calendar in ${this.timeZone} has no open time in the ${MAX_CLOSED_DAYS} days after ${new Date(epochMs).toISOString()}: check its windows and holidays.`);
+  }
+
+  /** Holidays and closures of a year, by local date, for display. */
+  holidaysOf(year: number): Array<{ date: number } & HolidayClosure> {
+    return this.holidays.listYear(year);
+  }
+
+  private buildDay(dayNumber: number): BusinessDay {
+    const ranges = partitionDay(this.weekWindows[weekdayIndexOf(dayNumber)]!, this.holidays.closuresOn(dayNumber));
+    const slices: DaySlice[] = [];
+    const open: number[] = [];
+    for (const r of ranges) {
+      const start = this.zone.instantOf(dayNumber, r.from);
+      const end = this.zone.instantOf(dayNumber, r.to);
+      if (end <= start) continue; // swallowed by a spring-forward gap
+      slices.push({ kind: r.kind, start, end, label: r.label });
+      if (r.kind === 'open') open.push(start, end);
+    }
+    return { dayNumber, start: this.zone.instantOf(dayNumber, 0), end: this.zone.instantOf(dayNumber, 1440), open, slices };
+  }
+}
+
+/** The length of an open weekday; validation requires all open weekdays to agree when this is used. */
+export function defaultBusinessDayMinutes(spec: CalendarSpec): number {
+  for (const ranges of windowsByWeekday(spec)) {
+    const total = ranges.reduce((sum, [a, b]) => sum + (b - a), 0);
+    if (total > 0) return total;
+  }
+  return 0;
+}
+
+export function weekdayLengths(spec: CalendarSpec): Array<{ weekday: string; minutes: number }> {
+  return windowsByWeekday(spec)
+    .map((ranges, i) => ({ weekday: WEEKDAYS[i]!, minutes: ranges.reduce((sum, [a, b]) => sum + (b - a), 0) }))
+    .filter((x) => x.minutes > 0);
+}
