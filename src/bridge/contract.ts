@@ -10,6 +10,8 @@ export interface AppInfo {
   version: string;
   platform: string;
   runtime: Runtime;
+  /** Base URL of the sync server, when the main process was told one (SWITCHBOARD_SERVER_URL). */
+  serverUrl?: string;
 }
 
 export interface NotificationRequest {

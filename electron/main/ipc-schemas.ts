@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { Channel, IpcArg } from '../../src/bridge/channels';
+
+// What each channel accepts, as narrow as the contract allows. Strict
+// objects, so a renderer cannot smuggle extra fields into a handler.
+
+const account = z.string().trim().min(1, 'an account name is required').max(200, 'an account name is at most 200 characters');
+
+export const ipcSchemas = {
+  'app:info': z.undefined({ error: 'app:info takes no argument' }),
+  'notifications:show': z.strictObject({
+    title: z.string().min(1, 'a notification needs a title').max(200),
+    body: z.string().max(2000),
+  }),
+  'credentials:backend': z.undefined({ error: 'credentials:backend takes no argument' }),
+  'credentials:get': z.strictObject({ account }),
+  'credentials:set': z.strictObject({
+    account,
+    secret: z.string().min(1, 'an empty secret is not stored; delete the account instead').max(16_384),
+  }),
+  'credentials:delete': z.strictObject({ account }),
+  'links:open-external': z.strictObject({ url: z.string().min(1).max(2048) }),
+} satisfies { [C in Channel]: z.ZodType<IpcArg<C>> };

@@ -1,0 +1,57 @@
+// The two URL questions the main process asks, kept tiny so their hostile
+// tests can be read in one sitting (STYLE 5). Parse, then compare parts:
+// never match on string prefixes, which `app://switchboard.evil.example`
+// and `https://evil.example/?next=app://switchboard` would pass.
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'switchboard';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** Hosts whose https links may leave the app for the user's browser. Mirrors src/app/bridge/web-fallback.ts. */
+export const EXTERNAL_LINK_HOSTS: readonly string[] = ['www.switchboard.example', 'docs.switchboard.example'];
+
+function parse(raw: string): URL | null {
+  try {
+    return new URL(raw);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True when `raw` belongs to one of `origins` (e.g. `app://switchboard`, or
+ * the dev server `http://localhost:5173`). Node's URL reports `null` as the
+ * origin of a custom scheme, so scheme, host and port are compared one by one.
+ */
+export function isTrustedAppUrl(raw: string, origins: readonly string[]): boolean {
+  const url = parse(raw);
+  if (!url || url.username !== '' || url.password !== '') return false;
+  return origins.some((origin) => {
+    const trusted = parse(origin);
+    return (
+      trusted !== null &&
+      url.protocol === trusted.protocol &&
+      url.hostname === trusted.hostname &&
+      url.port === trusted.port
+    );
+  });
+}
+
+/** True for an https link, without credentials or a custom port, to an allow-listed host. */
+export function isAllowedExternalUrl(raw: string, hosts: readonly string[] = EXTERNAL_LINK_HOSTS): boolean {
+  const url = parse(raw);
+  return (
+    url !== null &&
+    url.protocol === 'https:' &&
+    url.username === '' &&
+    url.password === '' &&
+    url.port === '' &&
+    hosts.includes(url.hostname)
+  );
+}
+
+/** The origins a renderer may be served from: the app scheme, plus the dev server while developing. */
+export function trustedOrigins(devServerUrl: string | undefined): string[] {
+  const dev = devServerUrl ? parse(devServerUrl) : null;
+  return dev && (dev.protocol === 'http:' || dev.protocol === 'https:') ? [APP_ORIGIN, dev.origin] : [APP_ORIGIN];
+}

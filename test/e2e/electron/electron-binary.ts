@@ -1,0 +1,26 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+// `require('electron')` downloads the binary when it is missing (see
+// node_modules/electron/index.js), which cannot work on this machine and
+// would hang a test run. Resolve the package directory instead and look for
+// the binary the same way index.js does, without triggering the download.
+
+export function electronBinaryPath(): string | null {
+  let packageDir: string;
+  try {
+    packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
+  const pathFile = path.join(packageDir, 'path.txt');
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
+  const candidate = override
+    ? path.join(override, relative ?? 'electron')
+    : relative
+      ? path.join(packageDir, 'dist', relative)
+      : null;
+  return candidate !== null && existsSync(candidate) ? candidate : null;
+}
