@@ -1,0 +1,48 @@
+import { chromium, type Browser } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config';
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Serves the built web console (out/web) on a loopback port until stopped. */
+export async function servePreview(port: number): Promise<{ url: string; stop(): void }> {
+  const child: ChildProcess = spawn('npx', ['vite', 'preview', '-c', 'vite.web.config.ts', '--port', String(port), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return {
+    url,
+    stop: () => {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+export function report(name: string, value: number, unit: string, goal: string, pass: boolean): void {
+  console.log(`${name}: ${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`);
+  console.log(`  goal ${goal}: ${pass ? 'met' : 'NOT met'}`);
+}
