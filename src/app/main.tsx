@@ -14,6 +14,7 @@ const demoTickets = Number(params.get('demo') ?? import.meta.env.VITE_DEMO_TICKE
 
 async function start() {
   if (params.get('demo') !== '0') await repos.seedDemoIfEmpty(demoTickets);
+  repos.tickets.preload();
   useSessionStore.getState().setCurrentUser((await repos.settings.get<string>('currentUserId')) ?? null);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
+import { groupByBucket, type TicketBucket } from './ticket-buckets';
 
 export interface MetaRow {
   key: string;
@@ -7,7 +8,7 @@ export interface MetaRow {
 }
 
 export type SwitchboardDb = Dexie & {
-  tickets: EntityTable<Ticket, 'id'>;
+  ticketBuckets: EntityTable<TicketBucket, 'id'>;
   clients: EntityTable<Client, 'id'>;
   staff: EntityTable<StaffMember, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
@@ -20,7 +21,7 @@ export const DEFAULT_DB_NAME = 'switchboard';
  * upgrade that carries every existing row forward (tested in db-upgrade.test).
  */
 export function declareSchema(db: Dexie): void {
-  // v1: the first local queue, tickets only.
+  // v1: the first local queue, one record per ticket.
   db.version(1).stores({
     tickets: 'id, clientId, status, priority, assigneeId, openedAt, updatedAt',
   });
@@ -44,6 +45,18 @@ export function declareSchema(db: Dexie): void {
           t.assigneeId ??= null;
         }),
     );
+  // v3: tickets move into buckets (see ticket-buckets.ts for the measurements);
+  // the queue filters and sorts in memory, so the per-field indexes go too.
+  db.version(3)
+    .stores({ tickets: null, ticketBuckets: 'id' })
+    .upgrade(async (tx) => {
+      const tickets = (await tx.table('tickets').toArray()) as Ticket[];
+      const buckets: TicketBucket[] = [];
+      for (const [id, group] of groupByBucket(tickets)) {
+        buckets.push({ id, tickets: group });
+      }
+      await tx.table('ticketBuckets').bulkPut(buckets);
+    });
 }
 
 export function openDb(name: string = DEFAULT_DB_NAME): SwitchboardDb {

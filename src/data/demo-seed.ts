@@ -1,6 +1,6 @@
 import { generateDemoData } from '../../resources/demo/generate-demo-data';
 import type { SwitchboardDb } from './db';
-import { TicketRepository } from './ticket-repository';
+import type { TicketRepository } from './ticket-repository';
 
 export const BULK_PUT_MEASURE = 'store:bulk-put';
 
@@ -8,8 +8,8 @@ export const BULK_PUT_MEASURE = 'store:bulk-put';
  * Fills an empty local store with the demo workspace so a first run shows a
  * real queue. Never touches a store that already holds data.
  */
-export async function seedDemoIfEmpty(db: SwitchboardDb, tickets: number): Promise<boolean> {
-  if ((await db.clients.count()) > 0 || (await db.tickets.count()) > 0) return false;
+export async function seedDemoIfEmpty(db: SwitchboardDb, repo: TicketRepository, tickets: number): Promise<boolean> {
+  if ((await db.clients.count()) > 0 || (await db.ticketBuckets.count()) > 0) return false;
   const data = generateDemoData({ tickets });
   await db.transaction('rw', db.clients, db.staff, db.meta, async () => {
     await db.clients.bulkPut(data.clients);
@@ -19,7 +19,7 @@ export async function seedDemoIfEmpty(db: SwitchboardDb, tickets: number): Promi
   });
   // Timed so the benchmark reads the repository's bulk path from the real page.
   const start = performance.now();
-  await new TicketRepository(db).bulkPut(data.tickets);
+  await repo.bulkPut(data.tickets);
   performance.measure(BULK_PUT_MEASURE, { start, end: performance.now(), detail: { count: data.tickets.length } });
   return true;
 }

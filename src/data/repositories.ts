@@ -15,11 +15,15 @@ export interface Repositories {
 /** The only way the app reaches the local store: one repository per kind of record. */
 export function createRepositories(name?: string): Repositories {
   const db = openDb(name);
+  const tickets = new TicketRepository(db);
   return {
-    tickets: new TicketRepository(db),
+    tickets,
     reference: new ReferenceRepository(db),
     settings: new SettingsRepository(db),
-    seedDemoIfEmpty: (tickets) => seedDemoIfEmpty(db, tickets),
-    close: () => db.close(),
+    seedDemoIfEmpty: (count) => seedDemoIfEmpty(db, tickets, count),
+    close: () => {
+      tickets.close();
+      db.close();
+    },
   };
 }

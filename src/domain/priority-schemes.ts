@@ -52,10 +52,8 @@ export const PRIORITY_SCHEMES: Record<PrioritySchemeId, PriorityScheme> = {
 
 export const ALL_PRIORITY_KEYS: readonly string[] = Object.values(PRIORITY_SCHEMES).flatMap((s) => s.levels.map((l) => l.key));
 
+const LEVEL_BY_KEY = new Map(Object.values(PRIORITY_SCHEMES).flatMap((s) => s.levels.map((l) => [l.key, l] as const)));
+
 export function findPriority(key: string): PriorityLevel | undefined {
-  for (const scheme of Object.values(PRIORITY_SCHEMES)) {
-    const level = scheme.levels.find((l) => l.key === key);
-    if (level) return level;
-  }
-  return undefined;
+  return LEVEL_BY_KEY.get(key);
 }

@@ -1,13 +1,21 @@
-import { useCallback, useMemo, type RefObject } from 'react';
+import { useEffect, useMemo, type RefObject } from 'react';
 import { useLive } from '../hooks/useLive';
 import { useServices } from '../services';
 import { useSessionStore } from '../session-store';
 import { useNavStore } from '../shell/nav-store';
-import { toColumnFilters } from './column-filters';
+import { filterRows, sortRows } from './queue-order';
 import { buildQueueRows } from './queue-rows';
 import { QueueFilters } from './QueueFilters';
 import { useQueueStore } from './queue-store';
 import { QueueTable } from './QueueTable';
+
+/** Each stage of the queue's processing shows in the Performance panel and the benchmark. */
+function measured<T>(name: string, work: () => T): T {
+  const start = performance.now();
+  const result = work();
+  performance.measure(name, { start, end: performance.now() });
+  return result;
+}
 
 export function QueueScreen({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
   const { repos } = useServices();
@@ -21,19 +29,21 @@ export function QueueScreen({ searchRef }: { searchRef: RefObject<HTMLInputEleme
   const priority = useQueueStore((s) => s.priority);
   const assignee = useQueueStore((s) => s.assignee);
   const text = useQueueStore((s) => s.text);
-  const setVisibleIds = useQueueStore((s) => s.setVisibleIds);
+  const setVisible = useQueueStore((s) => s.setVisible);
   const openTicket = useNavStore((s) => s.openTicket);
 
   const rows = useMemo(
-    () => (tickets && reference ? buildQueueRows(tickets, reference.clients, reference.staff) : []),
+    () => (tickets && reference ? measured('queue:build-rows', () => buildQueueRows(tickets, reference.clients, reference.staff)) : []),
     [tickets, reference],
   );
-  const columnFilters = useMemo(
-    () => toColumnFilters({ view, status, priority, assignee, text }, currentUserId),
-    [view, status, priority, assignee, text, currentUserId],
+  const sorting = useQueueStore((s) => s.sorting);
+  const sorted = useMemo(() => measured('queue:sort', () => sortRows(rows, sorting)), [rows, sorting]);
+  const visible = useMemo(
+    () => measured('queue:filter', () => filterRows(sorted, { view, status, priority, assignee, text }, currentUserId)),
+    [sorted, view, status, priority, assignee, text, currentUserId],
   );
-  const signature = JSON.stringify(columnFilters);
-  const onVisible = useCallback((ids: string[]) => setVisibleIds(ids), [setVisibleIds]);
+  const signature = JSON.stringify([view, status, priority, assignee, text, currentUserId]);
+  useEffect(() => setVisible(visible), [visible, setVisible]);
 
   return (
     <section className="queue" aria-labelledby="queue-heading">
@@ -45,7 +55,7 @@ export function QueueScreen({ searchRef }: { searchRef: RefObject<HTMLInputEleme
       </div>
       <QueueFilters staff={reference?.staff ?? []} searchRef={searchRef} />
       {tickets !== undefined && (
-        <QueueTable rows={rows} columnFilters={columnFilters} filterSignature={signature} onOpen={openTicket} onVisibleRowIdsChange={onVisible} />
+        <QueueTable rows={visible} filterSignature={signature} onOpen={openTicket} />
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useTable, type ColumnFiltersState, type SortingState } from '@tanstack/react-table';
+import { useTable, type SortingState } from '@tanstack/react-table';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { queueColumns, queueFeatures } from './queue-columns';
 import type { QueueRow } from './queue-rows';
@@ -12,64 +12,68 @@ export const FIRST_ROWS_MARK = 'queue:first-rows';
 let firstRowsMarked = false;
 
 interface Props {
+  /** Already sorted and filtered (queue-order.ts). */
   rows: QueueRow[];
-  columnFilters: ColumnFiltersState;
   /** Changes whenever the applied filters change; rendered for tests and benchmarks. */
   filterSignature: string;
   onOpen(id: string): void;
-  onVisibleRowIdsChange(ids: string[]): void;
 }
 
-export function QueueTable({ rows, columnFilters, filterSignature, onOpen, onVisibleRowIdsChange }: Props) {
+export function QueueTable({ rows, filterSignature, onOpen }: Props) {
   const sorting = useQueueStore((s) => s.sorting);
   const setSorting = useQueueStore((s) => s.setSorting);
   const selectedId = useQueueStore((s) => s.selectedId);
   const select = useQueueStore((s) => s.select);
 
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => rows[index]!.id,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+  // The table only ever holds the rows on screen: order and filters are
+  // already applied (queue-order.ts), so building 100,000 row models per
+  // change would be pure cost.
+  const windowRows = useMemo(() => rows.slice(first, last + 1), [rows, first, last]);
+
   const table = useTable({
     features: queueFeatures,
     columns: queueColumns,
-    data: rows,
+    data: windowRows,
     getRowId: (row) => row.id,
-    state: { sorting: sorting as SortingState, columnFilters },
+    state: { sorting: sorting as SortingState },
     onSortingChange: (updater) => setSorting(typeof updater === 'function' ? updater(sorting as SortingState) : updater),
-    onColumnFiltersChange: () => {},
+    manualSorting: true,
     enableSortingRemoval: false,
   });
+  const tableRows = table.getRowModel().rows;
 
-  const visible = table.getRowModel().rows;
-  const visibleIds = useMemo(() => visible.map((r) => r.id), [visible]);
-  useEffect(() => onVisibleRowIdsChange(visibleIds), [visibleIds, onVisibleRowIdsChange]);
+  const rendered = tableRows.length > 0;
   useEffect(() => {
-    if (!firstRowsMarked && visibleIds.length > 0) {
+    if (!firstRowsMarked && rendered) {
       firstRowsMarked = true;
       performance.mark(FIRST_ROWS_MARK);
     }
-  }, [visibleIds]);
+  }, [rendered]);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: visible.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => visible[index]!.id,
-    overscan: 10,
-  });
-
-  const selectedIndex = selectedId ? visibleIds.indexOf(selectedId) : -1;
+  const selectedIndex = useMemo(() => (selectedId ? rows.findIndex((r) => r.id === selectedId) : -1), [rows, selectedId]);
   useLayoutEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
-  const items = virtualizer.getVirtualItems();
   return (
     <div className="queue-scroll" ref={scrollRef} data-testid="queue-scroll">
       <table
         className="queue-table"
         role="grid"
         aria-label="Ticket queue"
-        aria-rowcount={visible.length + 1}
-        data-row-count={visible.length}
+        aria-rowcount={rows.length + 1}
+        data-row-count={rows.length}
         data-filter-signature={filterSignature}
       >
         <thead>
@@ -95,7 +99,8 @@ export function QueueTable({ rows, columnFilters, filterSignature, onOpen, onVis
         </thead>
         <tbody style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
-            const row = visible[item.index]!;
+            const row = tableRows[item.index - first];
+            if (!row) return null;
             const isSelected = row.id === selectedId;
             return (
               <tr
@@ -118,7 +123,7 @@ export function QueueTable({ rows, columnFilters, filterSignature, onOpen, onVis
           })}
         </tbody>
       </table>
-      {visible.length === 0 && <p className="empty">No tickets match these filters.</p>}
+      {rows.length === 0 && <p className="empty">No tickets match these filters.</p>}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { QueueRow } from './queue-rows';
+import { searchKey, type QueueRow } from './queue-rows';
 import type { AssigneeFilter, StatusFilter } from './queue-store';
 
 // Predicates the table's filter pipeline calls per row; plain functions so they are testable.
@@ -21,6 +21,9 @@ export function matchesAssignee(row: QueueRow, filter: AssigneeFilter): boolean 
 
 /** Every whitespace-separated word must appear in title, client, assignee or short id. */
 export function matchesText(row: QueueRow, text: string): boolean {
-  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
-  return words.every((w) => row.search.includes(w));
+  const key = searchKey(row);
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .every((w) => key.includes(w));
 }

@@ -22,9 +22,9 @@ export interface QueueFilters {
 interface QueueState extends QueueFilters {
   sorting: SortRule[];
   selectedId: string | null;
-  /** Ids in on-screen order, for j/k; not rendered, so nothing subscribes to it. */
-  visibleIds: string[];
-  setVisibleIds(ids: string[]): void;
+  /** Rows in on-screen order, for j/k; not rendered, so nothing subscribes to it. */
+  visible: readonly { id: string }[];
+  setVisible(rows: readonly { id: string }[]): void;
   moveSelection(delta: 1 | -1): void;
   setView(view: QueueView): void;
   setStatus(status: StatusFilter): void;
@@ -48,14 +48,15 @@ export const useQueueStore = create<QueueState>((set) => ({
   text: '',
   sorting: DEFAULT_SORTING,
   selectedId: null,
-  visibleIds: [],
-  setVisibleIds: (visibleIds) => set({ visibleIds }),
+  visible: [],
+  setVisible: (visible) => set({ visible }),
   moveSelection: (delta) =>
     set((s) => {
-      if (s.visibleIds.length === 0) return {};
-      const at = s.selectedId ? s.visibleIds.indexOf(s.selectedId) : -1;
-      const next = at === -1 ? (delta === 1 ? 0 : s.visibleIds.length - 1) : Math.min(s.visibleIds.length - 1, Math.max(0, at + delta));
-      return { selectedId: s.visibleIds[next] ?? null };
+      const rows = s.visible;
+      if (rows.length === 0) return {};
+      const at = s.selectedId ? rows.findIndex((r) => r.id === s.selectedId) : -1;
+      const next = at === -1 ? (delta === 1 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta));
+      return { selectedId: rows[next]?.id ?? null };
     }),
   setView: (view) => set({ view }),
   setStatus: (status) => set({ status }),

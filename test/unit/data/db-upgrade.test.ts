@@ -1,35 +1,70 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../src/data/db';
+import { BUCKET_COUNT } from '../../../src/data/ticket-buckets';
+import { TicketRepository } from '../../../src/data/ticket-repository';
 
-describe('Dexie schema upgrade v1 -> current', () => {
-  it('keeps every ticket and backfills fields v1 did not have', async () => {
-    const name = `upgrade-${crypto.randomUUID()}`;
-    // A store as the v1 app left it: tickets only, no channel.
+const v1Schema = { tickets: 'id, clientId, status, priority, assigneeId, openedAt, updatedAt' };
+const v2Schema = {
+  tickets: 'id, clientId, status, priority, assigneeId, openedAt, updatedAt, [assigneeId+status]',
+  clients: 'id, name',
+  staff: 'id, name',
+  meta: 'key',
+};
+
+function oldTickets(n: number) {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `t${String(i).padStart(4, '0')}`,
+    clientId: 'c1',
+    title: `Ticket ${i}`,
+    status: 'open',
+    priority: 'high',
+    assigneeId: i % 2 ? 'u1' : undefined,
+    openedAt: '2026-01-05T15:00:00.000Z',
+    updatedAt: '2026-01-05T15:00:00.000Z',
+  }));
+}
+
+describe('Dexie schema upgrades keep every ticket', () => {
+  it('v1 (one record per ticket, no channel) -> current', async () => {
+    const name = `upgrade-v1-${crypto.randomUUID()}`;
     const v1 = new Dexie(name);
-    v1.version(1).stores({ tickets: 'id, clientId, status, priority, assigneeId, openedAt, updatedAt' });
-    const old = Array.from({ length: 250 }, (_, i) => ({
-      id: `t${String(i).padStart(4, '0')}`,
-      clientId: 'c1',
-      title: `Ticket ${i}`,
-      status: 'open',
-      priority: 'high',
-      assigneeId: i % 2 ? 'u1' : undefined,
-      openedAt: '2026-01-05T15:00:00.000Z',
-      updatedAt: '2026-01-05T15:00:00.000Z',
-    }));
+    v1.version(1).stores(v1Schema);
+    const old = oldTickets(1000);
     await v1.table('tickets').bulkAdd(old);
     v1.close();
 
     const db = openDb(name);
-    const tickets = await db.tickets.orderBy('id').toArray();
-    expect(db.verno).toBeGreaterThanOrEqual(2);
-    expect(tickets).toHaveLength(250);
-    expect(tickets[0]).toEqual({ ...old[0], channel: 'phone', description: '', assigneeId: null });
-    expect(tickets[1]).toEqual({ ...old[1], channel: 'phone', description: '' });
-    // New tables and compound index exist and work.
-    expect(await db.tickets.where('[assigneeId+status]').equals(['u1', 'open']).count()).toBe(125);
-    expect(await db.clients.count()).toBe(0);
+    const repo = new TicketRepository(db);
+    expect(await repo.count()).toBe(1000);
+    expect(await repo.get('t0000')).toEqual({ ...old[0], channel: 'phone', description: '', assigneeId: null });
+    expect(await repo.get('t0001')).toEqual({ ...old[1], channel: 'phone', description: '' });
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['clients', 'meta', 'staff', 'ticketBuckets']);
+    // 1,000 tickets spread over the buckets rather than piling into a few.
+    const buckets = await db.ticketBuckets.toArray();
+    expect(buckets.length).toBeGreaterThan(BUCKET_COUNT * 0.9);
+    expect(Math.max(...buckets.map((b) => b.tickets.length))).toBeLessThan(20);
+    repo.close();
+    await db.delete();
+  });
+
+  it('v2 (reference tables) -> current keeps tickets, clients and settings', async () => {
+    const name = `upgrade-v2-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores(v2Schema);
+    const old = oldTickets(300).map((t) => ({ ...t, channel: 'email', description: 'd', assigneeId: t.assigneeId ?? null }));
+    await v2.table('tickets').bulkAdd(old);
+    await v2.table('clients').add({ id: 'c1', name: 'Acme', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' });
+    await v2.table('meta').add({ key: 'currentUserId', value: 'u1' });
+    v2.close();
+
+    const db = openDb(name);
+    const repo = new TicketRepository(db);
+    expect(await repo.count()).toBe(300);
+    expect(await repo.get('t0299')).toEqual(old[299]);
+    expect(await db.clients.count()).toBe(1);
+    expect((await db.meta.get('currentUserId'))?.value).toBe('u1');
+    repo.close();
     await db.delete();
   });
 });

@@ -21,6 +21,7 @@ beforeEach(async () => {
   repo = new TicketRepository(db);
 });
 afterEach(async () => {
+  repo.close();
   await db.delete();
 });
 
@@ -66,5 +67,32 @@ describe('TicketRepository.liveAll', () => {
     sub.unsubscribe();
     expect(seen[0]).toBe(0);
     expect(seen.at(-1)).toBe(1);
+  });
+});
+
+describe('two windows on one store', () => {
+  it('a ticket written in one appears in the other without a reload', async () => {
+    const other = new TicketRepository(db);
+    const seen: number[] = [];
+    const sub = other.liveAll().subscribe({ next: (t) => seen.push(t.length) });
+    await new Promise((r) => setTimeout(r, 50));
+    await repo.create(draft);
+    await repo.create({ ...draft, title: 'Second' });
+    await new Promise((r) => setTimeout(r, 200));
+    sub.unsubscribe();
+    other.close();
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBe(2);
+  });
+
+  it('bulkPut merges into existing buckets instead of replacing them', async () => {
+    const created = await repo.create(draft);
+    if (!created.ok) throw new Error('setup');
+    const many = Array.from({ length: 2000 }, (_, i) => ({ ...created.ticket, id: `bulk-${i}`, title: `Bulk ${i}` }));
+    await repo.bulkPut(many);
+    const fresh = new TicketRepository(db);
+    expect(await fresh.count()).toBe(2001);
+    expect((await fresh.get(created.ticket.id))?.title).toBe('Phones down at main office');
+    fresh.close();
   });
 });
