@@ -1,0 +1,59 @@
+// Wires the HTTP server together; the rules live in the modules it registers.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { PROTOCOL_VERSION } from '../sync/protocol';
+import type { OpenDatabase } from './db/open-database';
+import { installCors } from './http/cors';
+import { installErrorHandlers } from './http/errors';
+import { authRoutes } from './routes/auth-routes';
+import type { RouteContext } from './routes/context';
+import { eventsRoute } from './routes/events-route';
+import { syncRoutes } from './routes/sync-routes';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+export const DEFAULT_SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+export const DEFAULT_HEARTBEAT_MS = 15_000;
+
+/** Request logs without query strings: the event stream carries its session token there. */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
+    },
+  };
+}
+
+export interface ServerOptions {
+  database: Pick<OpenDatabase, 'db' | 'bus' | 'backend'>;
+  /** The server's clock; tests pass a fake one. */
+  now?: () => Date;
+  /** Sessions last this long; offline desks need days, not hours. */
+  sessionTtlMs?: number;
+  heartbeatMs?: number;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    logger: options.logger ?? false,
+  });
+  const ctx: RouteContext = {
+    db: options.database.db,
+    bus: options.database.bus,
+    backend: options.database.backend,
+    now: options.now ?? (() => new Date()),
+    sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+  };
+  app.decorateRequest('auth', null);
+  app.decorateRequest('token', null);
+  installErrorHandlers(app);
+  installCors(app);
+
+  app.get('/api/health', async () => ({ ok: true, backend: ctx.backend, protocolVersion: PROTOCOL_VERSION }));
+  await app.register(async (scope) => authRoutes(scope, ctx));
+  await app.register(async (scope) => syncRoutes(scope, ctx));
+  await app.register(async (scope) => eventsRoute(scope, ctx));
+  return app;
+}

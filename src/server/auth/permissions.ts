@@ -1,0 +1,42 @@
+// Who may do what. The server checks these against the session's role from its
+// own users table; the console uses the same table only to hide buttons.
+//
+// - scheduler books and bills onsite visits: it may read everything and write
+//   notes, but does not open, edit, reassign or move tickets through statuses;
+// - intake logs tickets and fixes what it logged, but does not work or assign them;
+// - technicians and engineers work tickets: status, assignment, replies;
+// - coordinators, supervisors, site directors and admins may also keep client contacts.
+import type { StaffRole } from '../../domain/ticket';
+
+export const ACTIONS = ['ticket.create', 'ticket.edit', 'ticket.assign', 'ticket.status', 'note.add', 'contact.manage'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const WORKERS: readonly StaffRole[] = ['technician', 'engineer', 'service_coordinator', 'supervisor', 'site_director', 'admin'];
+
+const ALLOWED: Record<Action, readonly StaffRole[]> = {
+  'ticket.create': ['intake', ...WORKERS],
+  'ticket.edit': ['intake', ...WORKERS],
+  'ticket.assign': WORKERS,
+  'ticket.status': WORKERS,
+  'note.add': ['intake', 'scheduler', ...WORKERS],
+  'contact.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
+};
+
+const DESCRIPTIONS: Record<Action, string> = {
+  'ticket.create': 'open tickets',
+  'ticket.edit': 'edit tickets',
+  'ticket.assign': 'assign tickets',
+  'ticket.status': 'change a ticket\'s status',
+  'note.add': 'add notes or replies',
+  'contact.manage': 'change client contacts',
+};
+
+export function can(role: StaffRole, action: Action): boolean {
+  return ALLOWED[action].includes(role);
+}
+
+/** The refusal, phrased for the person who tried. */
+export function forbiddenMessage(role: StaffRole, action: Action): string {
+  const who = ALLOWED[action].join(', ');
+  return `Your role (${role}) may not ${DESCRIPTIONS[action]}; ask one of: ${who}.`;
+}

@@ -1,0 +1,52 @@
+// Sessions are random bearer tokens; only their SHA-256 is stored, so a leaked
+// database (or backup) holds no usable tokens. A fast hash is enough: the token
+// has 256 random bits, there is nothing to brute-force.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { StaffRole } from '../../domain/ticket';
+import type { Database } from '../db/schema';
+
+export interface SessionUser {
+  userId: string;
+  tenantId: string;
+  role: StaffRole;
+  expiresAt: Date;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(db: Kysely<Database>, user: { id: string; tenantId: string }, now: Date, ttlMs: number) {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ttlMs);
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: hashToken(token), tenant_id: user.tenantId, user_id: user.id, created_at: now, expires_at: expiresAt })
+    .execute();
+  return { token, expiresAt };
+}
+
+export type SessionLookup = { ok: true; session: SessionUser } | { ok: false; reason: 'unknown' | 'expired' };
+
+export async function findSession(db: Kysely<Database>, token: string, now: Date): Promise<SessionLookup> {
+  // Tokens we issue are 43 base64url characters; anything else cannot match, skip the query.
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { ok: false, reason: 'unknown' };
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.user_id', 'sessions.tenant_id', 'sessions.expires_at', 'users.role', 'users.active'])
+    .where('sessions.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row || !row.active) return { ok: false, reason: 'unknown' };
+  if (row.expires_at.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+  return { ok: true, session: { userId: row.user_id, tenantId: row.tenant_id, role: row.role as StaffRole, expiresAt: row.expires_at } };
+}
+
+export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+}
+
+export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { loginRequestSchema, type LoginResponse, type MeResponse } from '../../sync/protocol';
+import { authenticator, sessionOf } from '../auth/authenticate';
+import { dummyPasswordHash, verifyPassword } from '../auth/password';
+import { createSession, deleteSession } from '../auth/sessions';
+import { ApiError, parseInput } from '../http/errors';
+import { userRecord } from '../sync/records';
+import type { RouteContext } from './context';
+
+const WRONG_CREDENTIALS = 'The workspace, email or password is wrong. Check them and try again; an administrator can reset a forgotten password.';
+
+export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  app.post('/api/auth/login', async (request): Promise<LoginResponse> => {
+    const body = parseInput(loginRequestSchema, request.body, 'sign-in request');
+    const row = await ctx.db
+      .selectFrom('users')
+      .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
+      .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.active', 'users.password_hash', 'tenants.id as tenant_id', 'tenants.slug', 'tenants.name as tenant_name'])
+      .where('tenants.slug', '=', body.workspace)
+      .where('users.email', '=', body.email)
+      .executeTakeFirst();
+    // An unknown account costs the same hash as a known one, so timing does not reveal which emails exist.
+    const ok = await verifyPassword(body.password, row?.password_hash ?? (await dummyPasswordHash()));
+    if (!row || !ok || !row.active) throw new ApiError(401, 'invalid_credentials', WRONG_CREDENTIALS);
+    const session = await createSession(ctx.db, { id: row.id, tenantId: row.tenant_id }, ctx.now(), ctx.sessionTtlMs);
+    return {
+      token: session.token,
+      expiresAt: session.expiresAt.toISOString(),
+      user: userRecord(row),
+      workspace: { id: row.tenant_id, slug: row.slug, name: row.tenant_name },
+    };
+  });
+
+  app.register(async (authed) => {
+    authed.addHook('onRequest', authenticator(ctx.db, ctx.now));
+
+    authed.post('/api/auth/logout', async (request) => {
+      await deleteSession(ctx.db, request.token!);
+      return { ok: true };
+    });
+
+    authed.get('/api/me', async (request): Promise<MeResponse> => {
+      const auth = sessionOf(request);
+      const row = await ctx.db
+        .selectFrom('users')
+        .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
+        .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.active', 'tenants.id as tenant_id', 'tenants.slug', 'tenants.name as tenant_name'])
+        .where('users.id', '=', auth.userId)
+        .executeTakeFirstOrThrow();
+      return {
+        user: userRecord(row),
+        workspace: { id: row.tenant_id, slug: row.slug, name: row.tenant_name },
+        expiresAt: auth.expiresAt.toISOString(),
+      };
+    });
+  });
+}

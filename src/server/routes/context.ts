@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import type { Backend } from '../db/open-database';
+import type { ChangeBus } from '../db/change-bus';
+import type { Database } from '../db/schema';
+
+/** What every route module needs; built once in app.ts. */
+export interface RouteContext {
+  db: Kysely<Database>;
+  bus: ChangeBus;
+  backend: Backend;
+  now: () => Date;
+  sessionTtlMs: number;
+  heartbeatMs: number;
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { pullQuerySchema, pushRequestSchema, type PullResponse, type PushResponse } from '../../sync/protocol';
+import { authenticator, sessionOf } from '../auth/authenticate';
+import { ApiError, parseInput } from '../http/errors';
+import { pullChanges } from '../sync/pull';
+import { applyPush } from '../sync/push';
+import type { RouteContext } from './context';
+
+export async function syncRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  // onRequest, before the body is read: an unauthenticated caller cannot make the server parse anything.
+  app.addHook('onRequest', authenticator(ctx.db, ctx.now));
+
+  app.post('/api/sync/push', async (request): Promise<PushResponse> => {
+    const auth = sessionOf(request);
+    // The whole batch is checked before anything is applied: a malformed push changes nothing.
+    const body = parseInput(pushRequestSchema, request.body, 'push');
+    const results = await applyPush(ctx, auth, body.mutations);
+    return { results };
+  });
+
+  app.get('/api/sync/pull', async (request): Promise<PullResponse> => {
+    const auth = sessionOf(request);
+    const query = parseInput(pullQuerySchema, request.query, 'pull query');
+    const outcome = await pullChanges(ctx.db, auth.tenantId, query.cursor, query.limit);
+    if (!outcome.ok) throw new ApiError(409, 'reset_required', outcome.message);
+    return outcome.response;
+  });
+}

@@ -1,0 +1,63 @@
+// Pull: the newest state of every row changed after the cursor, in sequence
+// order. Read in one REPEATABLE READ snapshot so the horizon check, the page
+// and the counts agree with each other even while writers and pruning run.
+import type { Kysely } from 'kysely';
+import type { Change, PullResponse } from '../../sync/protocol';
+import type { Database } from '../db/schema';
+
+export type PullOutcome = { ok: true; response: PullResponse } | { ok: false; reason: 'behind_horizon' | 'ahead_of_server'; message: string };
+
+export async function pullChanges(db: Kysely<Database>, tenantId: string, cursor: number, limit: number): Promise<PullOutcome> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const tenant = await trx.selectFrom('tenants').select(['change_seq', 'purged_seq']).where('id', '=', tenantId).executeTakeFirstOrThrow();
+      if (cursor > 0 && cursor < tenant.purged_seq) {
+        return {
+          ok: false as const,
+          reason: 'behind_horizon' as const,
+          message: `This desk last synced at change ${cursor}, before deletions the server no longer remembers (up to ${tenant.purged_seq}). Download the workspace again from cursor 0; keep unsent changes in the outbox and push them afterwards.`,
+        };
+      }
+      if (cursor > tenant.change_seq) {
+        return {
+          ok: false as const,
+          reason: 'ahead_of_server' as const,
+          message: `This desk's cursor ${cursor} is ahead of the server (${tenant.change_seq}): the server's database was replaced. Download the workspace again from cursor 0; keep unsent changes in the outbox.`,
+        };
+      }
+      // A fresh download needs no tombstones: there is nothing local to delete.
+      const initial = cursor === 0;
+      let query = trx
+        .selectFrom('changes')
+        .select(['seq', 'entity', 'id', 'op', 'data'])
+        .where('tenant_id', '=', tenantId)
+        .where('seq', '>', cursor)
+        .orderBy('seq')
+        .limit(limit + 1);
+      if (initial) query = query.where('op', '=', 'upsert');
+      const rows = await query.execute();
+      const hasMore = rows.length > limit;
+      const page = hasMore ? rows.slice(0, limit) : rows;
+      const last = page.at(-1)?.seq ?? cursor;
+      // At the end, jump to the tenant's sequence: everything up to it is committed
+      // and seen (or was compacted into a row we saw, or was a skipped tombstone).
+      const nextCursor = hasMore ? last : Math.max(last, tenant.change_seq);
+      const remaining = hasMore ? await countAfter(trx, tenantId, nextCursor, initial) : 0;
+      const response: PullResponse = { changes: page as unknown as Change[], nextCursor, hasMore, remaining };
+      if (initial) response.total = page.length + remaining;
+      return { ok: true as const, response };
+    });
+}
+
+async function countAfter(db: Kysely<Database>, tenantId: string, after: number, upsertsOnly: boolean): Promise<number> {
+  let query = db
+    .selectFrom('changes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('seq', '>', after);
+  if (upsertsOnly) query = query.where('op', '=', 'upsert');
+  const { n } = await query.executeTakeFirstOrThrow();
+  return Number(n);
+}

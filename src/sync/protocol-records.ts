@@ -1,0 +1,129 @@
+// Records as they travel in pull changes: the server's rows, in the client's vocabulary.
+// Browser-safe: zod and src/domain only.
+import { z } from 'zod';
+import { CHANNELS, STAFF_ROLES, TICKET_STATUSES } from '../domain/ticket';
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+/**
+ * Contact roles from seed 004 / DESIGN: who may request and who may approve.
+ * Lives here until the domain grows an authorization module that owns it.
+ */
+export const CONTACT_ROLES = ['billing_contact', 'backup_approver', 'mac_only_requestor', 'portal_admin'] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
+export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = {
+  billing_contact: 'Billing Contact',
+  backup_approver: 'Backup Approver',
+  mac_only_requestor: 'MAC-only requestor',
+  portal_admin: 'Portal Admin',
+};
+
+export const NOTE_KINDS = ['public_reply', 'internal_note'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+export const TICKET_EVENT_TYPES = ['opened', 'priority_changed', 'status_changed', 'public_reply'] as const;
+export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
+
+export const ticketRecordSchema = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  status: z.enum(TICKET_STATUSES),
+  priority: z.string(),
+  channel: z.enum(CHANNELS),
+  assigneeId: z.uuid().nullable(),
+  openedAt: isoInstant,
+  updatedAt: isoInstant,
+});
+
+export const clientRecordSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  timeZone: z.string(),
+  prioritySchemeId: z.enum(['four-tier', 'four-severity', 'five-priority']),
+});
+
+export const contactRecordSchema = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  role: z.enum(CONTACT_ROLES),
+});
+
+export const userRecordSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(STAFF_ROLES),
+  active: z.boolean(),
+});
+
+/**
+ * SLA history. `at` is when it happened (the desk's clock, never later than
+ * the server's receipt); the change `seq` it arrived with is the server's order.
+ */
+export const ticketEventRecordSchema = z.object({
+  id: z.uuid(),
+  ticketId: z.uuid(),
+  type: z.enum(TICKET_EVENT_TYPES),
+  at: isoInstant,
+  priority: z.string().optional(),
+  status: z.enum(TICKET_STATUSES).optional(),
+});
+
+export const noteRecordSchema = z.object({
+  id: z.uuid(),
+  ticketId: z.uuid(),
+  kind: z.enum(NOTE_KINDS),
+  authorId: z.uuid(),
+  body: z.string(),
+  performedAt: isoInstant,
+  recordedAt: isoInstant,
+});
+
+export type TicketRecord = z.infer<typeof ticketRecordSchema>;
+export type ClientRecord = z.infer<typeof clientRecordSchema>;
+export type ContactRecord = z.infer<typeof contactRecordSchema>;
+export type UserRecord = z.infer<typeof userRecordSchema>;
+export type TicketEventRecord = z.infer<typeof ticketEventRecordSchema>;
+export type NoteRecord = z.infer<typeof noteRecordSchema>;
+
+export const ENTITIES = ['ticket', 'client', 'contact', 'user', 'ticket_event', 'note'] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+export interface EntityRecords {
+  ticket: TicketRecord;
+  client: ClientRecord;
+  contact: ContactRecord;
+  user: UserRecord;
+  ticket_event: TicketEventRecord;
+  note: NoteRecord;
+}
+
+export const recordSchemas = {
+  ticket: ticketRecordSchema,
+  client: clientRecordSchema,
+  contact: contactRecordSchema,
+  user: userRecordSchema,
+  ticket_event: ticketEventRecordSchema,
+  note: noteRecordSchema,
+} as const satisfies { [E in Entity]: z.ZodType<EntityRecords[E]> };
+
+/** One row's newest state since the cursor; `data` is null for a delete (tombstone). */
+export type Change = {
+  [E in Entity]:
+    | { seq: number; entity: E; id: string; op: 'upsert'; data: EntityRecords[E] }
+    | { seq: number; entity: E; id: string; op: 'delete'; data: null };
+}[Entity];
+
+export const changeSchema = z.union(
+  ENTITIES.map((entity) =>
+    z.union([
+      z.object({ seq: z.number().int().positive(), entity: z.literal(entity), id: z.uuid(), op: z.literal('upsert'), data: recordSchemas[entity] }),
+      z.object({ seq: z.number().int().positive(), entity: z.literal(entity), id: z.uuid(), op: z.literal('delete'), data: z.null() }),
+    ]),
+  ),
+) as unknown as z.ZodType<Change>;

@@ -1,0 +1,117 @@
+// sync.push_per_s: mutations applied per second by one server, 20 desks pushing
+// at once over loopback HTTP, on PGlite and on PostgreSQL (a private test cluster
+// with fsync off: this measures the server, not the disk).
+//   npx tsx test/bench/sync-push.bench.ts
+// BENCH_SKIP_PGLITE=1 measures PostgreSQL only; BENCH_SAMPLE_WAITS=1 also prints what
+// PostgreSQL backends waited on (lock waits on the tenant row show up as Lock:transactionid).
+import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { createWorkspace } from '../../src/server/accounts/workspaces';
+import { buildServer } from '../../src/server/app';
+import { createSession } from '../../src/server/auth/sessions';
+import { migrateToLatest } from '../../src/server/db/migrate';
+import { openDatabase, type Backend, type OpenDatabase } from '../../src/server/db/open-database';
+import { appendChanges } from '../../src/server/sync/changes';
+import { clientRecord } from '../../src/server/sync/records';
+import type { Mutation, PushResponse } from '../../src/sync/protocol';
+import { findPostgresBin, startPostgresCluster, type PostgresCluster } from '../setup/postgres-cluster';
+
+const DESKS = 20;
+const BATCH = 25;
+
+async function setup(database: OpenDatabase) {
+  await migrateToLatest(database.db);
+  const { db } = database;
+  const now = new Date();
+  const { workspace, adminId } = await createWorkspace(db, { slug: 'bench', name: 'Bench MSP', admin: { name: 'Bench Admin', email: 'admin@bench.example', password: 'bench-password' } }, now);
+  const clientId = uuidv7();
+  await db.transaction().execute(async (trx) => {
+    const [row] = await trx.insertInto('clients').values({ id: clientId, tenant_id: workspace.id, name: 'Harbor Dental Group', time_zone: 'America/Chicago', priority_scheme_id: 'four-tier' }).returningAll().execute();
+    await appendChanges(trx, workspace.id, [{ entity: 'client', id: clientId, op: 'upsert', data: clientRecord(row!) }], now);
+  });
+  const tokens = [];
+  for (let i = 0; i < DESKS; i++) tokens.push((await createSession(db, { id: adminId, tenantId: workspace.id }, now, 3600_000)).token);
+  return { clientId, tokens };
+}
+
+/** A desk's work: open a ticket, work it, reply, retitle; four mutations per ticket. */
+function* outbox(clientId: string): Generator<Omit<Mutation, 'clientId' | 'seq'>> {
+  for (;;) {
+    const id = uuidv7();
+    const at = () => new Date().toISOString();
+    yield { name: 'createTicket', args: { id, clientId, title: 'Outlook keeps asking for password', description: 'Since Monday.', priority: 'high', channel: 'phone', assigneeId: null }, performedAt: at() };
+    yield { name: 'setStatus', args: { id, status: 'open' }, performedAt: at() };
+    yield { name: 'addNote', args: { id: uuidv7(), ticketId: id, kind: 'public_reply', body: 'Looking into it now.' }, performedAt: at() };
+    yield { name: 'updateTicket', args: { id, title: 'Outlook password prompts (MFA)' }, performedAt: at() };
+  }
+}
+
+async function runDesk(base: string, token: string, clientId: string, batches: number): Promise<number> {
+  const device = `bench-${randomUUID()}`;
+  const work = outbox(clientId);
+  let seq = 0;
+  let applied = 0;
+  for (let b = 0; b < batches; b++) {
+    const mutations = Array.from({ length: BATCH }, () => ({ clientId: device, seq: ++seq, ...work.next().value }) as Mutation);
+    const res = await fetch(`${base}/api/sync/push`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ mutations }) });
+    if (res.status !== 200) throw new Error(`push failed: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as PushResponse;
+    applied += body.results.filter((r) => r.status === 'applied').length;
+  }
+  return applied;
+}
+
+/** Samples pg_stat_activity wait events every 20 ms while the measurement runs. */
+function sampleWaits(database: OpenDatabase) {
+  const counts = new Map<string, number>();
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await sql<{ w: string }>`select coalesce(wait_event_type || ':' || wait_event, state) as w from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(database.db);
+      for (const r of rows) counts.set(r.w, (counts.get(r.w) ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  return { stop: async () => { running = false; await loop; return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8); } };
+}
+
+async function measure(backend: Backend, batchesPerDesk: number, cluster?: PostgresCluster): Promise<number> {
+  const database = await openDatabase(backend === 'postgres' ? { databaseUrl: await cluster!.createDatabase(), poolSize: DESKS } : {});
+  const { clientId, tokens } = await setup(database);
+  const app: FastifyInstance = await buildServer({ database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  try {
+    await Promise.all(tokens.map((t) => runDesk(base, t, clientId, 1))); // warm-up: JIT, pool, plans
+    const sampler = process.env.BENCH_SAMPLE_WAITS && backend === 'postgres' ? sampleWaits(database) : undefined;
+    const started = performance.now();
+    const applied = await Promise.all(tokens.map((t) => runDesk(base, t, clientId, batchesPerDesk)));
+    const seconds = (performance.now() - started) / 1000;
+    if (sampler) console.log(await sampler.stop());
+    const total = applied.reduce((a, b) => a + b, 0);
+    if (total !== DESKS * batchesPerDesk * BATCH) throw new Error(`only ${total} of ${DESKS * batchesPerDesk * BATCH} mutations applied`);
+    return total / seconds;
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+if (!process.env.BENCH_SKIP_PGLITE) {
+  const pglite = await measure('pglite', 6);
+  console.log(`sync.push_per_s.pglite: ${Math.round(pglite)} per_s`);
+}
+if (findPostgresBin()) {
+  const cluster = await startPostgresCluster();
+  try {
+    const postgres = await measure('postgres', 20, cluster);
+    console.log(`sync.push_per_s.postgres: ${Math.round(postgres)} per_s`);
+  } finally {
+    await cluster.stop();
+  }
+} else {
+  console.log('sync.push_per_s.postgres: skipped (no PostgreSQL binaries under /usr/lib/postgresql/*/bin)');
+}
