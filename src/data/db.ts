@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
+import type { ContactRecord, NoteRecord, TicketEventRecord } from '../sync/protocol-records';
+import type { OutboxEntry, RejectionRow, ShadowRow } from './sync-rows';
 import { groupByBucket, type TicketBucket } from './ticket-buckets';
 
 export interface MetaRow {
@@ -12,6 +14,12 @@ export type SwitchboardDb = Dexie & {
   clients: EntityTable<Client, 'id'>;
   staff: EntityTable<StaffMember, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  outbox: EntityTable<OutboxEntry, 'seq'>;
+  rejections: EntityTable<RejectionRow, 'id'>;
+  shadows: EntityTable<ShadowRow, 'key'>;
+  contacts: EntityTable<ContactRecord, 'id'>;
+  notes: EntityTable<NoteRecord, 'id'>;
+  ticketEvents: EntityTable<TicketEventRecord, 'id'>;
 };
 
 export const DEFAULT_DB_NAME = 'switchboard';
@@ -57,6 +65,19 @@ export function declareSchema(db: Dexie): void {
       }
       await tx.table('ticketBuckets').bulkPut(buckets);
     });
+  // v4: sync. The outbox holds this device's unsent intent mutations (seq is the
+  // per-device sequence the server orders them by); shadows keep the server's copy
+  // of rows that pending mutations changed locally, so a refusal can be undone.
+  // Contacts, notes and ticket events arrive from the server. Only new tables:
+  // every v3 row stays where it is.
+  db.version(4).stores({
+    outbox: 'seq, status',
+    rejections: 'id',
+    shadows: 'key',
+    contacts: 'id, clientId',
+    notes: 'id, ticketId',
+    ticketEvents: 'id, ticketId',
+  });
 }
 
 export function openDb(name: string = DEFAULT_DB_NAME): SwitchboardDb {

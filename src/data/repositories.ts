@@ -2,12 +2,15 @@ import { openDb } from './db';
 import { seedDemoIfEmpty } from './demo-seed';
 import { ReferenceRepository } from './reference-repository';
 import { SettingsRepository } from './settings-repository';
+import { SyncStore } from './sync-store';
 import { TicketRepository } from './ticket-repository';
 
 export interface Repositories {
   tickets: TicketRepository;
   reference: ReferenceRepository;
   settings: SettingsRepository;
+  /** The outbox, cursor and pulled-change path; hand it to createSyncEngine. */
+  sync: SyncStore;
   seedDemoIfEmpty(tickets: number): Promise<boolean>;
   close(): void;
 }
@@ -20,6 +23,7 @@ export function createRepositories(name?: string): Repositories {
     tickets,
     reference: new ReferenceRepository(db),
     settings: new SettingsRepository(db),
+    sync: new SyncStore(db, (buckets) => tickets.absorbCommitted(buckets)),
     seedDemoIfEmpty: (count) => seedDemoIfEmpty(db, tickets, count),
     close: () => {
       tickets.close();

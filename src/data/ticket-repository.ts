@@ -1,13 +1,21 @@
 import { validateNewTicket, type FieldErrors, type NewTicketDraft } from '../domain/new-ticket';
 import type { Ticket, TicketStatus } from '../domain/ticket';
 import { transitionError } from '../domain/ticket-workflow';
+import type { MutationArgs } from '../sync/protocol-mutations';
 import type { SwitchboardDb } from './db';
 import { newId } from './ids';
 import type { Live } from './live';
-import { bucketOf, groupByBucket, type TicketBucket } from './ticket-buckets';
+import { readRow, syncTables } from './local-rows';
+import { LocalMutationRefused, recordMutation, type MutationInput } from './outbox';
+import { groupByBucket, type TicketBucket } from './ticket-buckets';
 import { TicketCache } from './ticket-cache';
 
 export type CreateTicketResult = { ok: true; ticket: Ticket } | { ok: false; errors: FieldErrors };
+export type TicketPatch = Omit<MutationArgs['updateTicket'], 'id'>;
+
+const DRAFT_FIELDS = new Set<string>(['clientId', 'title', 'description', 'priority', 'channel', 'assigneeId']);
+/** A refusal names a draft field when it can, so the form shows it beside that field (a clock refusal goes under the title). */
+const fieldOf = (e: LocalMutationRefused): keyof FieldErrors => (e.field && DRAFT_FIELDS.has(e.field) ? (e.field as keyof FieldErrors) : 'title');
 
 export class TicketRepository {
   private readonly cache: TicketCache;
@@ -16,9 +24,12 @@ export class TicketRepository {
     this.cache = new TicketCache(db);
   }
 
-  /** Validates against the local reference data; writes nothing when the draft is refused. */
+  /**
+   * Validates against the local reference data; writes nothing when the draft
+   * is refused. The ticket and its createTicket outbox entry commit together.
+   */
   async create(draft: NewTicketDraft, now: Date = new Date()): Promise<CreateTicketResult> {
-    const result = await this.db.transaction('rw', this.db.ticketBuckets, this.db.clients, this.db.staff, async () => {
+    const result = await this.db.transaction('rw', syncTables(this.db), async () => {
       const [clients, staff] = await Promise.all([this.db.clients.toArray(), this.db.staff.toArray()]);
       const checked = validateNewTicket(draft, {
         clients: new Map(clients.map((c) => [c.id, c])),
@@ -26,23 +37,30 @@ export class TicketRepository {
         now: now.toISOString(),
       });
       if (!checked.ok) return { result: checked, buckets: [] };
-      const ticket: Ticket = { id: newId(), ...checked.ticket };
-      return { result: { ok: true as const, ticket }, buckets: await this.writeInTransaction([ticket]) };
+      const { clientId, title, description, priority, channel, assigneeId } = checked.ticket;
+      try {
+        const recorded = await recordMutation(this.db, { name: 'createTicket', args: { id: newId(), clientId, title, description, priority, channel, assigneeId } }, now);
+        return { result: { ok: true as const, ticket: recorded.row as Ticket }, buckets: recorded.buckets };
+      } catch (error) {
+        if (!(error instanceof LocalMutationRefused)) throw error;
+        return { result: { ok: false as const, errors: { [fieldOf(error)]: error.message } }, buckets: [] };
+      }
     });
     this.cache.committed(result.buckets);
     return result.result;
   }
 
   async setStatus(id: string, status: TicketStatus, now: Date = new Date()): Promise<void> {
-    const buckets = await this.db.transaction('rw', this.db.ticketBuckets, async () => {
-      const bucket = await this.db.ticketBuckets.get(bucketOf(id));
-      const ticket = bucket?.tickets.find((t) => t.id === id);
-      if (!ticket) throw new Error(`Ticket ${id} is not in the local store; sync and try again.`);
+    await this.change(id, now, (ticket) => {
       const refused = transitionError(ticket.status, status);
       if (refused) throw new Error(refused);
-      return this.writeInTransaction([{ ...ticket, status, updatedAt: now.toISOString() }]);
+      return { name: 'setStatus', args: { id, status } };
     });
-    this.cache.committed(buckets);
+  }
+
+  /** Priority, assignee, title or description; only the fields given change. */
+  async updateTicket(id: string, patch: TicketPatch, now: Date = new Date()): Promise<void> {
+    await this.change(id, now, () => ({ name: 'updateTicket', args: { id, ...patch } }));
   }
 
   /** The bulk path for demo data, benchmarks and sync snapshots: one transaction, no per-row validation. */
@@ -76,6 +94,20 @@ export class TicketRepository {
 
   close(): void {
     this.cache.close();
+  }
+
+  /** Buckets another writer on this store (the sync engine) has just committed. */
+  absorbCommitted(buckets: readonly TicketBucket[]): void {
+    if (buckets.length > 0) this.cache.committed(buckets);
+  }
+
+  private async change(id: string, now: Date, decide: (ticket: Ticket) => MutationInput): Promise<void> {
+    const buckets = await this.db.transaction('rw', syncTables(this.db), async () => {
+      const ticket = (await readRow(this.db, { entity: 'ticket', id })) as Ticket | null;
+      if (!ticket) throw new Error(`Ticket ${id} is not in the local store; sync and try again.`);
+      return (await recordMutation(this.db, decide(ticket), now)).buckets;
+    });
+    this.cache.committed(buckets);
   }
 
   /** Read-modify-write of the touched buckets; the caller's transaction makes it atomic. */

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../src/data/db';
-import { BUCKET_COUNT } from '../../../src/data/ticket-buckets';
+import { BUCKET_COUNT, groupByBucket } from '../../../src/data/ticket-buckets';
 import { TicketRepository } from '../../../src/data/ticket-repository';
 
 const v1Schema = { tickets: 'id, clientId, status, priority, assigneeId, openedAt, updatedAt' };
@@ -39,7 +39,7 @@ describe('Dexie schema upgrades keep every ticket', () => {
     expect(await repo.count()).toBe(1000);
     expect(await repo.get('t0000')).toEqual({ ...old[0], channel: 'phone', description: '', assigneeId: null });
     expect(await repo.get('t0001')).toEqual({ ...old[1], channel: 'phone', description: '' });
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['clients', 'meta', 'staff', 'ticketBuckets']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['clients', 'contacts', 'meta', 'notes', 'outbox', 'rejections', 'shadows', 'staff', 'ticketBuckets', 'ticketEvents']);
     // 1,000 tickets spread over the buckets rather than piling into a few.
     const buckets = await db.ticketBuckets.toArray();
     expect(buckets.length).toBeGreaterThan(BUCKET_COUNT * 0.9);
@@ -64,6 +64,36 @@ describe('Dexie schema upgrades keep every ticket', () => {
     expect(await repo.get('t0299')).toEqual(old[299]);
     expect(await db.clients.count()).toBe(1);
     expect((await db.meta.get('currentUserId'))?.value).toBe('u1');
+    repo.close();
+    await db.delete();
+  });
+
+  it('v3 (buckets) -> v4 (outbox) keeps every ticket, and a change after it queues for sync', async () => {
+    const name = `upgrade-v3-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores({ ticketBuckets: 'id', clients: 'id, name', staff: 'id, name', meta: 'key' });
+    const old = oldTickets(2000).map((t, i) => ({
+      ...t,
+      id: `019a0000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      channel: 'portal',
+      description: 'd',
+      assigneeId: t.assigneeId ?? null,
+    }));
+    await v3.table('ticketBuckets').bulkAdd([...groupByBucket(old as never)].map(([id, tickets]) => ({ id, tickets })));
+    await v3.table('meta').add({ key: 'currentUserId', value: 'u1' });
+    v3.close();
+
+    const db = openDb(name);
+    const repo = new TicketRepository(db);
+    expect(await repo.count()).toBe(2000);
+    expect(await repo.get(old[1999]!.id)).toEqual(old[1999]);
+    expect((await db.meta.get('currentUserId'))?.value).toBe('u1');
+    expect(await db.outbox.count()).toBe(0);
+    await repo.setStatus(old[0]!.id, 'closed', new Date('2026-03-03T10:00:00Z'));
+    expect(await db.outbox.toArray()).toEqual([
+      { seq: 1, name: 'setStatus', args: { id: old[0]!.id, status: 'closed' }, performedAt: '2026-03-03T10:00:00.000Z', status: 'pending', ackSeq: null, target: `ticket:${old[0]!.id}` },
+    ]);
+    expect(await repo.count()).toBe(2000);
     repo.close();
     await db.delete();
   });

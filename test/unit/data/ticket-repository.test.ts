@@ -3,21 +3,24 @@ import { openDb, type SwitchboardDb } from '../../../src/data/db';
 import { TicketRepository } from '../../../src/data/ticket-repository';
 import type { NewTicketDraft } from '../../../src/domain/new-ticket';
 
+// Ids are UUIDs as everywhere in the app: the outbox checks args with the sync protocol's schemas.
+const C1 = '019a0000-0000-7000-8000-0000000000c1';
+const U1 = '019a0000-0000-7000-8000-0000000000a1';
 let db: SwitchboardDb;
 let repo: TicketRepository;
 const draft: NewTicketDraft = {
-  clientId: 'c1',
+  clientId: C1,
   title: 'Phones down at main office',
   description: 'No dial tone',
   priority: 'critical',
   channel: 'phone',
-  assigneeId: 'u1',
+  assigneeId: U1,
 };
 
 beforeEach(async () => {
   db = openDb(`test-${crypto.randomUUID()}`);
-  await db.clients.put({ id: 'c1', name: 'Harbor Dental', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' });
-  await db.staff.put({ id: 'u1', name: 'Priya', role: 'technician' });
+  await db.clients.put({ id: C1, name: 'Harbor Dental', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' });
+  await db.staff.put({ id: U1, name: 'Priya', role: 'technician' });
   repo = new TicketRepository(db);
 });
 afterEach(async () => {

@@ -1,0 +1,71 @@
+// Reading and writing synced rows by entity and id, inside the caller's
+// transaction. Tickets live in buckets: a batch of ticket writes becomes one
+// read and one bulkPut of the touched buckets, never a write per ticket.
+import type { Ticket } from '../domain/ticket';
+import type { RowRef, SyncedEntity, SyncedRow } from '../sync/client/apply-mutation';
+import type { ContactRecord, NoteRecord } from '../sync/protocol-records';
+import type { SwitchboardDb } from './db';
+import { bucketOf, type TicketBucket } from './ticket-buckets';
+
+/** Every table a sync or local-mutation transaction may touch. */
+export function syncTables(db: SwitchboardDb) {
+  return [db.ticketBuckets, db.clients, db.staff, db.meta, db.outbox, db.rejections, db.shadows, db.contacts, db.notes, db.ticketEvents];
+}
+
+export async function readRow(db: SwitchboardDb, ref: RowRef): Promise<SyncedRow | null> {
+  switch (ref.entity) {
+    case 'ticket': {
+      const bucket = await db.ticketBuckets.get(bucketOf(ref.id));
+      return bucket?.tickets.find((t) => t.id === ref.id) ?? null;
+    }
+    case 'contact':
+      return (await db.contacts.get(ref.id)) ?? null;
+    case 'note':
+      return (await db.notes.get(ref.id)) ?? null;
+  }
+}
+
+export interface RowWrite {
+  entity: SyncedEntity;
+  id: string;
+  /** null deletes the row. */
+  data: SyncedRow | null;
+}
+
+/**
+ * Applies the writes in order (a later write of the same row wins) and returns
+ * the ticket buckets it rewrote, for the ticket cache once the transaction commits.
+ */
+export async function writeRows(db: SwitchboardDb, writes: readonly RowWrite[]): Promise<TicketBucket[]> {
+  const tickets = new Map<string, Ticket | null>();
+  for (const w of writes) {
+    if (w.entity === 'ticket') tickets.set(w.id, w.data as Ticket | null);
+    else if (w.entity === 'contact') await (w.data ? db.contacts.put(w.data as ContactRecord) : db.contacts.delete(w.id));
+    else await (w.data ? db.notes.put(w.data as NoteRecord) : db.notes.delete(w.id));
+  }
+  return writeTickets(db, tickets);
+}
+
+/** Read-modify-write of the touched buckets: one bulkGet, one bulkPut. */
+export async function writeTickets(db: SwitchboardDb, tickets: ReadonlyMap<string, Ticket | null>): Promise<TicketBucket[]> {
+  if (tickets.size === 0) return [];
+  const groups = new Map<number, [string, Ticket | null][]>();
+  for (const entry of tickets) {
+    const b = bucketOf(entry[0]);
+    const group = groups.get(b);
+    if (group) group.push(entry);
+    else groups.set(b, [entry]);
+  }
+  const ids = [...groups.keys()];
+  const existing = await db.ticketBuckets.bulkGet(ids);
+  const buckets = ids.map((id, i): TicketBucket => {
+    const merged = new Map((existing[i]?.tickets ?? []).map((t) => [t.id, t]));
+    for (const [ticketId, t] of groups.get(id)!) {
+      if (t) merged.set(ticketId, t);
+      else merged.delete(ticketId);
+    }
+    return { id, tickets: [...merged.values()] };
+  });
+  await db.ticketBuckets.bulkPut(buckets);
+  return buckets;
+}

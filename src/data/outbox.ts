@@ -1,0 +1,100 @@
+// The outbox write path and the rebase. Both run inside a caller's Dexie
+// transaction over syncTables(db), so a local change and its outbox entry (or a
+// pulled page and the re-application of pending mutations) commit together.
+import { applyMutation, mutationTarget, type LocalMutation, type SyncedRow } from '../sync/client/apply-mutation';
+import { clockAheadError } from '../sync/client/clock';
+import { mutationArgSchemas, type MutationArgs, type MutationName } from '../sync/protocol-mutations';
+import type { SwitchboardDb } from './db';
+import { readRow, writeRows, type RowWrite } from './local-rows';
+import { freshSyncState, rowKey, SYNC_STATE_KEY, type OutboxEntry, type SyncState } from './sync-rows';
+import type { TicketBucket } from './ticket-buckets';
+
+/** A change the desk refuses before writing anything; `message` is for the person. */
+export class LocalMutationRefused extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function loadSyncState(db: SwitchboardDb): Promise<SyncState> {
+  const row = await db.meta.get(SYNC_STATE_KEY);
+  if (row) return row.value as SyncState;
+  // Made once per install, inside whichever transaction first needs it.
+  const state = freshSyncState();
+  await db.meta.put({ key: SYNC_STATE_KEY, value: state });
+  return state;
+}
+
+export async function saveSyncState(db: SwitchboardDb, state: SyncState): Promise<void> {
+  await db.meta.put({ key: SYNC_STATE_KEY, value: state });
+}
+
+/** A mutation as the desk asks for it, before it has a sequence number or a time. */
+export type MutationInput = { [N in MutationName]: { name: N; args: MutationArgs[N] } }[MutationName];
+
+export interface Recorded {
+  row: SyncedRow | null;
+  entry: OutboxEntry;
+  buckets: TicketBucket[];
+}
+
+/**
+ * Applies a mutation to the local row and appends it to the outbox. Call inside
+ * db.transaction('rw', syncTables(db), ...). Args are checked with the protocol's
+ * own schema: a malformed entry would make the server refuse every push after it.
+ */
+export async function recordMutation(db: SwitchboardDb, input: MutationInput, now: Date): Promise<Recorded> {
+  const { name } = input;
+  const parsed = mutationArgSchemas[name].safeParse(input.args);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map(String).join('.');
+    throw new LocalMutationRefused(`${field ? `${field}: ` : ''}${issue.message}`, field || undefined);
+  }
+  const state = await loadSyncState(db);
+  const clock = clockAheadError(now, state.clockOffsetMs);
+  if (clock) throw new LocalMutationRefused(clock);
+  const m = { name, args: parsed.data, performedAt: now.toISOString() } as LocalMutation;
+  const target = mutationTarget(m);
+  const key = rowKey(target.entity, target.id);
+  const current = await readRow(db, target);
+  // No shadow means no pending mutation touches this row, so the local row is the server's copy.
+  if (!(await db.shadows.get(key))) await db.shadows.put({ key, entity: target.entity, data: current });
+  const row = applyMutation(current, m, { actorId: state.userId });
+  const buckets = await writeRows(db, [{ ...target, data: row }]);
+  const entry: OutboxEntry = { seq: state.nextSeq, name, args: m.args, performedAt: m.performedAt, status: 'pending', ackSeq: null, target: key };
+  await db.outbox.add(entry);
+  await saveSyncState(db, { ...state, nextSeq: state.nextSeq + 1 });
+  return { row, entry, buckets };
+}
+
+/**
+ * Re-derives each shadowed row in `keys` from the server's copy plus the
+ * outbox entries still on it, in sequence order; a row no entry touches any
+ * more goes back to the server's copy and loses its shadow. Returns the buckets written.
+ */
+export async function rebase(db: SwitchboardDb, keys: Iterable<string>, actorId: string | null): Promise<TicketBucket[]> {
+  const wanted = new Set(keys);
+  if (wanted.size === 0) return [];
+  const byTarget = new Map<string, OutboxEntry[]>();
+  for (const e of await db.outbox.orderBy('seq').toArray()) {
+    if (!wanted.has(e.target)) continue;
+    const list = byTarget.get(e.target);
+    if (list) list.push(e);
+    else byTarget.set(e.target, [e]);
+  }
+  const shadows = await db.shadows.bulkGet([...wanted]);
+  const writes: RowWrite[] = [];
+  for (const shadow of shadows) {
+    if (!shadow) continue;
+    const entries = byTarget.get(shadow.key) ?? [];
+    let row = shadow.data;
+    for (const e of entries) row = applyMutation(row, { name: e.name, args: e.args, performedAt: e.performedAt } as LocalMutation, { actorId });
+    writes.push({ entity: shadow.entity, id: shadow.key.slice(shadow.entity.length + 1), data: row });
+    if (entries.length === 0) await db.shadows.delete(shadow.key);
+  }
+  return writeRows(db, writes);
+}

@@ -1,0 +1,38 @@
+// Pulled rows that only the server writes: clients, staff (users) and the SLA
+// history (ticket events). Run inside a sync transaction over syncTables(db).
+import type { StaffMember } from '../domain/ticket';
+import type { Change } from '../sync/protocol-records';
+import type { SwitchboardDb } from './db';
+
+type ReferenceChange = Extract<Change, { entity: 'client' | 'user' | 'ticket_event' }>;
+
+export async function applyReferenceChanges(db: SwitchboardDb, changes: readonly Change[]): Promise<void> {
+  const refs = changes.filter((c): c is ReferenceChange => c.entity === 'client' || c.entity === 'user' || c.entity === 'ticket_event');
+  if (refs.length === 0) return;
+  for (const c of refs) {
+    if (c.op === 'delete') {
+      const table = c.entity === 'client' ? db.clients : c.entity === 'user' ? db.staff : db.ticketEvents;
+      await table.delete(c.id);
+    } else if (c.entity === 'client') {
+      await db.clients.put(c.data);
+    } else if (c.entity === 'user') {
+      // The queue needs names and roles; an inactive person still names the tickets they worked.
+      const staff: StaffMember = { id: c.data.id, name: c.data.name, role: c.data.role };
+      await db.staff.put(staff);
+    } else {
+      await db.ticketEvents.put(c.data);
+    }
+  }
+}
+
+/**
+ * Before a full download: forget every server row (another workspace's demo
+ * data included). The server's copies of rows under pending mutations become
+ * "absent" until the download brings them again.
+ */
+export async function clearServerState(db: SwitchboardDb): Promise<void> {
+  await Promise.all([db.ticketBuckets.clear(), db.clients.clear(), db.staff.clear(), db.contacts.clear(), db.notes.clear(), db.ticketEvents.clear()]);
+  await db.shadows.toCollection().modify((s) => {
+    s.data = null;
+  });
+}

@@ -1,0 +1,64 @@
+// Rows the sync machinery keeps in the local store (Dexie schema v4).
+import type { MutationName, RejectionCode } from '../sync/protocol-mutations';
+import type { SyncedEntity, SyncedRow } from '../sync/client/apply-mutation';
+
+/**
+ * One intent mutation this device made and the server has not yet confirmed
+ * and sent back. 'pending': not acknowledged. 'sent': the server applied it at
+ * change `ackSeq`; it stays (and keeps being re-applied on top of pulled
+ * state) until a complete pull has brought that change down.
+ */
+export interface OutboxEntry {
+  seq: number;
+  name: MutationName;
+  args: unknown;
+  /** The desk's clock when the person acted: data shown to people, never order. */
+  performedAt: string;
+  status: 'pending' | 'sent';
+  ackSeq: number | null;
+  /** `entity:id` of the row the mutation changes; see mutationTarget. */
+  target: string;
+}
+
+/** A mutation the server refused for good; shown to the person until dismissed. */
+export interface RejectionRow {
+  /** `deviceId:seq`: a device id changes only when the server forgot this device. */
+  id: string;
+  seq: number;
+  name: MutationName;
+  args: unknown;
+  performedAt: string;
+  code: RejectionCode | 'unsendable';
+  reason: string;
+  /** When this desk learned of the refusal (its own clock; display only). */
+  at: string;
+}
+
+/** The server's last known copy of a row that pending mutations have changed locally (null: absent on the server). */
+export interface ShadowRow {
+  key: string;
+  entity: SyncedEntity;
+  data: SyncedRow | null;
+}
+
+export interface SyncState {
+  /** Names this install's outbox to the server; made once, changed only if the server forgot it. */
+  deviceId: string;
+  /** The workspace whose rows this store holds; another workspace's session may not sync into it. */
+  workspaceId: string | null;
+  userId: string | null;
+  /** Pull from here next; 0 downloads the whole workspace. */
+  cursor: number;
+  lastSyncedAt: string | null;
+  nextSeq: number;
+  /** Server clock minus this desk's clock, from the last response; null until the desk has talked to a server. */
+  clockOffsetMs: number | null;
+}
+
+export const SYNC_STATE_KEY = 'syncState';
+
+export function freshSyncState(): SyncState {
+  return { deviceId: crypto.randomUUID(), workspaceId: null, userId: null, cursor: 0, lastSyncedAt: null, nextSeq: 1, clockOffsetMs: null };
+}
+
+export const rowKey = (entity: string, id: string): string => `${entity}:${id}`;

@@ -1,0 +1,226 @@
+// The local store as the sync engine sees it: every method is one Dexie
+// transaction, so a crash between any two leaves a state the next run resumes from.
+import type { Client, StaffMember, Ticket } from '../domain/ticket';
+import type { Change, ContactRecord, NoteRecord, PullResponse } from '../sync/protocol';
+import type { Mutation, PushResult } from '../sync/protocol-mutations';
+import type { SyncedEntity, SyncedRow } from '../sync/client/apply-mutation';
+import type { SwitchboardDb } from './db';
+import { live, type Live } from './live';
+import { syncTables, writeRows, type RowWrite } from './local-rows';
+import { loadSyncState, rebase, recordMutation, saveSyncState, type MutationInput, type Recorded } from './outbox';
+import { rowKey, type OutboxEntry, type RejectionRow, type SyncState } from './sync-rows';
+import type { TicketBucket } from './ticket-buckets';
+import { applyReferenceChanges, clearServerState } from './sync-reference';
+
+export interface PushOutcome {
+  /** The server wants this sequence next and the outbox was adjusted; push again. */
+  retry: boolean;
+  rejected: number;
+}
+
+export type PageOutcome = { applied: true; count: number } | { applied: false; reason: 'stale' };
+
+export interface LocalSnapshot {
+  tickets: Ticket[];
+  clients: Client[];
+  staff: StaffMember[];
+  contacts: ContactRecord[];
+  notes: NoteRecord[];
+  outbox: OutboxEntry[];
+  rejections: RejectionRow[];
+}
+
+export class SyncStore {
+  constructor(
+    private readonly db: SwitchboardDb,
+    /** Tells the ticket cache (and other tabs) which buckets a sync transaction rewrote. */
+    private readonly onBuckets: (buckets: readonly TicketBucket[]) => void,
+  ) {}
+
+  state(): Promise<SyncState> {
+    return this.db.transaction('rw', this.db.meta, () => loadSyncState(this.db));
+  }
+
+  private async update<T>(work: (state: SyncState) => Promise<{ state?: SyncState; buckets?: TicketBucket[]; value: T }>): Promise<T> {
+    const out = await this.db.transaction('rw', syncTables(this.db), async () => {
+      const result = await work(await loadSyncState(this.db));
+      if (result.state) await saveSyncState(this.db, result.state);
+      return result;
+    });
+    if (out.buckets) this.onBuckets(out.buckets);
+    return out.value;
+  }
+
+  /** Any mutation, written with its outbox entry (the repositories use this for tickets). */
+  async perform(input: MutationInput, now: Date): Promise<Recorded> {
+    return this.update(async () => {
+      const recorded = await recordMutation(this.db, input, now);
+      return { buckets: recorded.buckets, value: recorded };
+    });
+  }
+
+  /** Binds the store to the signed-in workspace; false if it already holds another workspace's rows. */
+  bindSession(workspaceId: string, userId: string): Promise<boolean> {
+    return this.update(async (state) => {
+      if (state.workspaceId !== null && state.workspaceId !== workspaceId) return { value: false };
+      return { state: { ...state, workspaceId, userId }, value: true };
+    });
+  }
+
+  setClockOffset(ms: number): Promise<void> {
+    return this.update(async (state) => ({ state: { ...state, clockOffsetMs: ms }, value: undefined }));
+  }
+
+  /** The oldest unacknowledged mutations, as the server wants them. */
+  async pendingBatch(limit: number): Promise<Mutation[]> {
+    const state = await this.state();
+    const entries = await this.db.outbox.where('status').equals('pending').sortBy('seq');
+    return entries.slice(0, limit).map((e) => ({ clientId: state.deviceId, seq: e.seq, name: e.name, args: e.args, performedAt: e.performedAt }) as Mutation);
+  }
+
+  /** Records the server's answers; a refusal leaves the outbox and its effect is undone at once. */
+  applyPushResults(results: readonly PushResult[], at: Date): Promise<PushOutcome> {
+    return this.update(async (state) => {
+      const touched = new Set<string>();
+      let retry = false;
+      let rejected = 0;
+      for (const r of results) {
+        // Answers for a device id this store no longer uses (re-identified meanwhile) are not ours to apply.
+        if (r.clientId !== state.deviceId) continue;
+        const entry = await this.db.outbox.get(r.seq);
+        if (r.status === 'applied') {
+          if (entry?.status === 'pending') await this.db.outbox.put({ ...entry, status: 'sent', ackSeq: r.changeSeq });
+        } else if (r.status === 'rejected') {
+          rejected++;
+          if (entry) {
+            await this.db.outbox.delete(r.seq);
+            touched.add(entry.target);
+            await this.db.rejections.put(rejection(state.deviceId, entry, r.code, r.message, at));
+          }
+        } else {
+          retry = true;
+          state = await this.repairGap(state, r.expectedSeq, touched);
+        }
+      }
+      const buckets = await rebase(this.db, touched, state.userId);
+      return { state, buckets, value: { retry, rejected } };
+    });
+  }
+
+  /**
+   * The server expects `expected` before our oldest entry. If we still hold it,
+   * send from there again; if not, the server forgot this device (its database
+   * was replaced): take a new device id and renumber the outbox from 1, so
+   * nothing we still hold is lost.
+   */
+  private async repairGap(state: SyncState, expected: number, touched: Set<string>): Promise<SyncState> {
+    const entries = await this.db.outbox.orderBy('seq').toArray();
+    if (entries.some((e) => e.seq === expected)) {
+      for (const e of entries) if (e.seq >= expected && e.status !== 'pending') await this.db.outbox.put({ ...e, status: 'pending', ackSeq: null });
+      return state;
+    }
+    await this.db.outbox.clear();
+    await this.db.outbox.bulkAdd(entries.map((e, i) => ({ ...e, seq: i + 1, status: 'pending' as const, ackSeq: null })));
+    for (const e of entries) touched.add(e.target);
+    return { ...state, deviceId: crypto.randomUUID(), nextSeq: entries.length + 1 };
+  }
+
+  /** A mutation the server could never accept (it refused the request as malformed): drop it and close the gap. */
+  dropUnsendable(seq: number, reason: string, at: Date): Promise<void> {
+    return this.update(async (state) => {
+      const entries = await this.db.outbox.orderBy('seq').toArray();
+      const bad = entries.find((e) => e.seq === seq);
+      if (!bad) return { value: undefined };
+      await this.db.rejections.put(rejection(state.deviceId, bad, 'unsendable', reason, at));
+      // The server never recorded it, so the ones after it move down one to keep the sequence gap-free.
+      const later = entries.filter((e) => e.seq > seq);
+      await this.db.outbox.bulkDelete([seq, ...later.map((e) => e.seq)]);
+      await this.db.outbox.bulkAdd(later.map((e) => ({ ...e, seq: e.seq - 1 })));
+      const buckets = await rebase(this.db, [bad.target], state.userId);
+      return { state: { ...state, nextSeq: state.nextSeq - 1 }, buckets, value: undefined };
+    });
+  }
+
+  /**
+   * One pulled page in one transaction. A page pulled from a cursor the store
+   * has since moved past (another tab got there first) is stale and ignored.
+   */
+  applyPullPage(fromCursor: number, page: PullResponse, at: Date): Promise<PageOutcome> {
+    return this.update<PageOutcome>(async (state) => {
+      if (state.cursor !== fromCursor) return { value: { applied: false, reason: 'stale' } };
+      const touched = new Set<string>();
+      if (fromCursor === 0) {
+        // A full download replaces what the store held; pending mutations are re-applied below.
+        await clearServerState(this.db);
+        for (const e of await this.db.outbox.toArray()) touched.add(e.target);
+      }
+      const shadowed = new Set((await this.db.shadows.toCollection().primaryKeys()) as string[]);
+      const rows: RowWrite[] = [];
+      for (const c of page.changes) {
+        if (c.entity !== 'ticket' && c.entity !== 'contact' && c.entity !== 'note') continue;
+        const key = rowKey(c.entity, c.id);
+        const data = c.data as SyncedRow | null;
+        if (shadowed.has(key)) {
+          await this.db.shadows.put({ key, entity: c.entity as SyncedEntity, data });
+          touched.add(key);
+        } else rows.push({ entity: c.entity, id: c.id, data });
+      }
+      await applyReferenceChanges(this.db, page.changes.filter((c): c is Exclude<Change, { entity: 'ticket' | 'contact' | 'note' }> => !['ticket', 'contact', 'note'].includes(c.entity)));
+      const next: SyncState = { ...state, cursor: page.nextCursor };
+      if (!page.hasMore) {
+        // Caught up: everything the server acknowledged up to the cursor is in the pulled rows now.
+        for (const e of await this.db.outbox.where('status').equals('sent').toArray()) {
+          if (e.ackSeq !== null && e.ackSeq <= page.nextCursor) {
+            await this.db.outbox.delete(e.seq);
+            touched.add(e.target);
+          }
+        }
+        next.lastSyncedAt = at.toISOString();
+      }
+      const buckets = [...(await writeRows(this.db, rows)), ...(await rebase(this.db, touched, state.userId))];
+      return { state: next, buckets, value: { applied: true, count: page.changes.length } };
+    });
+  }
+
+  /** The server cannot continue from our cursor: download again from 0, keeping the outbox. */
+  requireRedownload(): Promise<void> {
+    return this.update(async (state) => {
+      // What the server acknowledged is in the download if the server still has it; drop it once that completes.
+      for (const e of await this.db.outbox.where('status').equals('sent').toArray()) await this.db.outbox.put({ ...e, ackSeq: 0 });
+      return { state: { ...state, cursor: 0 }, value: undefined };
+    });
+  }
+
+  async pendingCount(): Promise<number> {
+    return this.db.outbox.count();
+  }
+
+  livePending(): Live<number> {
+    return live(() => this.db.outbox.count());
+  }
+
+  liveRejections(): Live<RejectionRow[]> {
+    return live(() => this.db.rejections.toArray());
+  }
+
+  async dismissRejection(id: string): Promise<void> {
+    await this.db.rejections.delete(id);
+  }
+
+  /** For tests and diagnostics. */
+  async snapshot(): Promise<LocalSnapshot> {
+    return this.db.transaction('r', syncTables(this.db), async () => ({
+      tickets: (await this.db.ticketBuckets.toArray()).flatMap((b) => b.tickets),
+      clients: await this.db.clients.toArray(),
+      staff: await this.db.staff.toArray(),
+      contacts: await this.db.contacts.toArray(),
+      notes: await this.db.notes.toArray(),
+      outbox: await this.db.outbox.orderBy('seq').toArray(),
+      rejections: await this.db.rejections.toArray(),
+    }));
+  }
+}
+
+function rejection(deviceId: string, e: OutboxEntry, code: RejectionRow['code'], reason: string, at: Date): RejectionRow {
+  return { id: `${deviceId}:${e.seq}`, seq: e.seq, name: e.name, args: e.args, performedAt: e.performedAt, code, reason, at: at.toISOString() };
+}

@@ -1,0 +1,52 @@
+// The server's "pull now" pokes over SSE. A poke carries only the tenant's
+// latest change sequence, so a missed one loses nothing: the next pull catches up.
+import { SYNC_EVENT_POKE, SYNC_EVENT_SESSION_EXPIRED } from '../protocol';
+
+/** The part of the browser's EventSource the engine uses; tests pass a fake. */
+export interface EventSourceLike {
+  readonly readyState: number;
+  addEventListener(type: string, listener: (event: MessageEvent) => void): void;
+  close(): void;
+}
+
+export type EventSourceFactory = (url: string) => EventSourceLike;
+
+export const browserEventSource: EventSourceFactory | null =
+  typeof EventSource === 'undefined' ? null : (url) => new EventSource(url);
+
+const CLOSED = 2;
+
+export interface PokeHandlers {
+  onPoke: (latestSeq: number) => void;
+  onSessionExpired: () => void;
+}
+
+export class PokeStream {
+  private source: EventSourceLike | null = null;
+
+  constructor(
+    private readonly factory: EventSourceFactory | null,
+    private readonly handlers: PokeHandlers,
+  ) {}
+
+  /** Opens the stream unless one is open; EventSource reconnects by itself after drops. */
+  ensureOpen(baseUrl: string, token: string): void {
+    if (!this.factory || (this.source && this.source.readyState !== CLOSED)) return;
+    // EventSource cannot send headers: the server accepts the token as a query parameter here only.
+    const source = this.factory(`${baseUrl}/api/sync/events?token=${encodeURIComponent(token)}`);
+    source.addEventListener(SYNC_EVENT_POKE, (e) => {
+      const seq = Number(e.data);
+      if (Number.isFinite(seq)) this.handlers.onPoke(seq);
+    });
+    source.addEventListener(SYNC_EVENT_SESSION_EXPIRED, () => {
+      this.close();
+      this.handlers.onSessionExpired();
+    });
+    this.source = source;
+  }
+
+  close(): void {
+    this.source?.close();
+    this.source = null;
+  }
+}
