@@ -13,6 +13,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 const PORT = Number(process.env.E2E_PORT ?? 4179);
+/** The sync server the sync specs talk to: embedded PGlite in a fresh directory each run. */
+export const SYNC_PORT = Number(process.env.E2E_SYNC_PORT ?? 8799);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -31,10 +33,18 @@ export default defineConfig({
     { name: 'web', testIgnore: /electron\// },
     { name: 'electron', testMatch: /electron\/.*\.spec\.ts/ },
   ],
-  webServer: {
-    command: `npx vite preview -c vite.web.config.ts --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview -c vite.web.config.ts --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `rm -rf .data/e2e-sync && SWITCHBOARD_DATA_DIR=.data/e2e-sync PORT=${SYNC_PORT} LOG_LEVEL=warn npx tsx src/server/main.ts`,
+      url: `http://127.0.0.1:${SYNC_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
 });

@@ -3,6 +3,7 @@
 // (it cannot always be downloaded) say so plainly and run the web console instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { electronBinaryPath } from './electron-binary.mjs';
+import { SERVER_URL, startSyncServer } from './sync-server.mjs';
 
 function tryDownloadElectron() {
   console.log('Electron binary not found; trying to download it once…');
@@ -27,7 +28,11 @@ if (electronBinaryPath() === null && !tryDownloadElectron()) {
   web.on('exit', (code) => process.exit(code ?? 0));
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => web.kill(sig));
 } else {
-  const app = spawn('npx', ['electron-vite', 'preview'], { stdio: 'inherit' });
-  app.on('exit', (code) => process.exit(code ?? 0));
+  const server = await startSyncServer();
+  const app = spawn('npx', ['electron-vite', 'preview'], { stdio: 'inherit', env: { ...process.env, SWITCHBOARD_SERVER_URL: SERVER_URL } });
+  app.on('exit', (code) => {
+    server.kill('SIGTERM');
+    process.exit(code ?? 0);
+  });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => app.kill(sig));
 }

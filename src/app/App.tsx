@@ -1,19 +1,19 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { AppInfo } from '../bridge/contract';
+import { useMemo } from 'react';
 import { useLive } from './hooks/useLive';
 import { useServices } from './services';
-import { useSessionStore } from './session-store';
+import { SignInDialog } from './session/SignInDialog';
+import { useSessionStore } from './session/session-store';
 import { AppFrame } from './shell/AppFrame';
+import { SyncStatusBar } from './sync/SyncStatusBar';
 
 export function App() {
-  const { bridge, repos } = useServices();
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  useEffect(() => {
-    bridge.app.info().then(setInfo, () => setInfo(null));
-  }, [bridge]);
+  const { repos, sync } = useServices();
   const referenceLive = useMemo(() => repos.reference.live(), [repos]);
   const reference = useLive(referenceLive);
   const currentUserId = useSessionStore((s) => s.currentUserId);
+  const signInOpen = useSessionStore((s) => s.signInOpen);
+  const openSignIn = useSessionStore((s) => s.openSignIn);
+  const closeSignIn = useSessionStore((s) => s.closeSignIn);
   const me = reference?.staff.find((s) => s.id === currentUserId);
 
   const status = (
@@ -23,10 +23,31 @@ export function App() {
           {me.name}
         </span>
       )}
-      <span className="store-status" title="Tickets are stored on this device and work with no network.">
-        Stored on this device{info ? ` · ${info.runtime === 'electron' ? 'desktop' : 'browser'} ${info.version}` : ''}
-      </span>
+      {sync ? (
+        <SyncStatusBar engine={sync.engine} onSignIn={openSignIn} onDismiss={(id) => void repos.sync.dismissRejection(id).then(() => sync.engine.syncNow())} />
+      ) : (
+        <span className="store-status" title="No sync server is configured: tickets are stored on this device only.">
+          Local only · stored on this device
+        </span>
+      )}
     </>
   );
-  return <AppFrame status={status} />;
+  return (
+    <>
+      <AppFrame status={status} />
+      {sync && signInOpen && (
+        <SignInDialog
+          serverUrl={sync.serverUrl}
+          onClose={closeSignIn}
+          onSubmit={async (fields) => {
+            const result = await sync.session.signIn(fields);
+            if (!result.ok) return result.message;
+            closeSignIn();
+            void sync.engine.initialSync();
+            return null;
+          }}
+        />
+      )}
+    </>
+  );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, type RefObject } from 'react';
 import { useLive } from '../hooks/useLive';
 import { useServices } from '../services';
-import { useSessionStore } from '../session-store';
+import { useSessionStore } from '../session/session-store';
 import { useNavStore } from '../shell/nav-store';
 import { filterRows, sortRows } from './queue-order';
 import { buildQueueRows } from './queue-rows';

@@ -1,5 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import { useQueueStore } from '../queue/queue-store';
+import { useSessionStore } from '../session/session-store';
 import { useNavStore } from './nav-store';
 import { resolveShortcut } from './shortcuts';
 
@@ -16,8 +17,9 @@ export function useGlobalShortcuts(searchRef: RefObject<HTMLInputElement | null>
       if (!action) return;
       const nav = useNavStore.getState();
       const queue = useQueueStore.getState();
+      const session = useSessionStore.getState();
       // While a dialog is open, only Escape is ours: the dialog owns every other key.
-      if (nav.newTicketOpen && action !== 'close') return;
+      if ((nav.newTicketOpen || session.signInOpen) && action !== 'close') return;
       // A focused button handles its own Enter.
       if (action === 'open-row' && e.target instanceof HTMLButtonElement) return;
       switch (action) {
@@ -38,7 +40,8 @@ export function useGlobalShortcuts(searchRef: RefObject<HTMLInputElement | null>
           nav.openTicket(queue.selectedId);
           break;
         case 'close':
-          if (nav.newTicketOpen) nav.closeNewTicket();
+          if (session.signInOpen) session.closeSignIn();
+          else if (nav.newTicketOpen) nav.closeNewTicket();
           else if (nav.openTicketId) nav.closeTicket();
           else if (isEditable(e.target)) (e.target as HTMLElement).blur();
           else return;
