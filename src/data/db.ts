@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
 import type { ContactRecord, NoteRecord, TicketEventRecord } from '../sync/protocol-records';
 import type { OutboxEntry, RejectionRow, ShadowRow } from './sync-rows';
+import type { BucketTable } from './record-buckets';
 import { groupByBucket, type TicketBucket } from './ticket-buckets';
 
 export interface MetaRow {
@@ -18,8 +19,8 @@ export type SwitchboardDb = Dexie & {
   rejections: EntityTable<RejectionRow, 'id'>;
   shadows: EntityTable<ShadowRow, 'key'>;
   contacts: EntityTable<ContactRecord, 'id'>;
-  notes: EntityTable<NoteRecord, 'id'>;
-  ticketEvents: EntityTable<TicketEventRecord, 'id'>;
+  noteBuckets: BucketTable<NoteRecord>;
+  eventBuckets: BucketTable<TicketEventRecord>;
 };
 
 export const DEFAULT_DB_NAME = 'switchboard';
@@ -68,15 +69,16 @@ export function declareSchema(db: Dexie): void {
   // v4: sync. The outbox holds this device's unsent intent mutations (seq is the
   // per-device sequence the server orders them by); shadows keep the server's copy
   // of rows that pending mutations changed locally, so a refusal can be undone.
-  // Contacts, notes and ticket events arrive from the server. Only new tables:
+  // Contacts, notes and ticket events arrive from the server (notes and events
+  // bucketed, see record-buckets.ts). Only new tables:
   // every v3 row stays where it is.
   db.version(4).stores({
     outbox: 'seq, status',
     rejections: 'id',
     shadows: 'key',
     contacts: 'id, clientId',
-    notes: 'id, ticketId',
-    ticketEvents: 'id, ticketId',
+    noteBuckets: 'id',
+    eventBuckets: 'id',
   });
 }
 

@@ -5,11 +5,12 @@ import type { Ticket } from '../domain/ticket';
 import type { RowRef, SyncedEntity, SyncedRow } from '../sync/client/apply-mutation';
 import type { ContactRecord, NoteRecord } from '../sync/protocol-records';
 import type { SwitchboardDb } from './db';
+import { getRecord, writeRecords } from './record-buckets';
 import { bucketOf, type TicketBucket } from './ticket-buckets';
 
 /** Every table a sync or local-mutation transaction may touch. */
 export function syncTables(db: SwitchboardDb) {
-  return [db.ticketBuckets, db.clients, db.staff, db.meta, db.outbox, db.rejections, db.shadows, db.contacts, db.notes, db.ticketEvents];
+  return [db.ticketBuckets, db.clients, db.staff, db.meta, db.outbox, db.rejections, db.shadows, db.contacts, db.noteBuckets, db.eventBuckets];
 }
 
 export async function readRow(db: SwitchboardDb, ref: RowRef): Promise<SyncedRow | null> {
@@ -21,7 +22,7 @@ export async function readRow(db: SwitchboardDb, ref: RowRef): Promise<SyncedRow
     case 'contact':
       return (await db.contacts.get(ref.id)) ?? null;
     case 'note':
-      return (await db.notes.get(ref.id)) ?? null;
+      return getRecord(db.noteBuckets, ref.id);
   }
 }
 
@@ -38,11 +39,13 @@ export interface RowWrite {
  */
 export async function writeRows(db: SwitchboardDb, writes: readonly RowWrite[]): Promise<TicketBucket[]> {
   const tickets = new Map<string, Ticket | null>();
+  const notes = new Map<string, NoteRecord | null>();
   for (const w of writes) {
     if (w.entity === 'ticket') tickets.set(w.id, w.data as Ticket | null);
     else if (w.entity === 'contact') await (w.data ? db.contacts.put(w.data as ContactRecord) : db.contacts.delete(w.id));
-    else await (w.data ? db.notes.put(w.data as NoteRecord) : db.notes.delete(w.id));
+    else notes.set(w.id, w.data as NoteRecord | null);
   }
+  await writeRecords(db.noteBuckets, notes);
   return writeTickets(db, tickets);
 }
 

@@ -1,28 +1,30 @@
 // Pulled rows that only the server writes: clients, staff (users) and the SLA
 // history (ticket events). Run inside a sync transaction over syncTables(db).
 import type { StaffMember } from '../domain/ticket';
-import type { Change } from '../sync/protocol-records';
+import type { Change, TicketEventRecord } from '../sync/protocol-records';
 import type { SwitchboardDb } from './db';
+import { writeRecords } from './record-buckets';
 
 type ReferenceChange = Extract<Change, { entity: 'client' | 'user' | 'ticket_event' }>;
 
 export async function applyReferenceChanges(db: SwitchboardDb, changes: readonly Change[]): Promise<void> {
   const refs = changes.filter((c): c is ReferenceChange => c.entity === 'client' || c.entity === 'user' || c.entity === 'ticket_event');
   if (refs.length === 0) return;
+  const events = new Map<string, TicketEventRecord | null>();
   for (const c of refs) {
-    if (c.op === 'delete') {
-      const table = c.entity === 'client' ? db.clients : c.entity === 'user' ? db.staff : db.ticketEvents;
-      await table.delete(c.id);
+    if (c.entity === 'ticket_event') {
+      events.set(c.id, c.op === 'delete' ? null : c.data);
+    } else if (c.op === 'delete') {
+      await (c.entity === 'client' ? db.clients : db.staff).delete(c.id);
     } else if (c.entity === 'client') {
       await db.clients.put(c.data);
     } else if (c.entity === 'user') {
       // The queue needs names and roles; an inactive person still names the tickets they worked.
       const staff: StaffMember = { id: c.data.id, name: c.data.name, role: c.data.role };
       await db.staff.put(staff);
-    } else {
-      await db.ticketEvents.put(c.data);
     }
   }
+  await writeRecords(db.eventBuckets, events);
 }
 
 /**
@@ -31,7 +33,7 @@ export async function applyReferenceChanges(db: SwitchboardDb, changes: readonly
  * "absent" until the download brings them again.
  */
 export async function clearServerState(db: SwitchboardDb): Promise<void> {
-  await Promise.all([db.ticketBuckets.clear(), db.clients.clear(), db.staff.clear(), db.contacts.clear(), db.notes.clear(), db.ticketEvents.clear()]);
+  await Promise.all([db.ticketBuckets.clear(), db.clients.clear(), db.staff.clear(), db.contacts.clear(), db.noteBuckets.clear(), db.eventBuckets.clear()]);
   await db.shadows.toCollection().modify((s) => {
     s.data = null;
   });

@@ -5,6 +5,7 @@ import type { Change, ContactRecord, NoteRecord, PullResponse } from '../sync/pr
 import type { Mutation, PushResult } from '../sync/protocol-mutations';
 import type { SyncedEntity, SyncedRow } from '../sync/client/apply-mutation';
 import type { SwitchboardDb } from './db';
+import { allRecords } from './record-buckets';
 import { live, type Live } from './live';
 import { syncTables, writeRows, type RowWrite } from './local-rows';
 import { loadSyncState, rebase, recordMutation, saveSyncState, type MutationInput, type Recorded } from './outbox';
@@ -214,7 +215,7 @@ export class SyncStore {
       clients: await this.db.clients.toArray(),
       staff: await this.db.staff.toArray(),
       contacts: await this.db.contacts.toArray(),
-      notes: await this.db.notes.toArray(),
+      notes: await allRecords(this.db.noteBuckets),
       outbox: await this.db.outbox.orderBy('seq').toArray(),
       rejections: await this.db.rejections.toArray(),
     }));

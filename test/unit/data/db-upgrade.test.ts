@@ -39,7 +39,7 @@ describe('Dexie schema upgrades keep every ticket', () => {
     expect(await repo.count()).toBe(1000);
     expect(await repo.get('t0000')).toEqual({ ...old[0], channel: 'phone', description: '', assigneeId: null });
     expect(await repo.get('t0001')).toEqual({ ...old[1], channel: 'phone', description: '' });
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['clients', 'contacts', 'meta', 'notes', 'outbox', 'rejections', 'shadows', 'staff', 'ticketBuckets', 'ticketEvents']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['clients', 'contacts', 'eventBuckets', 'meta', 'noteBuckets', 'outbox', 'rejections', 'shadows', 'staff', 'ticketBuckets']);
     // 1,000 tickets spread over the buckets rather than piling into a few.
     const buckets = await db.ticketBuckets.toArray();
     expect(buckets.length).toBeGreaterThan(BUCKET_COUNT * 0.9);

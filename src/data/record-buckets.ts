@@ -1,0 +1,46 @@
+import type { Table } from 'dexie';
+import { bucketOf } from './ticket-buckets';
+
+/**
+ * Notes and ticket events are stored like tickets, many to an IndexedDB record
+ * (see ticket-buckets.ts for the measurements): a 100,000-ticket workspace
+ * brings ~350,000 of them, and one record each made the first download crawl.
+ */
+export interface RecordBucket<T extends { id: string }> {
+  id: number;
+  rows: T[];
+}
+
+export type BucketTable<T extends { id: string }> = Table<RecordBucket<T>, number>;
+
+export async function getRecord<T extends { id: string }>(table: BucketTable<T>, id: string): Promise<T | null> {
+  const bucket = await table.get(bucketOf(id));
+  return bucket?.rows.find((r) => r.id === id) ?? null;
+}
+
+/** Applies writes in order (null deletes): one bulkGet and one bulkPut of the touched buckets. */
+export async function writeRecords<T extends { id: string }>(table: BucketTable<T>, writes: ReadonlyMap<string, T | null>): Promise<void> {
+  if (writes.size === 0) return;
+  const groups = new Map<number, [string, T | null][]>();
+  for (const entry of writes) {
+    const b = bucketOf(entry[0]);
+    const group = groups.get(b);
+    if (group) group.push(entry);
+    else groups.set(b, [entry]);
+  }
+  const ids = [...groups.keys()];
+  const existing = await table.bulkGet(ids);
+  const buckets = ids.map((id, i): RecordBucket<T> => {
+    const merged = new Map((existing[i]?.rows ?? []).map((r) => [r.id, r]));
+    for (const [rowId, row] of groups.get(id)!) {
+      if (row) merged.set(rowId, row);
+      else merged.delete(rowId);
+    }
+    return { id, rows: [...merged.values()] };
+  });
+  await table.bulkPut(buckets);
+}
+
+export async function allRecords<T extends { id: string }>(table: BucketTable<T>): Promise<T[]> {
+  return (await table.toArray()).flatMap((b) => b.rows);
+}
