@@ -88,7 +88,11 @@ export interface PullResponse {
   nextCursor: number;
   /** More pages are ready: pull again right away. */
   hasMore: boolean;
-  /** Changes after nextCursor at the time of this pull, for a progress bar. */
+  /**
+   * Changes after nextCursor at the time of this pull, for a progress bar:
+   * exact on the first page of a full download, an upper bound otherwise
+   * (compaction can fold several sequence numbers into one row).
+   */
   remaining: number;
   /** On an initial sync (cursor 0): how many records the whole download holds. */
   total?: number;

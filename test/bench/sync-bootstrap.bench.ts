@@ -26,15 +26,16 @@ try {
   await dialog.getByRole('button', { name: 'Sign in' }).click();
   const expected = `${N.toLocaleString('en-US')} tickets on this device`;
   for (;;) {
-    const [count, connection, pending, progress] = await Promise.all([
+    const [count, connection, pending, progress, error] = await Promise.all([
       page.getByTestId('queue-count').textContent(),
       page.getByTestId('sync-status').getAttribute('data-connection'),
       page.getByTestId('sync-status').getAttribute('data-pending'),
       page.locator('.initial-sync progress').getAttribute('value', { timeout: 100 }).catch(() => null),
+      page.locator('.sync-error').textContent({ timeout: 100 }).catch(() => null),
     ]);
     if (count === expected && connection === 'online' && pending === '0') break;
     if (Date.now() - lastLogged > 5000) {
-      log(`${Math.round((Date.now() - t0) / 1000)} s: ${count}; received ${progress ?? '-'} records`);
+      log(`${Math.round((Date.now() - t0) / 1000)} s: ${count}; received ${progress ?? '-'} records; ${connection}${error ? `; error: ${error}` : ''}`);
       lastLogged = Date.now();
     }
     if (Date.now() - t0 > 600_000) throw new Error('bootstrap did not finish in 10 minutes');

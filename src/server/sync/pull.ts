@@ -44,7 +44,11 @@ export async function pullChanges(db: Kysely<Database>, tenantId: string, cursor
       // At the end, jump to the tenant's sequence: everything up to it is committed
       // and seen (or was compacted into a row we saw, or was a skipped tombstone).
       const nextCursor = hasMore ? last : Math.max(last, tenant.change_seq);
-      const remaining = hasMore ? await countAfter(trx, tenantId, nextCursor, initial) : 0;
+      // Counting what is left costs a scan of it: only the first page of a full
+      // download pays it (for the progress total); later pages report the upper
+      // bound the tenant's sequence gives. Counting on every page made a
+      // 460,000-change download quadratic (pages slowed from 50 to 180 ms).
+      const remaining = !hasMore ? 0 : initial ? await countAfter(trx, tenantId, nextCursor, true) : Math.max(0, tenant.change_seq - nextCursor);
       const response: PullResponse = { changes: page as unknown as Change[], nextCursor, hasMore, remaining };
       if (initial) response.total = page.length + remaining;
       return { ok: true as const, response };

@@ -140,7 +140,8 @@ export class SyncEngine {
 
   private async cycle(): Promise<void> {
     clearTimeout(this.retryTimer);
-    if (this.status.get().connection !== 'online') this.status.set({ connection: 'connecting' });
+    // A new attempt: the last failure's message no longer describes what is happening.
+    if (this.status.get().connection !== 'online') this.status.set({ connection: 'connecting', error: null });
     try {
       if (!(await this.ensureSession())) return;
       // A reset re-downloads and leaves the outbox to push again; a few rounds settle any race with other tabs.

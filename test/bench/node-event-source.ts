@@ -1,0 +1,46 @@
+import type { EventSourceLike } from '../../src/sync/client/event-stream';
+
+/** Enough of EventSource for the engine in Node 20 (which has none): named events over a fetch stream. */
+export function nodeEventSource(url: string): EventSourceLike {
+  const abort = new AbortController();
+  const listeners = new Map<string, Array<(e: MessageEvent) => void>>();
+  const source = {
+    readyState: 0,
+    addEventListener(type: string, listener: (e: MessageEvent) => void) {
+      listeners.set(type, [...(listeners.get(type) ?? []), listener]);
+    },
+    close() {
+      source.readyState = 2;
+      abort.abort();
+    },
+  };
+  void (async () => {
+    try {
+      const res = await fetch(url, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
+      source.readyState = 1;
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          let event = 'message';
+          let data = '';
+          for (const line of block.split('\n')) {
+            if (line.startsWith('event:')) event = line.slice(6).trim();
+            else if (line.startsWith('data:')) data += line.slice(5).trim();
+          }
+          for (const l of listeners.get(event) ?? []) l({ data } as MessageEvent);
+        }
+      }
+    } catch {
+      // aborted or dropped: the engine's poll covers a lost stream
+    }
+    source.readyState = 2;
+  })();
+  return source;
+}
