@@ -7,7 +7,7 @@ import { createRepositories, type Repositories } from '../../src/data/repositori
 import { createSyncEngine, type SyncEngine } from '../../src/sync/client/sync-engine';
 import type { LoginResponse } from '../../src/sync/protocol';
 import { percentile, report } from './chromium';
-import { nodeEventSource } from './node-event-source';
+import { nodeEventSource, reconnects } from './node-event-source';
 import { seededDataDir, startServer } from './sync-server';
 
 const DESKS = Number(process.env.BENCH_DESKS ?? 20);
@@ -77,7 +77,7 @@ try {
   const p99 = percentile(samples, 99);
   console.log(`# ${DESKS} desks, ${ROUNDS} tickets, ${samples.length} deliveries, loopback, PGlite server`);
   report('sync.propagation_p99_ms', Math.round(p99), 'ms', '< 500 ms', p99 < 500);
-  console.log(`  p50 ${Math.round(p50)} ms, max ${Math.round(Math.max(...samples))} ms, missed (over 10 s) ${missed}`);
+  console.log(`  p50 ${Math.round(p50)} ms, max ${Math.round(Math.max(...samples))} ms, missed (over 10 s) ${missed}, event-stream reconnects ${reconnects.count}`);
 } finally {
   for (const d of desks) {
     d.engine.stop();
