@@ -32,6 +32,8 @@ export function QueueTable({ rows, filterSignature, onOpen }: Props) {
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (index) => rows[index]!.id,
     overscan: 10,
+    // Rows on the first render, before the scroll box has been measured.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
