@@ -5,7 +5,7 @@ import type { Ticket } from '../domain/ticket';
 import type { RowRef, SyncedEntity, SyncedRow } from '../sync/client/apply-mutation';
 import type { ContactRecord, NoteRecord } from '../sync/protocol-records';
 import type { SwitchboardDb } from './db';
-import { getRecord, writeRecords } from './record-buckets';
+import { getRecord, mergeRows, writeRecords } from './record-buckets';
 import { bucketOf, type TicketBucket } from './ticket-buckets';
 
 /** Every table a sync or local-mutation transaction may touch. */
@@ -61,14 +61,7 @@ export async function writeTickets(db: SwitchboardDb, tickets: ReadonlyMap<strin
   }
   const ids = [...groups.keys()];
   const existing = await db.ticketBuckets.bulkGet(ids);
-  const buckets = ids.map((id, i): TicketBucket => {
-    const merged = new Map((existing[i]?.tickets ?? []).map((t) => [t.id, t]));
-    for (const [ticketId, t] of groups.get(id)!) {
-      if (t) merged.set(ticketId, t);
-      else merged.delete(ticketId);
-    }
-    return { id, tickets: [...merged.values()] };
-  });
+  const buckets = ids.map((id, i): TicketBucket => ({ id, tickets: mergeRows(existing[i]?.tickets ?? [], groups.get(id)!) }));
   await db.ticketBuckets.bulkPut(buckets);
   return buckets;
 }

@@ -30,15 +30,17 @@ export async function writeRecords<T extends { id: string }>(table: BucketTable<
   }
   const ids = [...groups.keys()];
   const existing = await table.bulkGet(ids);
-  const buckets = ids.map((id, i): RecordBucket<T> => {
-    const merged = new Map((existing[i]?.rows ?? []).map((r) => [r.id, r]));
-    for (const [rowId, row] of groups.get(id)!) {
-      if (row) merged.set(rowId, row);
-      else merged.delete(rowId);
-    }
-    return { id, rows: [...merged.values()] };
-  });
-  await table.bulkPut(buckets);
+  await table.bulkPut(ids.map((id, i) => ({ id, rows: mergeRows(existing[i]?.rows ?? [], groups.get(id)!) })));
+}
+
+/** A bucket's rows after writes in order: a later write of the same id wins, null deletes. */
+export function mergeRows<T extends { id: string }>(rows: readonly T[], writes: Iterable<readonly [string, T | null]>): T[] {
+  const merged = new Map(rows.map((r) => [r.id, r]));
+  for (const [id, row] of writes) {
+    if (row) merged.set(id, row);
+    else merged.delete(id);
+  }
+  return [...merged.values()];
 }
 
 export async function allRecords<T extends { id: string }>(table: BucketTable<T>): Promise<T[]> {

@@ -5,9 +5,9 @@ import type { MutationArgs } from '../sync/protocol-mutations';
 import type { SwitchboardDb } from './db';
 import { newId } from './ids';
 import type { Live } from './live';
-import { readRow, syncTables } from './local-rows';
+import { readRow, syncTables, writeTickets } from './local-rows';
 import { LocalMutationRefused, recordMutation, type MutationInput } from './outbox';
-import { groupByBucket, type TicketBucket } from './ticket-buckets';
+import type { TicketBucket } from './ticket-buckets';
 import { TicketCache } from './ticket-cache';
 
 export type CreateTicketResult = { ok: true; ticket: Ticket } | { ok: false; errors: FieldErrors };
@@ -111,17 +111,8 @@ export class TicketRepository {
   }
 
   /** Read-modify-write of the touched buckets; the caller's transaction makes it atomic. */
-  private async writeInTransaction(tickets: readonly Ticket[]): Promise<TicketBucket[]> {
-    const groups = groupByBucket(tickets);
-    const ids = [...groups.keys()];
-    const existing = await this.db.ticketBuckets.bulkGet(ids);
-    const buckets = ids.map((id, i): TicketBucket => {
-      const merged = new Map((existing[i]?.tickets ?? []).map((t) => [t.id, t]));
-      for (const t of groups.get(id)!) merged.set(t.id, t);
-      return { id, tickets: [...merged.values()] };
-    });
-    await this.db.ticketBuckets.bulkPut(buckets);
-    return buckets;
+  private writeInTransaction(tickets: readonly Ticket[]): Promise<TicketBucket[]> {
+    return writeTickets(this.db, new Map(tickets.map((t) => [t.id, t])));
   }
 
   private liveFrom<T>(read: () => T): Live<T> {

@@ -6,22 +6,17 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** Serves the built web console (out/web) on a loopback port until stopped. */
-export async function servePreview(port: number): Promise<{ url: string; stop(): void }> {
-  const child: ChildProcess = spawn('npx', ['vite', 'preview', '-c', 'vite.web.config.ts', '--port', String(port), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+/** Starts a command in its own process group and waits until `readyUrl` answers; stop() ends the group. */
+export async function spawnService(command: string, args: string[], readyUrl: string, env: NodeJS.ProcessEnv = process.env): Promise<{ stop(): void }> {
+  const child: ChildProcess = spawn(command, args, { stdio: 'ignore', detached: true, env });
+  for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(url)).ok) break;
+      if ((await fetch(readyUrl)).ok) break;
     } catch {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
   return {
-    url,
     stop: () => {
       try {
         process.kill(-child.pid!, 'SIGTERM');
@@ -30,6 +25,13 @@ export async function servePreview(port: number): Promise<{ url: string; stop():
       }
     },
   };
+}
+
+/** Serves the built web console (out/web) on a loopback port until stopped. */
+export async function servePreview(port: number): Promise<{ url: string; stop(): void }> {
+  const url = `http://127.0.0.1:${port}`;
+  const service = await spawnService('npx', ['vite', 'preview', '-c', 'vite.web.config.ts', '--port', String(port), '--strictPort'], url);
+  return { url, stop: service.stop };
 }
 
 export function median(xs: number[]): number {

@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../../src/server/db/open-database';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { seedDemoWorkspace } from '../../src/server/seed/demo-seed';
+import { spawnService } from './chromium';
 
 /** A PGlite data directory holding the demo workspace with N tickets; built once, then reused. */
 export async function seededDataDir(tickets: number, log: (m: string) => void): Promise<string> {
@@ -19,27 +19,8 @@ export async function seededDataDir(tickets: number, log: (m: string) => void): 
 }
 
 export async function startServer(dataDir: string, port: number): Promise<{ url: string; stop(): void }> {
-  const child: ChildProcess = spawn('npx', ['tsx', 'src/server/main.ts'], {
-    stdio: 'ignore',
-    detached: true,
-    env: { ...process.env, PORT: String(port), SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_NO_DEMO: '1', LOG_LEVEL: 'warn' },
-  });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  return {
-    url,
-    stop: () => {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    },
-  };
+  const env = { ...process.env, PORT: String(port), SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_NO_DEMO: '1', LOG_LEVEL: 'warn' };
+  const service = await spawnService('npx', ['tsx', 'src/server/main.ts'], `${url}/api/health`, env);
+  return { url, stop: service.stop };
 }

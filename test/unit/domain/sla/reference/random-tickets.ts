@@ -2,20 +2,12 @@
 // test and the benchmark. Every instant sits on a whole minute.
 import type { SlaEvent, SlaPolicy } from '../../../../../src/domain/sla';
 import type { TicketStatus } from '../../../../../src/domain/ticket';
+import { createRandom } from '../../../../../resources/demo/prng';
 
 const MIN = 60_000;
 
-/** mulberry32: small, fast, reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo data's seeded PRNG (mulberry32): small, fast, reproducible. */
+export const prng = createRandom;
 
 export const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
