@@ -200,6 +200,15 @@ export class SyncStore {
     return live(() => this.db.outbox.count());
   }
 
+  /**
+   * The newest outbox sequence: it rises with every local change, even when the
+   * count does not (a new change landing as an older one leaves), so the engine
+   * pushes on it rather than on the count.
+   */
+  liveNewestSeq(): Live<number> {
+    return live(async () => ((await this.db.outbox.orderBy('seq').lastKey()) as number | undefined) ?? 0);
+  }
+
   liveRejections(): Live<RejectionRow[]> {
     return live(() => this.db.rejections.toArray());
   }

@@ -73,17 +73,22 @@ export class SyncEngine {
   /** Watches the outbox and the network and syncs whenever there is something to do. */
   start(): void {
     this.stopped = false;
-    const pending = this.options.store.livePending().subscribe({
-      next: (n) => {
-        const grew = n > this.status.get().pending;
-        this.status.set({ pending: n });
-        if (grew && this.auto) this.kick();
+    const pending = this.options.store.livePending().subscribe({ next: (n) => this.status.set({ pending: n }) });
+    // Push on a new local change. Not on "the count grew": a change made while an
+    // older one is leaving the outbox keeps the count level and would wait for the poll.
+    let newestSeq: number | null = null;
+    const newest = this.options.store.liveNewestSeq().subscribe({
+      next: (seq) => {
+        // Any change of the newest entry (a new change, or a renumbered outbox) is worth a push.
+        const changed = newestSeq !== null && seq !== newestSeq && seq > 0;
+        newestSeq = seq;
+        if (changed && this.auto) this.kick();
       },
     });
     const rejections = this.options.store.liveRejections().subscribe({
       next: (rows) => this.status.set({ rejected: rows.map((r) => ({ id: r.id, seq: r.seq, name: r.name, reason: r.reason, at: r.at })) }),
     });
-    this.cleanups.push(() => pending.unsubscribe(), () => rejections.unsubscribe());
+    this.cleanups.push(() => pending.unsubscribe(), () => newest.unsubscribe(), () => rejections.unsubscribe());
     const events = this.options.events === undefined ? (typeof window === 'undefined' ? null : window) : this.options.events;
     if (events && this.auto) {
       const online = () => this.kick();
