@@ -3,12 +3,14 @@
 // never match on string prefixes, which `app://switchboard.evil.example`
 // and `https://evil.example/?next=app://switchboard` would pass.
 
+import { EXTERNAL_LINK_HOSTS } from '../../src/bridge/external-links';
+
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'switchboard';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** Hosts whose https links may leave the app for the user's browser. Mirrors src/app/bridge/web-fallback.ts. */
-export const EXTERNAL_LINK_HOSTS: readonly string[] = ['www.switchboard.example', 'docs.switchboard.example'];
+/** Hosts whose https links may leave the app for the user's browser; one list with the browser fallback. */
+export { EXTERNAL_LINK_HOSTS };
 
 function parse(raw: string): URL | null {
   try {

@@ -6,7 +6,7 @@ import type { RowRef, SyncedEntity, SyncedRow } from '../sync/client/apply-mutat
 import type { ContactRecord, NoteRecord } from '../sync/protocol-records';
 import type { SwitchboardDb } from './db';
 import { getRecord, mergeRows, writeRecords } from './record-buckets';
-import { bucketOf, type TicketBucket } from './ticket-buckets';
+import { bucketOf, groupByBucket, type TicketBucket } from './ticket-buckets';
 
 /** Every table a sync or local-mutation transaction may touch. */
 export function syncTables(db: SwitchboardDb) {
@@ -52,13 +52,7 @@ export async function writeRows(db: SwitchboardDb, writes: readonly RowWrite[]):
 /** Read-modify-write of the touched buckets: one bulkGet, one bulkPut. */
 export async function writeTickets(db: SwitchboardDb, tickets: ReadonlyMap<string, Ticket | null>): Promise<TicketBucket[]> {
   if (tickets.size === 0) return [];
-  const groups = new Map<number, [string, Ticket | null][]>();
-  for (const entry of tickets) {
-    const b = bucketOf(entry[0]);
-    const group = groups.get(b);
-    if (group) group.push(entry);
-    else groups.set(b, [entry]);
-  }
+  const groups = groupByBucket(tickets, ([id]) => id);
   const ids = [...groups.keys()];
   const existing = await db.ticketBuckets.bulkGet(ids);
   const buckets = ids.map((id, i): TicketBucket => ({ id, tickets: mergeRows(existing[i]?.tickets ?? [], groups.get(id)!) }));

@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import { bucketOf } from './ticket-buckets';
+import { bucketOf, groupByBucket } from './ticket-buckets';
 
 /**
  * Notes and ticket events are stored like tickets, many to an IndexedDB record
@@ -21,13 +21,7 @@ export async function getRecord<T extends { id: string }>(table: BucketTable<T>,
 /** Applies writes in order (null deletes): one bulkGet and one bulkPut of the touched buckets. */
 export async function writeRecords<T extends { id: string }>(table: BucketTable<T>, writes: ReadonlyMap<string, T | null>): Promise<void> {
   if (writes.size === 0) return;
-  const groups = new Map<number, [string, T | null][]>();
-  for (const entry of writes) {
-    const b = bucketOf(entry[0]);
-    const group = groups.get(b);
-    if (group) group.push(entry);
-    else groups.set(b, [entry]);
-  }
+  const groups = groupByBucket(writes, ([id]) => id);
   const ids = [...groups.keys()];
   const existing = await table.bulkGet(ids);
   await table.bulkPut(ids.map((id, i) => ({ id, rows: mergeRows(existing[i]?.rows ?? [], groups.get(id)!) })));

@@ -25,13 +25,14 @@ export function bucketOf(ticketId: string): number {
   return (h >>> 0) % BUCKET_COUNT;
 }
 
-export function groupByBucket(tickets: readonly Ticket[]): Map<number, Ticket[]> {
-  const groups = new Map<number, Ticket[]>();
-  for (const t of tickets) {
-    const b = bucketOf(t.id);
+/** Items by the bucket their id falls in; `idOf` for items that are not records (e.g. [id, row] writes). */
+export function groupByBucket<T>(items: Iterable<T>, idOf: (item: T) => string = (item) => (item as { id: string }).id): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const b = bucketOf(idOf(item));
     const group = groups.get(b);
-    if (group) group.push(t);
-    else groups.set(b, [t]);
+    if (group) group.push(item);
+    else groups.set(b, [item]);
   }
   return groups;
 }

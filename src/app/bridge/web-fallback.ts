@@ -1,4 +1,5 @@
 import type { CredentialBackend, SwitchboardBridge } from '../../bridge/contract';
+import { EXTERNAL_LINK_HOSTS } from '../../bridge/external-links';
 
 // The same contract as the Electron preload, for a plain browser: the whole
 // console runs in Chromium for tests and for `npm run start:web`.
@@ -6,7 +7,7 @@ import type { CredentialBackend, SwitchboardBridge } from '../../bridge/contract
 // token in localStorage would outlive the session and be readable by any script.
 const secrets = new Map<string, string>();
 
-const ALLOWED_HOSTS = new Set(['www.switchboard.example', 'docs.switchboard.example']);
+const ALLOWED_HOSTS = new Set(EXTERNAL_LINK_HOSTS);
 
 export const webFallbackBridge = {
   app: {

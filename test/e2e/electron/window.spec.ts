@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ElectronApplication, Page } from '@playwright/test';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { electronBinaryPath } from './electron-binary';
+import { electronBinaryPath } from '../../../scripts/electron-binary.mjs';
 
 // Launches the built app (`npx electron-vite build` first) and checks what
 // the hardened window actually gives the page. Unit tests cover the same
