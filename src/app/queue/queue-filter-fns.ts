@@ -19,11 +19,13 @@ export function matchesAssignee(row: QueueRow, filter: AssigneeFilter): boolean 
   return row.assigneeId === filter;
 }
 
-/** Every whitespace-separated word must appear in title, client, assignee or short id. */
-export function matchesText(row: QueueRow, text: string): boolean {
+/** The search text as the words every row must contain; split once per filter pass, not per row. */
+export function searchWords(text: string): string[] {
+  return text.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** Every word must appear in title, client, assignee or short id. */
+export function matchesText(row: QueueRow, words: readonly string[]): boolean {
   const key = searchKey(row);
-  return text
-    .toLowerCase()
-    .split(/\s+/)
-    .every((w) => key.includes(w));
+  return words.every((w) => key.includes(w));
 }

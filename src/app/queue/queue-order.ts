@@ -1,4 +1,4 @@
-import { matchesAssignee, matchesPriority, matchesStatus, matchesText } from './queue-filter-fns';
+import { matchesAssignee, matchesPriority, matchesStatus, matchesText, searchWords } from './queue-filter-fns';
 import type { QueueRow } from './queue-rows';
 import type { QueueFilters, SortRule } from './queue-store';
 
@@ -48,13 +48,13 @@ export function sortRows(rows: readonly QueueRow[], sorting: readonly SortRule[]
 
 export function filterRows(sorted: readonly QueueRow[], f: QueueFilters, currentUserId: string | null): QueueRow[] {
   const assignee = f.view === 'mine' ? (currentUserId ?? 'nobody') : f.assignee;
-  const text = f.text.trim();
+  const words = searchWords(f.text);
   const out: QueueRow[] = [];
   for (const row of sorted) {
     if (!matchesStatus(row, f.status)) continue;
     if (!matchesPriority(row, f.priority)) continue;
     if (!matchesAssignee(row, assignee)) continue;
-    if (text && !matchesText(row, text)) continue;
+    if (words.length > 0 && !matchesText(row, words)) continue;
     out.push(row);
   }
   return out;
