@@ -16,7 +16,7 @@ await migrateToLatest(database.db);
 const seeded = !config.databaseUrl && config.demo ? await seedDemoIfEmpty(database.db) : null;
 
 const app = await buildServer({ database, sessionTtlMs: config.sessionTtlMs, logger: loggerOptions(config.logLevel) });
-const stopMaintenance = startMaintenance(database.db, config.tombstoneHorizonMs, (error) => app.log.error({ err: error }, 'maintenance failed'));
+const stopMaintenance = startMaintenance(database.db, database.backend, config.tombstoneHorizonMs, (error) => app.log.error({ err: error }, 'maintenance failed'));
 await app.listen({ port: config.port, host: config.host });
 
 const storage = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
