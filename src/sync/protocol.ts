@@ -3,10 +3,11 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../domain/ticket';
 import { text } from './protocol-mutations';
-import type { Change, UserRecord } from './protocol-records';
+import type { UserRecord } from './protocol-records';
 
 export * from './protocol-records';
 export * from './protocol-mutations';
+export * from './protocol-pull';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -63,40 +64,7 @@ export interface MeResponse {
 
 export const staffRoleSchema = z.enum(STAFF_ROLES);
 
-// --- pull ---
-
-export const PULL_LIMIT_DEFAULT = 500;
-export const PULL_LIMIT_MAX = 1000;
-
-const nonNegativeInt = z
-  .string()
-  .regex(/^\d{1,15}$/, 'must be a whole number')
-  .transform(Number);
-
-export const pullQuerySchema = z.strictObject({
-  /** The `nextCursor` of the previous pull; 0 (or absent) downloads the whole workspace. */
-  cursor: nonNegativeInt.optional().default(0),
-  limit: nonNegativeInt
-    .pipe(z.number().int().min(1).max(PULL_LIMIT_MAX, `limit must be at most ${PULL_LIMIT_MAX}`))
-    .optional()
-    .default(PULL_LIMIT_DEFAULT),
-});
-
-export interface PullResponse {
-  changes: Change[];
-  /** Store it once this page is applied locally and pull from it next time. */
-  nextCursor: number;
-  /** More pages are ready: pull again right away. */
-  hasMore: boolean;
-  /**
-   * Changes after nextCursor at the time of this pull, for a progress bar:
-   * exact on the first page of a full download, an upper bound otherwise
-   * (compaction can fold several sequence numbers into one row).
-   */
-  remaining: number;
-  /** On an initial sync (cursor 0): how many records the whole download holds. */
-  total?: number;
-}
+// --- pull: see protocol-pull.ts ---
 
 /**
  * A 409 with code 'reset_required': the cursor is older than the tombstone

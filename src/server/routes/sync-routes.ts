@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { pullQuerySchema, pushRequestSchema, type PullResponse, type PushResponse } from '../../sync/protocol';
+import { pullQuerySchema, pushRequestSchema, type PushResponse } from '../../sync/protocol';
 import { authenticator, sessionOf } from '../auth/authenticate';
 import { ApiError, parseInput } from '../http/errors';
 import { pullChanges } from '../sync/pull';
@@ -18,11 +18,11 @@ export async function syncRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     return { results };
   });
 
-  app.get('/api/sync/pull', async (request): Promise<PullResponse> => {
+  app.get('/api/sync/pull', async (request, reply) => {
     const auth = sessionOf(request);
     const query = parseInput(pullQuerySchema, request.query, 'pull query');
     const outcome = await pullChanges(ctx.db, auth.tenantId, query.cursor, query.limit);
     if (!outcome.ok) throw new ApiError(409, 'reset_required', outcome.message);
-    return outcome.response;
+    return reply.type('application/json; charset=utf-8').send(outcome.json);
   });
 }

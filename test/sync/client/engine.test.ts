@@ -1,6 +1,7 @@
 // The engine against the real server (PGlite, in-process): the paths one by one.
 import { afterEach, describe, expect, it } from 'vitest';
 import { pruneTombstones } from '../../../src/server/sync/tombstones';
+import { decodePullPage, type PullPage } from '../../../src/sync/protocol';
 import { createTestWorkspace, useTestServer, type TestWorkspace } from '../server/harness';
 import { serverState, SimDesk, sortById } from './sim';
 
@@ -93,7 +94,8 @@ describe('sync engine against the server', () => {
     await a.tab.engine.syncNow();
     a.link.fault = 'none';
     const state = await a.tab.repos.sync.state();
-    await a.tab.repos.sync.applyPullPage(state.cursor, (await (await a.link.fetch(`http://switchboard.test/api/sync/pull?cursor=${state.cursor}`, { headers: { authorization: `Bearer ${a.token}` } })).json()) as never, a.now());
+    const wire = (await (await a.link.fetch(`http://switchboard.test/api/sync/pull?cursor=${state.cursor}`, { headers: { authorization: `Bearer ${a.token}` } })).json()) as PullPage;
+    await a.tab.repos.sync.applyPullPage(state.cursor, decodePullPage(wire), a.now());
     expect(await a.tab.repos.tickets.get(created.ticket.id)).toMatchObject({ status: 'closed', title: 'Phones down: carrier outage' });
     await a.tab.engine.syncNow();
     sub.unsubscribe();

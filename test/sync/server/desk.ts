@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { Mutation, MutationArgs, MutationName, PullResponse, PushResponse, PushResult } from '../../../src/sync/protocol';
+import { decodePullPage, type Mutation, type MutationArgs, type MutationName, type PullResponse, type PushResponse, type PushResult } from '../../../src/sync/protocol';
 
 export { uuidv7 };
 
@@ -34,7 +34,8 @@ export class Desk {
   async pull(cursor: number, limit?: number): Promise<{ status: number; body: PullResponse }> {
     const query = limit === undefined ? `cursor=${cursor}` : `cursor=${cursor}&limit=${limit}`;
     const res = await this.app.inject({ method: 'GET', url: `/api/sync/pull?${query}`, headers: { authorization: `Bearer ${this.token}` } });
-    return { status: res.statusCode, body: res.json() };
+    // The wire page, decoded as the console decodes it; an error body stays as it came.
+    return { status: res.statusCode, body: res.statusCode === 200 ? decodePullPage(res.json()) : res.json() };
   }
 }
 

@@ -111,7 +111,7 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
     ['cursor=-1', /cursor: must be a whole number/],
     ['cursor=abc', /cursor: must be a whole number/],
     ['limit=0', /limit/],
-    ['limit=5000', /limit must be at most 1000/],
+    ['limit=5001', /limit must be at most 5000/],
     ['cursor=1&since=2', /unexpected field\(s\) since/],
   ])('refuses a bad query (%s) with a 400 saying what is wrong', async (query, message) => {
     const ws = await createTestWorkspace(server());

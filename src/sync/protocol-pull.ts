@@ -1,0 +1,93 @@
+// Pull: the query, the page as the console uses it, and the page on the wire.
+import { z } from 'zod';
+import { ENTITIES, recordSchemas, type Change, type Entity } from './protocol-records';
+
+export const PULL_LIMIT_DEFAULT = 500;
+export const PULL_LIMIT_MAX = 5000;
+
+const nonNegativeInt = z
+  .string()
+  .regex(/^\d{1,15}$/, 'must be a whole number')
+  .transform(Number);
+
+export const pullQuerySchema = z.strictObject({
+  /** The `nextCursor` of the previous pull; 0 (or absent) downloads the whole workspace. */
+  cursor: nonNegativeInt.optional().default(0),
+  limit: nonNegativeInt
+    .pipe(z.number().int().min(1).max(PULL_LIMIT_MAX, `limit must be at most ${PULL_LIMIT_MAX}`))
+    .optional()
+    .default(PULL_LIMIT_DEFAULT),
+});
+
+export interface PullResponse {
+  changes: Change[];
+  /** Store it once this page is applied locally and pull from it next time. */
+  nextCursor: number;
+  /** More pages are ready: pull again right away. */
+  hasMore: boolean;
+  /**
+   * Changes after nextCursor at the time of this pull, for a progress bar:
+   * exact on the first page of a full download, an upper bound otherwise
+   * (compaction can fold several sequence numbers into one row).
+   */
+  remaining: number;
+  /** On an initial sync (cursor 0): how many records the whole download holds. */
+  total?: number;
+}
+
+/**
+ * `GET /api/sync/pull` answers with this; decodePullPage turns it into a
+ * PullResponse. Records travel as value arrays in the order `fields` gives,
+ * so a page names each field once instead of once per row: a 100,000-ticket
+ * download shrank by half, and in Chromium the bytes, not the parsing, were
+ * most of its time (170 MB took 7 s to arrive; parsing it, 0.4 s).
+ */
+export interface PullPage extends Omit<PullResponse, 'changes'> {
+  /** Per entity, its record's fields in value order (`id` first); `name?` is left out of the record when null. */
+  fields: Partial<Record<Entity, string[]>>;
+  changes: WireChange[];
+}
+
+/** An upsert carries the record's values; a delete, null and the id. */
+export type WireChange = [seq: number, entity: Entity, values: unknown[]] | [seq: number, entity: Entity, values: null, id: string];
+
+/** The fields the server sends for each entity, from the record schemas (so a new field cannot be forgotten). */
+export const WIRE_FIELDS = Object.fromEntries(ENTITIES.map((e) => [e, wireFields(recordSchemas[e])])) as Record<Entity, string[]>;
+
+function wireFields(schema: z.ZodObject): string[] {
+  const names = ['id', ...Object.keys(schema.shape).filter((k) => k !== 'id')];
+  return names.map((k) => (schema.shape[k]!.safeParse(undefined).success ? `${k}?` : k));
+}
+
+/** A record field's name without its `?`. */
+export const fieldName = (field: string): string => (field.endsWith('?') ? field.slice(0, -1) : field);
+
+export class PullPageError extends Error {}
+
+export function decodePullPage(page: PullPage): PullResponse {
+  const decoders = new Map<string, (values: unknown[]) => Record<string, unknown>>();
+  for (const [entity, fields] of Object.entries(page.fields)) decoders.set(entity, recordDecoder(fields ?? []));
+  const changes = page.changes.map(([seq, entity, values, id]): Change => {
+    if (values === null) return { seq, entity, id: id!, op: 'delete', data: null } as Change;
+    const decode = decoders.get(entity);
+    if (!decode) throw new PullPageError(`The server sent ${entity} records without naming their fields; update the console or the server so they match.`);
+    const data = decode(values);
+    return { seq, entity, id: data.id as string, op: 'upsert', data } as Change;
+  });
+  const response: PullResponse = { changes, nextCursor: page.nextCursor, hasMore: page.hasMore, remaining: page.remaining };
+  if (page.total !== undefined) response.total = page.total;
+  return response;
+}
+
+function recordDecoder(fields: readonly string[]): (values: unknown[]) => Record<string, unknown> {
+  const names = fields.map(fieldName);
+  const omitNull = fields.map((f) => f.endsWith('?'));
+  return (values) => {
+    const record: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) {
+      const value = values[i] ?? null;
+      if (value !== null || !omitNull[i]) record[names[i]!] = value;
+    }
+    return record;
+  };
+}
