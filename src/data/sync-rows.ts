@@ -53,12 +53,18 @@ export interface SyncState {
   nextSeq: number;
   /** Server clock minus this desk's clock, from the last response; null until the desk has talked to a server. */
   clockOffsetMs: number | null;
+  /**
+   * The first download under way (cursor still 0), written part by part: only
+   * the window that started it adds to it, unless it has gone quiet. Absent in
+   * states saved before downloads came in parts.
+   */
+  download?: { id: string; touchedAt: string } | null;
 }
 
 export const SYNC_STATE_KEY = 'syncState';
 
 export function freshSyncState(): SyncState {
-  return { deviceId: crypto.randomUUID(), workspaceId: null, userId: null, cursor: 0, lastSyncedAt: null, nextSeq: 1, clockOffsetMs: null };
+  return { deviceId: crypto.randomUUID(), workspaceId: null, userId: null, cursor: 0, lastSyncedAt: null, nextSeq: 1, clockOffsetMs: null, download: null };
 }
 
 export const rowKey = (entity: string, id: string): string => `${entity}:${id}`;

@@ -19,6 +19,18 @@ export interface PushOutcome {
   rejected: number;
 }
 
+/** Another window's download that has not stored a part for this long is taken to have stopped. */
+export const DOWNLOAD_QUIET_MS = 60_000;
+
+export interface SnapshotPart {
+  downloadId: string;
+  first: boolean;
+  /** The cursor to pull from once this, the last part, is stored; null for the parts before it. */
+  finalCursor: number | null;
+  /** This desk already lost a race for the download: leave a live one alone. */
+  yieldToOthers: boolean;
+}
+
 export type PageOutcome = { applied: true; count: number } | { applied: false; reason: 'stale' };
 
 export interface LocalSnapshot {
@@ -149,25 +161,10 @@ export class SyncStore {
   applyPullPage(fromCursor: number, page: PullResponse, at: Date): Promise<PageOutcome> {
     return this.update<PageOutcome>(async (state) => {
       if (state.cursor !== fromCursor) return { value: { applied: false, reason: 'stale' } };
-      const touched = new Set<string>();
-      if (fromCursor === 0) {
-        // A full download replaces what the store held; pending mutations are re-applied below.
-        await clearServerState(this.db);
-        for (const e of await this.db.outbox.toArray()) touched.add(e.target);
-      }
-      const shadowed = new Set((await this.db.shadows.toCollection().primaryKeys()) as string[]);
-      const rows: RowWrite[] = [];
-      for (const c of page.changes) {
-        if (c.entity !== 'ticket' && c.entity !== 'contact' && c.entity !== 'note') continue;
-        const key = rowKey(c.entity, c.id);
-        const data = c.data as SyncedRow | null;
-        if (shadowed.has(key)) {
-          await this.db.shadows.put({ key, entity: c.entity as SyncedEntity, data });
-          touched.add(key);
-        } else rows.push({ entity: c.entity, id: c.id, data });
-      }
-      await applyReferenceChanges(this.db, page.changes.filter((c): c is Exclude<Change, { entity: 'ticket' | 'contact' | 'note' }> => !['ticket', 'contact', 'note'].includes(c.entity)));
-      const next: SyncState = { ...state, cursor: page.nextCursor };
+      // A full download replaces what the store held; pending mutations are re-applied below.
+      const touched = fromCursor === 0 ? await this.forgetServerRows() : new Set<string>();
+      const rows = await this.routeChanges(page.changes, touched);
+      const next: SyncState = { ...state, cursor: page.nextCursor, download: null };
       if (!page.hasMore) {
         // Caught up: everything the server acknowledged up to the cursor is in the pulled rows now.
         for (const e of await this.db.outbox.where('status').equals('sent').toArray()) {
@@ -183,12 +180,68 @@ export class SyncStore {
     });
   }
 
+  /**
+   * Part of the first download (a snapshot), in one transaction: the first part
+   * replaces what the store held, each later one adds to it, and the last sets
+   * the cursor to pull from. Until then the cursor stays 0, so a download cut
+   * short starts over. A first part takes the store over from any other
+   * download (one cut short by a crash never blocks the next), unless it is
+   * asked to yield to one that stored a part in the last minute; a later part
+   * is stale once another download has taken over, or the store has a cursor.
+   */
+  applySnapshotPart(part: SnapshotPart, changes: readonly Change[], at: Date): Promise<PageOutcome> {
+    return this.update<PageOutcome>(async (state) => {
+      const stale = { value: { applied: false, reason: 'stale' } } as const;
+      if (state.cursor !== 0) return stale;
+      const owner = state.download ?? null;
+      if (!part.first && owner?.id !== part.downloadId) return stale;
+      if (part.first && owner && owner.id !== part.downloadId && part.yieldToOthers && at.getTime() - Date.parse(owner.touchedAt) < DOWNLOAD_QUIET_MS) return stale;
+      const touched = part.first ? await this.forgetServerRows() : new Set<string>();
+      const rows = await this.routeChanges(changes, touched);
+      const download = part.finalCursor === null ? { id: part.downloadId, touchedAt: at.toISOString() } : null;
+      const next: SyncState = { ...state, cursor: part.finalCursor ?? 0, download };
+      const buckets = [...(await writeRows(this.db, rows)), ...(await rebase(this.db, touched, state.userId))];
+      return { state: next, buckets, value: { applied: true, count: changes.length } };
+    });
+  }
+
+  /** Before a full download: drop every server row; the rows pending mutations touch are re-applied (returned). */
+  private async forgetServerRows(): Promise<Set<string>> {
+    await clearServerState(this.db);
+    return new Set((await this.db.outbox.toArray()).map((e) => e.target));
+  }
+
+  /**
+   * Stores server rows that only the server writes, and returns the rows the
+   * desk edits. A row under a pending mutation is not overwritten: its server
+   * copy goes to the shadow and the row is rebuilt from it (added to `touched`).
+   */
+  private async routeChanges(changes: readonly Change[], touched: Set<string>): Promise<RowWrite[]> {
+    const shadowed = new Set((await this.db.shadows.toCollection().primaryKeys()) as string[]);
+    const rows: RowWrite[] = [];
+    const reference: Change[] = [];
+    for (const c of changes) {
+      if (c.entity !== 'ticket' && c.entity !== 'contact' && c.entity !== 'note') {
+        reference.push(c);
+        continue;
+      }
+      const key = rowKey(c.entity, c.id);
+      const data = c.data as SyncedRow | null;
+      if (shadowed.has(key)) {
+        await this.db.shadows.put({ key, entity: c.entity as SyncedEntity, data });
+        touched.add(key);
+      } else rows.push({ entity: c.entity, id: c.id, data });
+    }
+    await applyReferenceChanges(this.db, reference);
+    return rows;
+  }
+
   /** The server cannot continue from our cursor: download again from 0, keeping the outbox. */
   requireRedownload(): Promise<void> {
     return this.update(async (state) => {
       // What the server acknowledged is in the download if the server still has it; drop it once that completes.
       for (const e of await this.db.outbox.where('status').equals('sent').toArray()) await this.db.outbox.put({ ...e, ackSeq: 0 });
-      return { state: { ...state, cursor: 0 }, value: undefined };
+      return { state: { ...state, cursor: 0, download: null }, value: undefined };
     });
   }
 

@@ -65,18 +65,80 @@ export const fieldName = (field: string): string => (field.endsWith('?') ? field
 export class PullPageError extends Error {}
 
 export function decodePullPage(page: PullPage): PullResponse {
+  const response: PullResponse = { changes: decodeChanges(page.fields, page.changes), nextCursor: page.nextCursor, hasMore: page.hasMore, remaining: page.remaining };
+  if (page.total !== undefined) response.total = page.total;
+  return response;
+}
+
+function decodeChanges(fields: PullPage['fields'], wire: readonly WireChange[]): Change[] {
   const decoders = new Map<string, (values: unknown[]) => Record<string, unknown>>();
-  for (const [entity, fields] of Object.entries(page.fields)) decoders.set(entity, recordDecoder(fields ?? []));
-  const changes = page.changes.map(([seq, entity, values, id]): Change => {
+  for (const [entity, names] of Object.entries(fields)) decoders.set(entity, recordDecoder(names ?? []));
+  return wire.map(([seq, entity, values, id]): Change => {
     if (values === null) return { seq, entity, id: id!, op: 'delete', data: null } as Change;
     const decode = decoders.get(entity);
     if (!decode) throw new PullPageError(`The server sent ${entity} records without naming their fields; update the console or the server so they match.`);
     const data = decode(values);
     return { seq, entity, id: data.id as string, op: 'upsert', data } as Change;
   });
-  const response: PullResponse = { changes, nextCursor: page.nextCursor, hasMore: page.hasMore, remaining: page.remaining };
-  if (page.total !== undefined) response.total = page.total;
-  return response;
+}
+
+// --- snapshot: the first download ---
+
+/**
+ * Entity by entity in this order, each in sequence order: a console can store each kind as
+ * soon as the snapshot moves past it (every bucket written once), and the
+ * queue shows tickets with their clients' and people's names before the
+ * history has arrived.
+ */
+export const SNAPSHOT_ORDER = ['user', 'client', 'contact', 'ticket', 'ticket_event', 'note'] as const satisfies readonly Entity[];
+
+const snapshotAfter = z
+  .string()
+  .regex(new RegExp(`^(${SNAPSHOT_ORDER.join('|')}):\\d{1,15}$`), 'must be the `next` of the previous snapshot page')
+  .transform((s) => {
+    const at = s.indexOf(':');
+    return { entity: s.slice(0, at) as Entity, seq: Number(s.slice(at + 1)) };
+  });
+
+export const snapshotQuerySchema = z.strictObject({
+  /** The previous page's `next`; absent on the first page. */
+  after: snapshotAfter.optional(),
+  limit: nonNegativeInt
+    .pipe(z.number().int().min(1).max(PULL_LIMIT_MAX, `limit must be at most ${PULL_LIMIT_MAX}`))
+    .optional()
+    .default(PULL_LIMIT_DEFAULT),
+});
+
+/**
+ * `GET /api/sync/snapshot`: every live row of the workspace, paged. Once the
+ * last page is stored, pull from the first page's `cursor`: it brings what
+ * changed during the download (again, if a page already had it: upserts are
+ * idempotent) and the deletes (a snapshot has no tombstones).
+ */
+export interface SnapshotPage {
+  changes: Change[];
+  /** The workspace's change sequence when the first page was read (every page says its own; keep the first). */
+  cursor: number;
+  /** Ask for `?after=<next>` next; null: this was the last page. */
+  next: string | null;
+  /** First page only: how many rows the snapshot holds, for the progress bar. */
+  total?: number;
+}
+
+export interface SnapshotWirePage extends Omit<SnapshotPage, 'changes'> {
+  fields: PullPage['fields'];
+  changes: WireChange[];
+}
+
+export function decodeSnapshotPage(page: SnapshotWirePage): SnapshotPage {
+  const decoded: SnapshotPage = { changes: decodeChanges(page.fields, page.changes), cursor: page.cursor, next: page.next };
+  if (page.total !== undefined) decoded.total = page.total;
+  return decoded;
+}
+
+/** The entity a `next` token is still in the middle of. */
+export function snapshotEntityOf(next: string): Entity {
+  return next.slice(0, next.indexOf(':')) as Entity;
 }
 
 function recordDecoder(fields: readonly string[]): (values: unknown[]) => Record<string, unknown> {

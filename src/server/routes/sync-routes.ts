@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { pullQuerySchema, pushRequestSchema, type PushResponse } from '../../sync/protocol';
+import { pullQuerySchema, pushRequestSchema, snapshotQuerySchema, type PushResponse } from '../../sync/protocol';
 import { authenticator, sessionOf } from '../auth/authenticate';
 import { ApiError, parseInput } from '../http/errors';
 import { pullChanges } from '../sync/pull';
 import { applyPush } from '../sync/push';
+import { snapshotPage } from '../sync/snapshot';
 import type { RouteContext } from './context';
 
 export async function syncRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -24,5 +25,12 @@ export async function syncRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     const outcome = await pullChanges(ctx.db, auth.tenantId, query.cursor, query.limit);
     if (!outcome.ok) throw new ApiError(409, 'reset_required', outcome.message);
     return reply.type('application/json; charset=utf-8').send(outcome.json);
+  });
+
+  app.get('/api/sync/snapshot', async (request, reply) => {
+    const auth = sessionOf(request);
+    const query = parseInput(snapshotQuerySchema, request.query, 'snapshot query');
+    const json = await snapshotPage(ctx.db, auth.tenantId, query.after, query.limit);
+    return reply.type('application/json; charset=utf-8').send(json);
   });
 }

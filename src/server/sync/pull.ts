@@ -2,8 +2,9 @@
 // order. Read in one REPEATABLE READ snapshot so the horizon check, the page
 // and the counts agree with each other even while writers and pruning run.
 import { sql, type Kysely } from 'kysely';
-import { ENTITIES, fieldName, WIRE_FIELDS, type PullPage } from '../../sync/protocol';
+import { WIRE_FIELDS, type PullPage } from '../../sync/protocol';
 import type { Database } from '../db/schema';
+import { wireChange } from './wire-change';
 
 /** `json` is a PullPage, serialized. */
 export type PullOutcome = { ok: true; json: string } | { ok: false; reason: 'behind_horizon' | 'ahead_of_server'; message: string };
@@ -43,8 +44,6 @@ export async function pullChanges(db: Kysely<Database>, tenantId: string, cursor
       const remaining = !hasMore ? 0 : initial ? await countAfter(trx, tenantId, nextCursor, true) : Math.max(0, tenant.change_seq - nextCursor);
       const tail: Omit<PullPage, 'changes'> = { fields: WIRE_FIELDS, nextCursor, hasMore, remaining };
       if (initial) tail.total = Math.min(page.rows, limit) + remaining;
-      // The changes arrive as JSON text already: parsing every row's jsonb into
-      // objects only to serialize them again took half of a download's server time.
       const json = `{"changes":[${page.json}],${JSON.stringify(tail).slice(1)}`;
       return { ok: true as const, json };
     });
@@ -60,12 +59,6 @@ async function countAfter(db: Kysely<Database>, tenantId: string, after: number,
   const { n } = await query.executeTakeFirstOrThrow();
   return Number(n);
 }
-
-/** One change as a WireChange: the record's values in WIRE_FIELDS order, or null and the id of a delete. */
-const wireChange = sql`case when op = 'delete' then json_build_array(seq, entity, null, id) else json_build_array(seq, entity, case entity ${sql.join(
-  ENTITIES.map((e) => sql`when ${sql.lit(e)} then json_build_array(${sql.join(WIRE_FIELDS[e].map((f) => sql`data->${sql.lit(fieldName(f))}`))})`),
-  sql` `,
-)} end) end`;
 
 /**
  * Up to limit + 1 changes after the cursor (the extra one only says there are

@@ -3,7 +3,7 @@
 // store is one transaction in SyncStore, so the engine object itself holds
 // nothing that matters: drop it at any moment and a new one carries on.
 import type { SyncStore } from '../../data/sync-store';
-import { decodePullPage, PULL_LIMIT_MAX, type MeResponse, type PullPage, type PullResponse } from '../protocol';
+import { decodePullPage, decodeSnapshotPage, PULL_LIMIT_MAX, snapshotEntityOf, type Change, type MeResponse, type PullPage, type SnapshotWirePage } from '../protocol';
 import { PUSH_BATCH_MAX, type PushResponse } from '../protocol-mutations';
 import { Backoff, type BackoffOptions } from './backoff';
 import { offsetFromDateHeader } from './clock';
@@ -57,6 +57,8 @@ export class SyncEngine {
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private readonly cleanups: (() => void)[] = [];
   private progress: InitialSyncProgress | null = null;
+  /** Another window took over this desk's download: the next attempt leaves that one alone while it is alive. */
+  private lostDownload = false;
   private stopped = false;
 
   constructor(private readonly options: SyncEngineOptions) {
@@ -232,80 +234,93 @@ export class SyncEngine {
     }
   }
 
+  /** Pull until caught up; a store without a cursor downloads the workspace first. */
   private async pullAll(): Promise<void> {
     const store = this.options.store;
+    for (let resets = 0; ; ) {
+      if ((await store.state()).cursor === 0) await this.download();
+      const from = (await store.state()).cursor;
+      if (from === 0) {
+        throw new SyncFailure({ kind: 'server', status: 409, message: 'Another window of this console is downloading the workspace; this one follows when it has finished.' });
+      }
+      if (await this.pullFrom(from)) return;
+      // The server no longer remembers deletes back to our cursor: download again, keeping the outbox.
+      if (++resets > 2) throw new SyncFailure({ kind: 'server', status: 409, message: 'The server keeps asking this desk to download the workspace again; sync paused. Tell your administrator.' });
+      await store.requireRedownload();
+    }
+  }
+
+  /**
+   * The first download, from the snapshot: each kind of row is stored once the
+   * snapshot has moved past it, so every bucket is written once, and the queue
+   * fills with tickets while their history is still arriving.
+   */
+  private async download(): Promise<void> {
+    const store = this.options.store;
     const limit = Math.min(this.options.pullLimit ?? PULL_LIMIT_MAX, PULL_LIMIT_MAX);
-    let progress: { received: number; total: number } | null = null;
-    let appliedFrom = (await store.state()).cursor;
-    let cursor = appliedFrom;
-    // A download from cursor 0 stays one until it is complete, across its applies.
-    let fullDownload = appliedFrom === 0;
-    let buffer: PullResponse[] = [];
-    let buffered = 0;
-    const fetchPage = (from: number) => {
-      const request = this.transport.get<PullPage>(`/api/sync/pull?cursor=${from}&limit=${limit}`);
+    const downloadId = crypto.randomUUID();
+    const fetchPage = (after: string | null) => {
+      const request = this.transport.get<SnapshotWirePage>(`/api/sync/snapshot?limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
       request.catch(() => undefined); // awaited below, or dropped when the loop ends early
       return request;
     };
-    let prefetched: ReturnType<typeof fetchPage> | null = null;
-    for (let resets = 0, pages = 0; pages < 100_000; pages++) {
-      const res = await (prefetched ?? fetchPage(cursor));
-      prefetched = null;
-      if (!res.ok && res.kind === 'reset_required') {
-        if (++resets > 2) throw new SyncFailure(res);
-        await store.requireRedownload();
-        appliedFrom = cursor = 0;
-        fullDownload = true;
-        buffer = [];
-        buffered = 0;
-        continue;
-      }
-      const page = decodePullPage(await this.ok(res));
-      if (cursor === 0 && page.total !== undefined) progress = { received: 0, total: page.total };
-      buffer.push(page);
-      buffered += page.changes.length;
-      cursor = page.nextCursor;
-      // The server prepares the next page while this one is applied.
-      if (page.hasMore) prefetched = fetchPage(cursor);
-      if (progress) {
-        progress = { received: progress.received + page.changes.length, total: progress.total };
-        this.status.set({ initialSync: progress });
-        this.progress?.(progress);
-      }
-      // A full download gathers pages into large transactions: each apply rewrites
-      // every bucket it touches, so applying 1,000 changes at a time would rewrite
-      // the whole growing store hundreds of times at 100,000 tickets (measured:
-      // after the first large apply, per-page applies slowed it to ~1,000 changes/s).
-      if (fullDownload && page.hasMore && buffered < BOOTSTRAP_APPLY_CHANGES) continue;
-      const outcome = await store.applyPullPage(appliedFrom, mergePages(buffer), this.now());
-      buffer = [];
-      buffered = 0;
-      if (!outcome.applied) {
-        // Stale: another tab moved the cursor meanwhile; pull again from where it is now.
-        appliedFrom = cursor = (await store.state()).cursor;
-        fullDownload = appliedFrom === 0;
-        prefetched = null;
-        continue;
-      }
-      appliedFrom = cursor;
-      if (!page.hasMore) return;
+    let next = fetchPage(null);
+    let cursor: number | null = null;
+    let progress = { received: 0, total: 0 };
+    let held: Change[][] = [];
+    let first = true;
+    // Parts are stored one after another while the pages keep coming: storing
+    // 250,000 history events takes seconds, and the download need not wait.
+    let storing: Promise<boolean> = Promise.resolve(true);
+    let lost = false;
+    for (;;) {
+      const page = decodeSnapshotPage(await this.ok(await next));
+      if (lost) break;
+      // The server reads the next page while this one is handled.
+      if (page.next) next = fetchPage(page.next);
+      cursor ??= page.cursor;
+      progress = { received: progress.received + page.changes.length, total: page.total ?? progress.total };
+      this.status.set({ initialSync: progress });
+      this.progress?.(progress);
+      held.push(page.changes);
+      // Rows of the kind still arriving wait for the rest of their kind. Kinds
+      // arrive in order, so if the oldest held row is of that kind, all are.
+      const arriving = page.next ? snapshotEntityOf(page.next) : null;
+      if (arriving && held.find((p) => p.length > 0)?.[0]?.entity === arriving) continue;
+      const all = held.flat();
+      const ready = arriving ? all.filter((c) => c.entity !== arriving) : all;
+      held = arriving ? [all.filter((c) => c.entity === arriving)] : [];
+      if (ready.length === 0 && page.next) continue;
+      const part = { downloadId, first, finalCursor: page.next ? null : cursor, yieldToOthers: this.lostDownload };
+      first = false;
+      storing = storing.then(async (ours) => {
+        // Stale: another window finished the download, or took it over; leave it to that one.
+        const applied = ours && (await store.applySnapshotPart(part, ready, this.now())).applied;
+        lost ||= !applied;
+        return applied;
+      });
+      storing.catch(() => undefined); // a failed part is rethrown below
+      if (!page.next) break;
     }
+    this.lostDownload = !(await storing);
   }
-}
 
-/**
- * Changes per transaction during a full download. Every apply rewrites each
- * bucket it touches, so fewer is faster: a 457,751-change workspace in one
- * transaction applied in ~3.5 s, in 100,000-change chunks ~6 s. The cap keeps
- * a far larger workspace from being held in memory whole.
- */
-export const BOOTSTRAP_APPLY_CHANGES = 1_000_000;
-
-/** Consecutive pages as one: later pages carry the newer version of a row, and writes apply in order. */
-export function mergePages(pages: readonly PullResponse[]): PullResponse {
-  const last = pages[pages.length - 1]!;
-  if (pages.length === 1) return last;
-  return { ...last, changes: pages.flatMap((p) => p.changes), total: pages[0]!.total };
+  /** Pages from the cursor until caught up; false if the server wants a fresh download instead. */
+  private async pullFrom(from: number): Promise<boolean> {
+    const store = this.options.store;
+    const limit = Math.min(this.options.pullLimit ?? PULL_LIMIT_MAX, PULL_LIMIT_MAX);
+    for (let cursor = from, pages = 0; pages < 100_000; pages++) {
+      const res = await this.transport.get<PullPage>(`/api/sync/pull?cursor=${cursor}&limit=${limit}`);
+      if (!res.ok && res.kind === 'reset_required') return false;
+      const page = decodePullPage(await this.ok(res));
+      const outcome = await store.applyPullPage(cursor, page, this.now());
+      // Stale: another tab moved the cursor meanwhile; pull again from where it is now.
+      cursor = outcome.applied ? page.nextCursor : (await store.state()).cursor;
+      if (cursor === 0) return true;
+      if (outcome.applied && !page.hasMore) return true;
+    }
+    return true;
+  }
 }
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {

@@ -11,8 +11,8 @@ afterEach(() => {
   for (const d of desks.splice(0)) d.close();
 });
 
-function desk(ws: TestWorkspace, role: keyof TestWorkspace['users'] = 'technician', options: { skewMs?: number; tabs?: number } = {}) {
-  const d = new SimDesk(server().app, ws.users[role].token, () => 0.5, options.skewMs ?? 0, options.tabs ?? 1);
+function desk(ws: TestWorkspace, role: keyof TestWorkspace['users'] = 'technician', options: { skewMs?: number; tabs?: number; pullLimit?: number } = {}) {
+  const d = new SimDesk(server().app, ws.users[role].token, () => 0.5, options.skewMs ?? 0, options.tabs ?? 1, options.pullLimit);
   desks.push(d);
   return d;
 }

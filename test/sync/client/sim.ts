@@ -25,6 +25,8 @@ export class SimDesk {
     /** How wrong this desk's clock is. */
     readonly skewMs = 0,
     tabs = 1,
+    /** Changes per pull or snapshot page; small ones make a download come in many parts. */
+    private readonly pullLimit?: number,
   ) {
     this.token = token;
     this.link = new Link(app, random);
@@ -44,6 +46,7 @@ export class SimDesk {
       events: null,
       auto: false,
       now: this.now,
+      pullLimit: this.pullLimit,
     });
     engine.start();
     return { repos, engine };

@@ -61,7 +61,7 @@ describe.each(BACKENDS)('auth on %s', (backend) => {
     ['a non-bearer scheme', { authorization: 'Basic YWRtaW46YWRtaW4=' }],
     ['no token', {}],
   ])('refuses %s on every authenticated route', async (_, headers) => {
-    for (const [method, url] of [['GET', '/api/me'], ['POST', '/api/auth/logout'], ['POST', '/api/sync/push'], ['GET', '/api/sync/pull'], ['GET', '/api/sync/events']] as const) {
+    for (const [method, url] of [['GET', '/api/me'], ['POST', '/api/auth/logout'], ['POST', '/api/sync/push'], ['GET', '/api/sync/pull'], ['GET', '/api/sync/snapshot'], ['GET', '/api/sync/events']] as const) {
       const res = await server().app.inject({ method, url, headers });
       expect(res.statusCode, `${method} ${url}`).toBe(401);
       expect(res.json().error.code).toBe('unauthorized');

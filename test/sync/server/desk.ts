@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { decodePullPage, type Mutation, type MutationArgs, type MutationName, type PullResponse, type PushResponse, type PushResult } from '../../../src/sync/protocol';
+import { decodePullPage, decodeSnapshotPage, type SnapshotPage, type Mutation, type MutationArgs, type MutationName, type PullResponse, type PushResponse, type PushResult } from '../../../src/sync/protocol';
 
 export { uuidv7 };
 
@@ -29,6 +29,12 @@ export class Desk {
     const { status, body } = await this.push([this.mutation(name, args, performedAt)]);
     if (status !== 200) throw new Error(`push failed ${status}: ${JSON.stringify(body)}`);
     return body.results[0]!;
+  }
+
+  async snapshot(after: string | null, limit: number): Promise<{ status: number; body: SnapshotPage }> {
+    const query = after === null ? `limit=${limit}` : `limit=${limit}&after=${encodeURIComponent(after)}`;
+    const res = await this.app.inject({ method: 'GET', url: `/api/sync/snapshot?${query}`, headers: { authorization: `Bearer ${this.token}` } });
+    return { status: res.statusCode, body: res.statusCode === 200 ? decodeSnapshotPage(res.json()) : res.json() };
   }
 
   async pull(cursor: number, limit?: number): Promise<{ status: number; body: PullResponse }> {

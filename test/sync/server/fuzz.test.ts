@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { apiErrorBodySchema, pullQuerySchema, type Mutation } from '../../../src/sync/protocol';
+import { apiErrorBodySchema, pullQuerySchema, snapshotQuerySchema, type Mutation } from '../../../src/sync/protocol';
 import { BACKENDS, PASSWORD, createTestWorkspace, useTestServer, type TestServer, type TestWorkspace } from './harness';
 import { Desk, newTicketArgs, uuidv7 } from './desk';
 
@@ -65,18 +65,26 @@ function requests(ws: TestWorkspace, validMutations: Mutation[]): fc.Arbitrary<I
   ];
   const pull = fc
     .record({ cursor: fc.oneof(printable, fc.constantFrom('-1', '1.5', '1e3', '99999999999999999999', '')), limit: fc.oneof(printable, fc.constantFrom('0', '1001', '-5')), extra: fc.option(printable, { nil: undefined }) }, { requiredKeys: [] })
+    // Judged as sent: an absent option is no parameter at all, not an unexpected one.
+    .map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as Record<string, string>)
     .filter((q) => !pullQuerySchema.safeParse(q).success)
-    .map((q) => ({ method: 'GET' as const, url: `/api/sync/pull?${new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined) as [string, string][])}`, headers: auth }));
+    .map((q) => ({ method: 'GET' as const, url: `/api/sync/pull?${new URLSearchParams(q)}`, headers: auth }));
+  const snapshotPages = fc
+    .record({ after: fc.oneof(printable, fc.constantFrom('ticket', 'ticket:', 'invoice:12', 'ticket:-1', 'ticket:1.5', `ticket:${'9'.repeat(16)}`)), limit: fc.oneof(printable, fc.constantFrom('0', '5001', '-5')), extra: fc.option(printable, { nil: undefined }) }, { requiredKeys: [] })
+    // Judged as sent: an absent option is no parameter at all, not an unexpected one.
+    .map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as Record<string, string>)
+    .filter((q) => !snapshotQuerySchema.safeParse(q).success)
+    .map((q) => ({ method: 'GET' as const, url: `/api/sync/snapshot?${new URLSearchParams(q)}`, headers: auth }));
   const login = fc
     .oneof(fc.anything(), fc.record({ workspace: fc.oneof(fc.constant(ws.slug), fc.string()), email: fc.oneof(fc.constant(ws.users.admin.email), fc.string()), password: fc.string() }),
       fc.record({ workspace: fc.oneof(fc.constant(ws.slug), unstorable), email: fc.oneof(fc.constant(ws.users.admin.email), unstorable), password: unstorable }), fc.record({ workspace: fc.constant(ws.slug), email: fc.constant(ws.users.admin.email), password: fc.constant(PASSWORD), extra: junk }))
     .map((body) => ({ method: 'POST' as const, url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: json(body) ?? 'null' }));
-  const forgedAuth = fc.tuple(fc.constantFrom(['GET', '/api/me'], ['POST', '/api/auth/logout'], ['GET', '/api/sync/pull'], ['POST', '/api/sync/push'], ['GET', '/api/sync/events']), forged, fc.boolean()).map(
+  const forgedAuth = fc.tuple(fc.constantFrom(['GET', '/api/me'], ['POST', '/api/auth/logout'], ['GET', '/api/sync/pull'], ['GET', '/api/sync/snapshot'], ['POST', '/api/sync/push'], ['GET', '/api/sync/events']), forged, fc.boolean()).map(
     ([[method, url], bad, inQuery]) => (inQuery ? { method, url: `${url}?token=${encodeURIComponent(bad)}` } : { method, url, headers: { authorization: `Bearer ${bad}` } }) as InjectOptions,
   );
   const unknown = fc.tuple(fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH'), fc.constantFrom('/api/sync/push', '/api/auth/login', '/api/admin', '/api/sync/pull/../../etc/passwd', '/')).map(([method, url]) => ({ method, url, headers: auth }) as InjectOptions);
   const oversized = fc.constant({ method: 'POST' as const, url: '/api/sync/push', headers: { ...auth, 'content-type': 'application/json' }, payload: json({ mutations: [{ ...validMutations[0], args: { ...validMutations[0]!.args, description: 'x'.repeat(1_100_000) } }] }) });
-  return fc.oneof({ arbitrary: fc.oneof(...push), weight: 6 }, { arbitrary: pull, weight: 2 }, { arbitrary: login, weight: 2 }, { arbitrary: forgedAuth, weight: 2 }, { arbitrary: unknown, weight: 1 }, { arbitrary: oversized, weight: 0 + 1 });
+  return fc.oneof({ arbitrary: fc.oneof(...push), weight: 6 }, { arbitrary: pull, weight: 2 }, { arbitrary: snapshotPages, weight: 1 }, { arbitrary: login, weight: 2 }, { arbitrary: forgedAuth, weight: 2 }, { arbitrary: unknown, weight: 1 }, { arbitrary: oversized, weight: 0 + 1 });
 }
 
 describe.each(BACKENDS)('fuzz on %s', (backend) => {

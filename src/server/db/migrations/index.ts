@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial';
+import * as snapshotIndex from './0002-snapshot-index';
 
 // Listed explicitly, not scanned from a folder: bundlers and tsx see every migration, and order is the key order.
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-snapshot-index': snapshotIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,13 @@
+import { sql } from 'kysely';
+import { ENTITIES, fieldName, WIRE_FIELDS } from '../../sync/protocol';
+
+/**
+ * A `changes` row as a WireChange, built by PostgreSQL: the record's values in
+ * WIRE_FIELDS order, or null and the id of a delete. Parsing each row's jsonb
+ * into objects in Node only to serialize them again took half of a download's
+ * server time.
+ */
+export const wireChange = sql`case when op = 'delete' then json_build_array(seq, entity, null, id) else json_build_array(seq, entity, case entity ${sql.join(
+  ENTITIES.map((e) => sql`when ${sql.lit(e)} then json_build_array(${sql.join(WIRE_FIELDS[e].map((f) => sql`data->${sql.lit(fieldName(f))}`))})`),
+  sql` `,
+)} end) end`;
