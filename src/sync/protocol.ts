@@ -9,7 +9,8 @@ export * from './protocol-records';
 export * from './protocol-mutations';
 export * from './protocol-pull';
 
-export const PROTOCOL_VERSION = 1;
+/** 2: pull pages carry records as value arrays, and a fresh console downloads /api/sync/snapshot. */
+export const PROTOCOL_VERSION = 2;
 
 export const API_ERROR_CODES = [
   'invalid_json',
