@@ -1,5 +1,6 @@
 import { chromium, type Browser } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config';
 
 export async function launchChromium(): Promise<Browser> {
@@ -7,8 +8,10 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** Starts a command in its own process group and waits until `readyUrl` answers; stop() ends the group. */
-export async function spawnService(command: string, args: string[], readyUrl: string, env: NodeJS.ProcessEnv = process.env): Promise<{ stop(): void }> {
-  const child: ChildProcess = spawn(command, args, { stdio: 'ignore', detached: true, env });
+/** `logFile`: where its output goes (default: nowhere). */
+export async function spawnService(command: string, args: string[], readyUrl: string, env: NodeJS.ProcessEnv = process.env, logFile?: string): Promise<{ stop(): void }> {
+  const out = logFile ? openSync(logFile, 'w') : 'ignore';
+  const child: ChildProcess = spawn(command, args, { stdio: ['ignore', out, out], detached: true, env });
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(readyUrl)).ok) break;

@@ -3,8 +3,12 @@
 // with fsync off: this measures the server, not the disk).
 //   npx tsx test/bench/sync-push.bench.ts
 // BENCH_SKIP_PGLITE=1 measures PostgreSQL only; BENCH_SAMPLE_WAITS=1 also prints what
-// PostgreSQL backends waited on (lock waits on the tenant row show up as Lock:transactionid).
+// PostgreSQL backends waited on (lock waits on the tenant row show up as Lock:transactionid);
+// BENCH_CPU=1 also prints CPU time per mutation of this process and of the PostgreSQL
+// server, steadier than the rate on a machine shared with other work. The server uses
+// its default connection pool; BENCH_POOL=n sets another size.
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -77,8 +81,25 @@ function sampleWaits(database: OpenDatabase) {
   return { stop: async () => { running = false; await loop; return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8); } };
 }
 
+/** CPU seconds used so far by the PostgreSQL server: the postmaster's children (Linux /proc). */
+async function postgresCpuSeconds(database: OpenDatabase): Promise<number> {
+  const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(database.db);
+  const stat = (pid: string | number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const postmaster = stat(rows[0]!.pid)[1];
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const fields = stat(pid);
+      if (fields[1] === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
 async function measure(backend: Backend, batchesPerDesk: number, cluster?: PostgresCluster): Promise<number> {
-  const database = await openDatabase(backend === 'postgres' ? { databaseUrl: await cluster!.createDatabase(), poolSize: DESKS } : {});
+  const database = await openDatabase(backend === 'postgres' ? { databaseUrl: await cluster!.createDatabase(), poolSize: process.env.BENCH_POOL ? Number(process.env.BENCH_POOL) : undefined } : {});
   const { clientId, tokens } = await setup(database);
   const app: FastifyInstance = await buildServer({ database });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -87,11 +108,18 @@ async function measure(backend: Backend, batchesPerDesk: number, cluster?: Postg
   try {
     await Promise.all(tokens.map((t) => runDesk(base, t, clientId, 1))); // warm-up: JIT, pool, plans
     const sampler = process.env.BENCH_SAMPLE_WAITS && backend === 'postgres' ? sampleWaits(database) : undefined;
+    const cpu = process.env.BENCH_CPU ? { node: process.cpuUsage(), postgres: backend === 'postgres' ? await postgresCpuSeconds(database) : 0 } : undefined;
     const started = performance.now();
     const applied = await Promise.all(tokens.map((t) => runDesk(base, t, clientId, batchesPerDesk)));
     const seconds = (performance.now() - started) / 1000;
     if (sampler) console.log(await sampler.stop());
     const total = applied.reduce((a, b) => a + b, 0);
+    if (cpu) {
+      const used = process.cpuUsage(cpu.node);
+      const perMutation = (seconds: number) => `${Math.round((seconds * 1e6) / total)} us`;
+      const postgres = backend === 'postgres' ? `, postgres ${perMutation((await postgresCpuSeconds(database)) - cpu.postgres)}` : '';
+      console.log(`cpu per mutation (${backend}): this process ${perMutation((used.user + used.system) / 1e6)}${postgres}`);
+    }
     if (total !== DESKS * batchesPerDesk * BATCH) throw new Error(`only ${total} of ${DESKS * batchesPerDesk * BATCH} mutations applied`);
     return total / seconds;
   } finally {

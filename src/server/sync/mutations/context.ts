@@ -1,12 +1,18 @@
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
 import type { StaffRole } from '../../../domain/ticket';
 import type { MutationArgs, MutationName, RejectionCode } from '../../../sync/protocol';
 import { can, forbiddenMessage, type Action } from '../../auth/permissions';
 import type { Database } from '../../db/schema';
 import type { ChangeWrite } from '../changes';
+import { ticketEventRecord } from '../records';
+import type { TicketEventRow, UnitOfWork } from './unit-of-work';
 
 export interface MutationContext {
-  trx: Transaction<Database>;
+  /** For statements of the handler's own; ticket reads and updates go through `rows`. */
+  trx: Kysely<Database>;
+  /** This transaction's locked tickets, reads and deferred writes, shared by the push's mutations. */
+  rows: UnitOfWork;
   tenantId: string;
   user: { id: string; role: StaffRole };
   /** When the person acted (the desk's clock), never later than `now`. */
@@ -16,8 +22,8 @@ export interface MutationContext {
 }
 
 /**
- * A rule refused the mutation. Thrown before or after writes alike: the
- * transaction rolls back, and only the refusal is recorded.
+ * A rule refused the mutation. Thrown before or after writes alike: its writes
+ * are undone (cheapest when thrown before the first), and only the refusal is recorded.
  */
 export class MutationRejected extends Error {
   constructor(
@@ -37,26 +43,28 @@ export function requireRole(ctx: MutationContext, action: Action): void {
 
 /** The caller's tenant's ticket, locked until commit so two desks' changes to it apply one after the other. */
 export async function lockTicket(ctx: MutationContext, id: string) {
-  const row = await ctx.trx.selectFrom('tickets').selectAll().where('id', '=', id).where('tenant_id', '=', ctx.tenantId).forUpdate().executeTakeFirst();
+  const row = await ctx.rows.ticket(id);
   if (!row) throw new MutationRejected('not_found', `Ticket ${id} does not exist in this workspace; it may have been created on a desk that has not synced yet, or belongs elsewhere.`);
   return row;
 }
 
 export async function findClient(ctx: MutationContext, id: string) {
-  const row = await ctx.trx.selectFrom('clients').selectAll().where('id', '=', id).where('tenant_id', '=', ctx.tenantId).executeTakeFirst();
+  const row = await ctx.rows.client(id);
   if (!row) throw new MutationRejected('not_found', `Client ${id} does not exist in this workspace; choose a client from the list.`);
   return row;
 }
 
 export async function requireAssignee(ctx: MutationContext, assigneeId: string | null): Promise<void> {
   if (assigneeId === null) return;
-  const user = await ctx.trx
-    .selectFrom('users')
-    .select(['id', 'active'])
-    .where('id', '=', assigneeId)
-    .where('tenant_id', '=', ctx.tenantId)
-    .executeTakeFirst();
+  const user = await ctx.rows.staff(assigneeId);
   if (!user || !user.active) {
     throw new MutationRejected('invalid_assignee', `The assignee ${assigneeId} is not an active member of staff in this workspace; choose someone from the list or leave it unassigned.`);
   }
+}
+
+/** Appends to the ticket's history (written with the transaction's other deferred writes). */
+export function addEvent(ctx: MutationContext, ticketId: string, event: Pick<TicketEventRow, 'type' | 'priority' | 'status'>): ChangeWrite {
+  const row: TicketEventRow = { id: uuidv7(), tenant_id: ctx.tenantId, ticket_id: ticketId, at: ctx.performedAt, actor_id: ctx.user.id, ...event };
+  ctx.rows.addEvent(row);
+  return { entity: 'ticket_event', id: row.id, op: 'upsert', data: ticketEventRecord(row) };
 }
