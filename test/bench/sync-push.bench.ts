@@ -128,6 +128,7 @@ async function measure(backend: Backend, batchesPerDesk: number, cluster?: Postg
   }
 }
 
+console.log(`# ${DESKS} desks pushing batches of ${BATCH} at once, loopback HTTP, one server`);
 if (!process.env.BENCH_SKIP_PGLITE) {
   const pglite = await measure('pglite', 6);
   console.log(`sync.push_per_s.pglite: ${Math.round(pglite)} per_s`);
@@ -137,6 +138,7 @@ if (findPostgresBin()) {
   try {
     const postgres = await measure('postgres', 20, cluster);
     console.log(`sync.push_per_s.postgres: ${Math.round(postgres)} per_s`);
+    console.log(`  goal >= 2,000 per_s on PostgreSQL: ${postgres >= 2000 ? 'met' : 'NOT met'}`);
   } finally {
     await cluster.stop();
   }
