@@ -158,7 +158,8 @@ export class SyncEngine {
         if ((await this.options.store.pendingBatch(1)).length === 0) break;
       }
       const token = await this.transport.token();
-      if (token) this.pokes.ensureOpen(this.transport.baseUrl, token);
+      // A sync still running when stop() came must not reopen the stream it closed.
+      if (token && !this.stopped) this.pokes.ensureOpen(this.transport.baseUrl, token);
       const state = await this.options.store.state();
       this.status.set({ connection: 'online', error: null, lastSyncedAt: state.lastSyncedAt, pending: await this.options.store.pendingCount() });
       this.backoff.reset();

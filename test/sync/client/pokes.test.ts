@@ -93,4 +93,30 @@ describe('auto sync', () => {
     streams[0]!.emit('session_expired', '{}');
     expect(engine.status.get().connection).toBe('signed-out');
   });
+
+  it('stopped during a sync, leaves no event stream open behind it', async () => {
+    const ws = await createTestWorkspace(server());
+    const streams: FakeEventSource[] = [];
+    const repos: Repositories = createRepositories(`stop-${crypto.randomUUID()}`);
+    const link = new Link(server().app, () => 0.5);
+    const engine = createSyncEngine({
+      store: repos.sync,
+      baseUrl: BASE_URL,
+      getToken: () => ws.users.technician.token,
+      fetch: link.fetch,
+      eventSource: (url) => {
+        const s = new FakeEventSource(url);
+        streams.push(s);
+        return s;
+      },
+      events: null,
+      auto: false,
+    });
+    cleanups.push(() => repos.close());
+    engine.start();
+    const running = engine.syncNow();
+    engine.stop();
+    await running;
+    expect(streams.filter((s) => s.readyState !== 2)).toEqual([]);
+  });
 });
