@@ -161,9 +161,7 @@ export class SyncStore {
   applyPullPage(fromCursor: number, page: PullResponse, at: Date): Promise<PageOutcome> {
     return this.update<PageOutcome>(async (state) => {
       if (state.cursor !== fromCursor) return { value: { applied: false, reason: 'stale' } };
-      // A full download replaces what the store held; pending mutations are re-applied below.
-      const touched = fromCursor === 0 ? await this.forgetServerRows() : new Set<string>();
-      const rows = await this.routeChanges(page.changes, touched);
+      const touched = new Set<string>();
       const next: SyncState = { ...state, cursor: page.nextCursor, download: null };
       if (!page.hasMore) {
         // Caught up: everything the server acknowledged up to the cursor is in the pulled rows now.
@@ -175,7 +173,8 @@ export class SyncStore {
         }
         next.lastSyncedAt = at.toISOString();
       }
-      const buckets = [...(await writeRows(this.db, rows)), ...(await rebase(this.db, touched, state.userId))];
+      // A pull from 0 replaces what the store held.
+      const buckets = await this.storeServerChanges(page.changes, fromCursor === 0, touched, state.userId);
       return { state: next, buckets, value: { applied: true, count: page.changes.length } };
     });
   }
@@ -196,19 +195,25 @@ export class SyncStore {
       const owner = state.download ?? null;
       if (!part.first && owner?.id !== part.downloadId) return stale;
       if (part.first && owner && owner.id !== part.downloadId && part.yieldToOthers && at.getTime() - Date.parse(owner.touchedAt) < DOWNLOAD_QUIET_MS) return stale;
-      const touched = part.first ? await this.forgetServerRows() : new Set<string>();
-      const rows = await this.routeChanges(changes, touched);
+      const buckets = await this.storeServerChanges(changes, part.first, new Set(), state.userId);
       const download = part.finalCursor === null ? { id: part.downloadId, touchedAt: at.toISOString() } : null;
       const next: SyncState = { ...state, cursor: part.finalCursor ?? 0, download };
-      const buckets = [...(await writeRows(this.db, rows)), ...(await rebase(this.db, touched, state.userId))];
       return { state: next, buckets, value: { applied: true, count: changes.length } };
     });
   }
 
-  /** Before a full download: drop every server row; the rows pending mutations touch are re-applied (returned). */
-  private async forgetServerRows(): Promise<Set<string>> {
-    await clearServerState(this.db);
-    return new Set((await this.db.outbox.toArray()).map((e) => e.target));
+  /**
+   * Stores pulled rows (after dropping every server row, if `replace`), then
+   * re-applies the pending mutations on the rows in `touched` and on those the
+   * pulled rows reach under a pending mutation. Returns the rewritten ticket buckets.
+   */
+  private async storeServerChanges(changes: readonly Change[], replace: boolean, touched: Set<string>, userId: string | null): Promise<TicketBucket[]> {
+    if (replace) {
+      await clearServerState(this.db);
+      for (const e of await this.db.outbox.toArray()) touched.add(e.target);
+    }
+    const rows = await this.routeChanges(changes, touched);
+    return [...(await writeRows(this.db, rows)), ...(await rebase(this.db, touched, userId))];
   }
 
   /**

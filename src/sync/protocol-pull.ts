@@ -10,13 +10,16 @@ const nonNegativeInt = z
   .regex(/^\d{1,15}$/, 'must be a whole number')
   .transform(Number);
 
+/** Changes per page, for pulls and snapshots alike. */
+const pageLimit = nonNegativeInt
+  .pipe(z.number().int().min(1).max(PULL_LIMIT_MAX, `limit must be at most ${PULL_LIMIT_MAX}`))
+  .optional()
+  .default(PULL_LIMIT_DEFAULT);
+
 export const pullQuerySchema = z.strictObject({
   /** The `nextCursor` of the previous pull; 0 (or absent) downloads the whole workspace. */
   cursor: nonNegativeInt.optional().default(0),
-  limit: nonNegativeInt
-    .pipe(z.number().int().min(1).max(PULL_LIMIT_MAX, `limit must be at most ${PULL_LIMIT_MAX}`))
-    .optional()
-    .default(PULL_LIMIT_DEFAULT),
+  limit: pageLimit,
 });
 
 export interface PullResponse {
@@ -85,9 +88,9 @@ function decodeChanges(fields: PullPage['fields'], wire: readonly WireChange[]):
 // --- snapshot: the first download ---
 
 /**
- * Entity by entity in this order, each in sequence order: a console can store each kind as
- * soon as the snapshot moves past it (every bucket written once), and the
- * queue shows tickets with their clients' and people's names before the
+ * Entity by entity in this order, each in sequence order: a console can
+ * store each kind as soon as the snapshot moves past it (every bucket written
+ * once), and the queue shows tickets with their clients' and people's names before the
  * history has arrived.
  */
 export const SNAPSHOT_ORDER = ['user', 'client', 'contact', 'ticket', 'ticket_event', 'note'] as const satisfies readonly Entity[];
@@ -95,18 +98,12 @@ export const SNAPSHOT_ORDER = ['user', 'client', 'contact', 'ticket', 'ticket_ev
 const snapshotAfter = z
   .string()
   .regex(new RegExp(`^(${SNAPSHOT_ORDER.join('|')}):\\d{1,15}$`), 'must be the `next` of the previous snapshot page')
-  .transform((s) => {
-    const at = s.indexOf(':');
-    return { entity: s.slice(0, at) as Entity, seq: Number(s.slice(at + 1)) };
-  });
+  .transform((s) => ({ entity: snapshotEntityOf(s), seq: Number(s.slice(s.indexOf(':') + 1)) }));
 
 export const snapshotQuerySchema = z.strictObject({
   /** The previous page's `next`; absent on the first page. */
   after: snapshotAfter.optional(),
-  limit: nonNegativeInt
-    .pipe(z.number().int().min(1).max(PULL_LIMIT_MAX, `limit must be at most ${PULL_LIMIT_MAX}`))
-    .optional()
-    .default(PULL_LIMIT_DEFAULT),
+  limit: pageLimit,
 });
 
 /**

@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import { WIRE_FIELDS, type PullPage } from '../../sync/protocol';
 import type { Database } from '../db/schema';
-import { wireChange } from './wire-change';
+import { pageJson, wireChange } from './wire-change';
 
 /** `json` is a PullPage, serialized. */
 export type PullOutcome = { ok: true; json: string } | { ok: false; reason: 'behind_horizon' | 'ahead_of_server'; message: string };
@@ -44,12 +44,12 @@ export async function pullChanges(db: Kysely<Database>, tenantId: string, cursor
       const remaining = !hasMore ? 0 : initial ? await countAfter(trx, tenantId, nextCursor, true) : Math.max(0, tenant.change_seq - nextCursor);
       const tail: Omit<PullPage, 'changes'> = { fields: WIRE_FIELDS, nextCursor, hasMore, remaining };
       if (initial) tail.total = Math.min(page.rows, limit) + remaining;
-      const json = `{"changes":[${page.json}],${JSON.stringify(tail).slice(1)}`;
-      return { ok: true as const, json };
+      return { ok: true as const, json: pageJson(page.json, tail) };
     });
 }
 
-async function countAfter(db: Kysely<Database>, tenantId: string, after: number, upsertsOnly: boolean): Promise<number> {
+/** Changes after `after` (upserts only: the rows a download holds). */
+export async function countAfter(db: Kysely<Database>, tenantId: string, after: number, upsertsOnly: boolean): Promise<number> {
   let query = db
     .selectFrom('changes')
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,12 +1,14 @@
 // The first download: every live row of a tenant, entity by entity in
 // SNAPSHOT_ORDER and by sequence within each (changes_tenant_entity_seq), so
 // each page is an index range read in about the heap's own order, and the
-// console can store a whole kind of row at once. Pages are separate transactions; the cursor the first page
-// reports makes that safe (see SnapshotPage in protocol-pull.ts).
+// console can store a whole kind of row at once. Pages are separate
+// transactions; the cursor the first page reports makes that safe (see
+// SnapshotPage in protocol-pull.ts).
 import { sql, type Kysely } from 'kysely';
 import { SNAPSHOT_ORDER, WIRE_FIELDS, type Entity, type SnapshotWirePage } from '../../sync/protocol';
 import type { Database } from '../db/schema';
-import { wireChange } from './wire-change';
+import { countAfter } from './pull';
+import { pageJson, wireChange } from './wire-change';
 
 export async function snapshotPage(db: Kysely<Database>, tenantId: string, after: { entity: Entity; seq: number } | undefined, limit: number): Promise<string> {
   return db
@@ -29,8 +31,8 @@ export async function snapshotPage(db: Kysely<Database>, tenantId: string, after
         }
       }
       const tail: Omit<SnapshotWirePage, 'changes'> = { fields: WIRE_FIELDS, cursor: tenant.change_seq, next };
-      if (!after) tail.total = await liveRows(trx, tenantId);
-      return `{"changes":[${parts.join(',')}],${JSON.stringify(tail).slice(1)}`;
+      if (!after) tail.total = await countAfter(trx, tenantId, 0, true);
+      return pageJson(parts.join(','), tail);
     });
 }
 
@@ -46,14 +48,4 @@ async function entityRows(db: Kysely<Database>, tenantId: string, entity: Entity
     from page`.execute(db);
   const row = rows[0]!;
   return { json: row.json, count: Number(row.count), lastSeq: row.last_seq === null ? null : Number(row.last_seq) };
-}
-
-async function liveRows(db: Kysely<Database>, tenantId: string): Promise<number> {
-  const { n } = await db
-    .selectFrom('changes')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('tenant_id', '=', tenantId)
-    .where('op', '=', 'upsert')
-    .executeTakeFirstOrThrow();
-  return Number(n);
 }

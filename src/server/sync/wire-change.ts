@@ -11,3 +11,12 @@ export const wireChange = sql`case when op = 'delete' then json_build_array(seq,
   ENTITIES.map((e) => sql`when ${sql.lit(e)} then json_build_array(${sql.join(WIRE_FIELDS[e].map((f) => sql`data->${sql.lit(fieldName(f))}`))})`),
   sql` `,
 )} end) end`;
+
+/**
+ * A page as JSON text: the changes PostgreSQL already wrote as text, then the
+ * page's other fields. Serializing `rest` and dropping its `{` keeps it valid
+ * whatever those fields are.
+ */
+export function pageJson(changes: string, rest: object): string {
+  return `{"changes":[${changes}],${JSON.stringify(rest).slice(1)}`;
+}

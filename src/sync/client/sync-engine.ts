@@ -235,6 +235,10 @@ export class SyncEngine {
     }
   }
 
+  private get pageLimit(): number {
+    return Math.min(this.options.pullLimit ?? PULL_LIMIT_MAX, PULL_LIMIT_MAX);
+  }
+
   /** Pull until caught up; a store without a cursor downloads the workspace first. */
   private async pullAll(): Promise<void> {
     const store = this.options.store;
@@ -258,10 +262,9 @@ export class SyncEngine {
    */
   private async download(): Promise<void> {
     const store = this.options.store;
-    const limit = Math.min(this.options.pullLimit ?? PULL_LIMIT_MAX, PULL_LIMIT_MAX);
     const downloadId = crypto.randomUUID();
     const fetchPage = (after: string | null) => {
-      const request = this.transport.get<SnapshotWirePage>(`/api/sync/snapshot?limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+      const request = this.transport.get<SnapshotWirePage>(`/api/sync/snapshot?limit=${this.pageLimit}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
       request.catch(() => undefined); // awaited below, or dropped when the loop ends early
       return request;
     };
@@ -309,9 +312,8 @@ export class SyncEngine {
   /** Pages from the cursor until caught up; false if the server wants a fresh download instead. */
   private async pullFrom(from: number): Promise<boolean> {
     const store = this.options.store;
-    const limit = Math.min(this.options.pullLimit ?? PULL_LIMIT_MAX, PULL_LIMIT_MAX);
     for (let cursor = from, pages = 0; pages < 100_000; pages++) {
-      const res = await this.transport.get<PullPage>(`/api/sync/pull?cursor=${cursor}&limit=${limit}`);
+      const res = await this.transport.get<PullPage>(`/api/sync/pull?cursor=${cursor}&limit=${this.pageLimit}`);
       if (!res.ok && res.kind === 'reset_required') return false;
       const page = decodePullPage(await this.ok(res));
       const outcome = await store.applyPullPage(cursor, page, this.now());

@@ -4,7 +4,7 @@ import { createRepositories, type Repositories } from '../../../src/data/reposit
 import type { EventSourceLike } from '../../../src/sync/client/event-stream';
 import { createSyncEngine, type SyncEngine } from '../../../src/sync/client/sync-engine';
 import type { SyncStatus } from '../../../src/sync/client/sync-status';
-import { createTestWorkspace, useTestServer } from '../server/harness';
+import { createTestWorkspace, useTestServer, type TestWorkspace } from '../server/harness';
 import { BASE_URL, Link } from './network';
 import { SimDesk } from './sim';
 
@@ -40,28 +40,35 @@ function until(engine: SyncEngine, test: (s: SyncStatus) => boolean): Promise<Sy
   });
 }
 
+/** A technician's desk whose engine opens FakeEventSources (kept in `streams`); closed after the test. */
+function technicianDesk(ws: TestWorkspace, auto: boolean) {
+  const streams: FakeEventSource[] = [];
+  const repos: Repositories = createRepositories(`desk-${crypto.randomUUID()}`);
+  const link = new Link(server().app, () => 0.5);
+  const engine = createSyncEngine({
+    store: repos.sync,
+    baseUrl: BASE_URL,
+    getToken: () => ws.users.technician.token,
+    fetch: link.fetch,
+    eventSource: (url) => {
+      const s = new FakeEventSource(url);
+      streams.push(s);
+      return s;
+    },
+    events: null,
+    auto,
+  });
+  cleanups.push(() => {
+    engine.stop();
+    repos.close();
+  });
+  return { repos, engine, streams };
+}
+
 describe('auto sync', () => {
   it('pushes a local change without being asked, and pulls when poked', async () => {
     const ws = await createTestWorkspace(server());
-    const streams: FakeEventSource[] = [];
-    const repos: Repositories = createRepositories(`auto-${crypto.randomUUID()}`);
-    const link = new Link(server().app, () => 0.5);
-    const engine = createSyncEngine({
-      store: repos.sync,
-      baseUrl: BASE_URL,
-      getToken: () => ws.users.technician.token,
-      fetch: link.fetch,
-      eventSource: (url) => {
-        const s = new FakeEventSource(url);
-        streams.push(s);
-        return s;
-      },
-      events: null,
-    });
-    cleanups.push(() => {
-      engine.stop();
-      repos.close();
-    });
+    const { repos, engine, streams } = technicianDesk(ws, true);
     engine.start();
     await until(engine, (s) => s.connection === 'online');
     expect(streams).toHaveLength(1);
@@ -96,23 +103,7 @@ describe('auto sync', () => {
 
   it('stopped during a sync, leaves no event stream open behind it', async () => {
     const ws = await createTestWorkspace(server());
-    const streams: FakeEventSource[] = [];
-    const repos: Repositories = createRepositories(`stop-${crypto.randomUUID()}`);
-    const link = new Link(server().app, () => 0.5);
-    const engine = createSyncEngine({
-      store: repos.sync,
-      baseUrl: BASE_URL,
-      getToken: () => ws.users.technician.token,
-      fetch: link.fetch,
-      eventSource: (url) => {
-        const s = new FakeEventSource(url);
-        streams.push(s);
-        return s;
-      },
-      events: null,
-      auto: false,
-    });
-    cleanups.push(() => repos.close());
+    const { engine, streams } = technicianDesk(ws, false);
     engine.start();
     const running = engine.syncNow();
     engine.stop();
