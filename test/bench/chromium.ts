@@ -37,16 +37,9 @@ export async function servePreview(port: number): Promise<{ url: string; stop():
   return { url, stop: service.stop };
 }
 
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+export { median, percentile } from './stats';
 
-export function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
-
+/** One figure without runs; prefer reportRuns (stats.ts), which prints the median of several runs and their spread. */
 export function report(name: string, value: number, unit: string, goal: string, pass: boolean): void {
   console.log(`${name}: ${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`);
   console.log(`  goal ${goal}: ${pass ? 'met' : 'NOT met'}`);
