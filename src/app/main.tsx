@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createRepositories } from '../data/repositories';
-import { createSyncEngine } from '../sync/client/sync-engine';
+import { createSyncEngine } from '../sync/sync-engine';
 import { App } from './App';
 import { getBridge } from './bridge/bridge';
 import { ServicesProvider, type SyncServices } from './services';

@@ -1,7 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { SwitchboardBridge } from '../bridge/contract';
 import type { Repositories } from '../data/repositories';
-import type { SyncEngine } from '../sync/client/sync-engine';
+import type { SyncEngine } from '../sync/sync-engine';
 import type { SessionService } from './session/session-service';
 
 export interface SyncServices {

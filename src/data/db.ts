@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
-import type { ContactRecord, NoteRecord, TicketEventRecord } from '../sync/protocol-records';
+import type { ContactRecord, NoteRecord, TicketEventRecord } from '../protocol/records';
 import type { OutboxEntry, RejectionRow, ShadowRow } from './sync-rows';
 import type { BucketTable } from './record-buckets';
 import { groupByBucket, type TicketBucket } from './ticket-buckets';

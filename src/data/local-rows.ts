@@ -2,8 +2,8 @@
 // transaction. Tickets live in buckets: a batch of ticket writes becomes one
 // read and one bulkPut of the touched buckets, never a write per ticket.
 import type { Ticket } from '../domain/ticket';
-import type { RowRef, SyncedEntity, SyncedRow } from '../sync/client/apply-mutation';
-import type { ContactRecord, NoteRecord } from '../sync/protocol-records';
+import type { RowRef, SyncedEntity, SyncedRow } from '../mutations/apply';
+import type { ContactRecord, NoteRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
 import { getRecord, mergeRows, writeRecords } from './record-buckets';
 import { bucketOf, groupByBucket, type TicketBucket } from './ticket-buckets';

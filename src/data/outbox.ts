@@ -1,9 +1,9 @@
 // The outbox write path and the rebase. Both run inside a caller's Dexie
 // transaction over syncTables(db), so a local change and its outbox entry (or a
 // pulled page and the re-application of pending mutations) commit together.
-import { applyMutation, mutationTarget, type LocalMutation, type SyncedRow } from '../sync/client/apply-mutation';
-import { clockAheadError } from '../sync/client/clock';
-import { mutationArgSchemas, type MutationArgs, type MutationName } from '../sync/protocol-mutations';
+import { applyMutation, mutationTarget, type LocalMutation, type SyncedRow } from '../mutations/apply';
+import { clockAheadError } from '../protocol/clock';
+import { mutationArgSchemas, type MutationArgs, type MutationName } from '../protocol/mutations';
 import type { SwitchboardDb } from './db';
 import { readRow, writeRows, type RowWrite } from './local-rows';
 import { freshSyncState, rowKey, SYNC_STATE_KEY, type OutboxEntry, type SyncState } from './sync-rows';

@@ -1,5 +1,5 @@
 import { openDb } from './db';
-import { seedDemoIfEmpty } from './demo-seed';
+import { seedDemoIfEmpty } from './local-demo';
 import { ReferenceRepository } from './reference-repository';
 import { SettingsRepository } from './settings-repository';
 import { SyncStore } from './sync-store';

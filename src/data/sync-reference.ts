@@ -1,7 +1,7 @@
 // Pulled rows that only the server writes: clients, staff (users) and the SLA
 // history (ticket events). Run inside a sync transaction over syncTables(db).
 import type { StaffMember } from '../domain/ticket';
-import type { Change, TicketEventRecord } from '../sync/protocol-records';
+import type { Change, TicketEventRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
 import { writeRecords } from './record-buckets';
 

@@ -1,6 +1,6 @@
 // Rows the sync machinery keeps in the local store (Dexie schema v4).
-import type { MutationName, RejectionCode } from '../sync/protocol-mutations';
-import type { SyncedEntity, SyncedRow } from '../sync/client/apply-mutation';
+import type { MutationName, RejectionCode } from '../protocol/mutations';
+import type { SyncedEntity, SyncedRow } from '../mutations/apply';
 
 /**
  * One intent mutation this device made and the server has not yet confirmed

@@ -1,9 +1,9 @@
 // The local store as the sync engine sees it: every method is one Dexie
 // transaction, so a crash between any two leaves a state the next run resumes from.
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
-import type { Change, ContactRecord, NoteRecord, PullResponse } from '../sync/protocol';
-import type { Mutation, PushResult } from '../sync/protocol-mutations';
-import type { SyncedEntity, SyncedRow } from '../sync/client/apply-mutation';
+import type { Change, ContactRecord, NoteRecord, PullResponse } from '../protocol';
+import type { Mutation, PushResult } from '../protocol/mutations';
+import type { SyncedEntity, SyncedRow } from '../mutations/apply';
 import type { SwitchboardDb } from './db';
 import { allRecords } from './record-buckets';
 import { live, type Live } from './live';

@@ -1,7 +1,7 @@
 import { validateNewTicket, type FieldErrors, type NewTicketDraft } from '../domain/new-ticket';
 import type { Ticket, TicketStatus } from '../domain/ticket';
 import { transitionError } from '../domain/ticket-workflow';
-import type { MutationArgs } from '../sync/protocol-mutations';
+import type { MutationArgs } from '../protocol/mutations';
 import type { SwitchboardDb } from './db';
 import { newId } from './ids';
 import type { Live } from './live';

@@ -1,6 +1,6 @@
 // Wires the HTTP server together; the rules live in the modules it registers.
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { PROTOCOL_VERSION } from '../sync/protocol';
+import { PROTOCOL_VERSION } from '../protocol';
 import type { OpenDatabase } from './db/open-database';
 import { installCors } from './http/cors';
 import { installErrorHandlers } from './http/errors';

@@ -1,6 +1,6 @@
 // Server settings from the environment, checked once at start-up.
 import { DEFAULT_SESSION_TTL_MS } from './app';
-import { DEFAULT_TOMBSTONE_HORIZON_MS } from './sync/tombstones';
+import { DEFAULT_TOMBSTONE_HORIZON_MS } from './changes/tombstones';
 
 export interface ServerConfig {
   port: number;

@@ -5,7 +5,7 @@ import { readConfig } from './config';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { startMaintenance } from './maintenance';
-import { DEMO_PASSWORD, DEMO_WORKSPACE, demoWorkspaceExists, seedDemoIfEmpty } from './seed/demo-seed';
+import { DEMO_PASSWORD, DEMO_WORKSPACE, demoWorkspaceExists, seedDemoIfEmpty } from './seed/demo-workspace';
 
 const config = readConfig();
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });

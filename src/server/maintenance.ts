@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { deleteExpiredSessions } from './auth/sessions';
 import type { Backend } from './db/open-database';
 import type { Database } from './db/schema';
-import { pruneTombstones } from './sync/tombstones';
+import { pruneTombstones } from './changes/tombstones';
 
 const EVERY_MS = 60 * 60 * 1000;
 

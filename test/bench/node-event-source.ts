@@ -1,4 +1,4 @@
-import type { EventSourceLike } from '../../src/sync/client/event-stream';
+import type { EventSourceLike } from '../../src/sync/event-stream';
 
 /** How many times a stream ended and was reopened, for the benchmark's report. */
 export const reconnects = { count: 0 };

@@ -4,8 +4,8 @@
 // in one Node process, so this is an upper bound of what a desk in Chromium sees.
 import 'fake-indexeddb/auto';
 import { createRepositories, type Repositories } from '../../src/data/repositories';
-import { createSyncEngine, type SyncEngine } from '../../src/sync/client/sync-engine';
-import type { LoginResponse } from '../../src/sync/protocol';
+import { createSyncEngine, type SyncEngine } from '../../src/sync/sync-engine';
+import type { LoginResponse } from '../../src/protocol';
 import { percentile, report } from './chromium';
 import { nodeEventSource, reconnects } from './node-event-source';
 import { seededDataDir, startServer } from './sync-server';

@@ -17,9 +17,9 @@ import { buildServer } from '../../src/server/app';
 import { createSession } from '../../src/server/auth/sessions';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { openDatabase, type Backend, type OpenDatabase } from '../../src/server/db/open-database';
-import { appendChanges } from '../../src/server/sync/changes';
-import { clientRecord } from '../../src/server/sync/records';
-import type { Mutation, PushResponse } from '../../src/sync/protocol';
+import { appendChanges } from '../../src/server/changes/changes';
+import { clientRecord } from '../../src/server/changes/records';
+import type { Mutation, PushResponse } from '../../src/protocol';
 import { findPostgresBin, startPostgresCluster, type PostgresCluster } from '../setup/postgres-cluster';
 
 const DESKS = 20;

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../../src/server/db/open-database';
 import { migrateToLatest } from '../../src/server/db/migrate';
-import { seedDemoWorkspace } from '../../src/server/seed/demo-seed';
+import { seedDemoWorkspace } from '../../src/server/seed/demo-workspace';
 import { spawnService } from './chromium';
 
 /** A PGlite data directory holding the demo workspace with N tickets; built once, then reused. */

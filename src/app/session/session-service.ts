@@ -1,6 +1,6 @@
 import type { SwitchboardBridge } from '../../bridge/contract';
 import type { Repositories } from '../../data/repositories';
-import { apiErrorBodySchema, type LoginRequest, type LoginResponse, type MeResponse } from '../../sync/protocol';
+import { apiErrorBodySchema, type LoginRequest, type LoginResponse, type MeResponse } from '../../protocol';
 import { useSessionStore } from './session-store';
 
 const TOKEN_ACCOUNT = 'sync-session';

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import type { SyncEngine } from '../../sync/client/sync-engine';
-import type { SyncStatus } from '../../sync/client/sync-status';
+import type { SyncEngine } from '../../sync/sync-engine';
+import type { SyncStatus } from '../../sync/sync-status';
 import { useNow } from '../hooks/useNow';
 
 const CONNECTION_LABEL: Record<SyncStatus['connection'], string> = {

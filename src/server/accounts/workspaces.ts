@@ -5,8 +5,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { StaffRole } from '../../domain/ticket';
 import type { Database } from '../db/schema';
 import { hashPassword } from '../auth/password';
-import { appendChanges } from '../sync/changes';
-import { userRecord } from '../sync/records';
+import { appendChanges } from '../changes/changes';
+import { userRecord } from '../changes/records';
 
 export interface NewStaff {
   /** Given by the demo seed so its tickets can name their assignees; otherwise a fresh UUIDv7. */

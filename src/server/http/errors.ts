@@ -3,7 +3,7 @@
 // that is logged in full and described to the client only in general terms.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { MUTATION_NAMES, type ApiErrorBody, type ApiErrorCode } from '../../sync/protocol';
+import { MUTATION_NAMES, type ApiErrorBody, type ApiErrorCode } from '../../protocol';
 
 export class ApiError extends Error {
   constructor(

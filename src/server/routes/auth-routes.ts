@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { loginRequestSchema, type LoginResponse, type MeResponse } from '../../sync/protocol';
+import { loginRequestSchema, type LoginResponse, type MeResponse } from '../../protocol';
 import { authenticator, sessionOf } from '../auth/authenticate';
 import { dummyPasswordHash, verifyPassword } from '../auth/password';
 import { createSession, deleteSession } from '../auth/sessions';
 import { ApiError, parseInput } from '../http/errors';
-import { userRecord } from '../sync/records';
+import { userRecord } from '../changes/records';
 import type { RouteContext } from './context';
 
 const WRONG_CREDENTIALS = 'The workspace, email or password is wrong. Check them and try again; an administrator can reset a forgotten password.';

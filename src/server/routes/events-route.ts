@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { SYNC_EVENT_POKE, SYNC_EVENT_SESSION_EXPIRED } from '../../sync/protocol';
+import { SYNC_EVENT_POKE, SYNC_EVENT_SESSION_EXPIRED } from '../../protocol';
 import { authenticator, sessionOf } from '../auth/authenticate';
 import { corsHeaders } from '../http/cors';
 import { parseInput } from '../http/errors';

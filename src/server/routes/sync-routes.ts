@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { pullQuerySchema, pushRequestSchema, snapshotQuerySchema, type PushResponse } from '../../sync/protocol';
+import { pullQuerySchema, pushRequestSchema, snapshotQuerySchema, type PushResponse } from '../../protocol';
 import { authenticator, sessionOf } from '../auth/authenticate';
 import { ApiError, parseInput } from '../http/errors';
-import { pullChanges } from '../sync/pull';
-import { applyPush } from '../sync/push';
-import { snapshotPage } from '../sync/snapshot';
+import { pullChanges } from '../changes/pull';
+import { applyPush } from '../mutations/push';
+import { snapshotPage } from '../changes/snapshot';
 import type { RouteContext } from './context';
 
 export async function syncRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {

@@ -1,6 +1,6 @@
 // Contacts for the demo clients: one of each role seed 004 / DESIGN names, so the
 // console's "may this caller ask for this?" check has every case to show.
-import type { ContactRole } from '../../sync/protocol';
+import type { ContactRole } from '../../protocol';
 
 const FIRST = ['Rachel', 'Owen', 'Nadia', 'Victor', 'Hannah', 'Ken', 'Lucia', 'Ben', 'Farah', 'Gabe', 'Ingrid', 'Jamal', 'Keiko', 'Leo', 'Mira', 'Noah'];
 const LAST = ['Adams', 'Brooks', 'Castillo', 'Dunn', 'Ellis', 'Fischer', 'Gupta', 'Hayes', 'Ibarra', 'Jensen', 'Kaur', 'Lindqvist', 'Moreau', 'Nakamura', 'Osei', 'Park'];

@@ -1,0 +1,56 @@
+// Database rows to the records clients see (src/protocol/records.ts).
+import type { Selectable } from 'kysely';
+import type { ClientRecord, ContactRecord, NoteRecord, TicketEventRecord, TicketRecord, UserRecord } from '../../protocol';
+import type { ClientsTable, ContactsTable, NotesTable, TicketEventsTable, TicketsTable, UsersTable } from '../db/schema';
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+export function ticketRecord(row: Selectable<TicketsTable>): TicketRecord {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    title: row.title,
+    description: row.description,
+    status: row.status as TicketRecord['status'],
+    priority: row.priority,
+    channel: row.channel as TicketRecord['channel'],
+    assigneeId: row.assignee_id,
+    openedAt: iso(row.opened_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export function ticketEventRecord(row: Selectable<TicketEventsTable>): TicketEventRecord {
+  return {
+    id: row.id,
+    ticketId: row.ticket_id,
+    type: row.type as TicketEventRecord['type'],
+    at: iso(row.at),
+    ...(row.priority === null ? {} : { priority: row.priority }),
+    ...(row.status === null ? {} : { status: row.status as TicketEventRecord['status'] }),
+  };
+}
+
+export function noteRecord(row: Selectable<NotesTable>): NoteRecord {
+  return {
+    id: row.id,
+    ticketId: row.ticket_id,
+    kind: row.kind as NoteRecord['kind'],
+    authorId: row.author_id,
+    body: row.body,
+    performedAt: iso(row.performed_at),
+    recordedAt: iso(row.recorded_at),
+  };
+}
+
+export function clientRecord(row: Selectable<ClientsTable>): ClientRecord {
+  return { id: row.id, name: row.name, timeZone: row.time_zone, prioritySchemeId: row.priority_scheme_id as ClientRecord['prioritySchemeId'] };
+}
+
+export function contactRecord(row: Selectable<ContactsTable>): ContactRecord {
+  return { id: row.id, clientId: row.client_id, name: row.name, email: row.email, phone: row.phone, role: row.role as ContactRecord['role'] };
+}
+
+export function userRecord(row: Pick<Selectable<UsersTable>, 'id' | 'name' | 'email' | 'role' | 'active'>): UserRecord {
+  return { id: row.id, name: row.name, email: row.email, role: row.role as UserRecord['role'], active: row.active };
+}

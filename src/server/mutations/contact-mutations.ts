@@ -1,0 +1,24 @@
+import { contactRecord } from '../changes/records';
+import { findClient, MutationRejected, requireRole, type MutationHandler } from './context';
+
+export const upsertContact: MutationHandler<'upsertContact'> = async (ctx, args) => {
+  requireRole(ctx, 'contact.manage');
+  const client = await findClient(ctx, args.clientId);
+  const values = { client_id: client.id, name: args.name, email: args.email || null, phone: args.phone || null, role: args.role };
+  const row = await ctx.trx
+    .insertInto('contacts')
+    .values({ id: args.id, tenant_id: ctx.tenantId, ...values })
+    // Only a contact of the caller's own tenant may be overwritten.
+    .onConflict((oc) => oc.column('id').doUpdateSet(values).where('contacts.tenant_id', '=', ctx.tenantId))
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new MutationRejected('conflict', `Contact id ${args.id} is already taken; create the contact again to get a new id.`);
+  return [{ entity: 'contact', id: row.id, op: 'upsert', data: contactRecord(row) }];
+};
+
+export const deleteContact: MutationHandler<'deleteContact'> = async (ctx, args) => {
+  requireRole(ctx, 'contact.manage');
+  const removed = await ctx.trx.deleteFrom('contacts').where('id', '=', args.id).where('tenant_id', '=', ctx.tenantId).returning('id').executeTakeFirst();
+  if (!removed) throw new MutationRejected('not_found', `Contact ${args.id} does not exist in this workspace; it may already have been removed.`);
+  return [{ entity: 'contact', id: args.id, op: 'delete', data: null }];
+};

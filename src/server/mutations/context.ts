@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { StaffRole } from '../../domain/ticket';
+import type { MutationArgs, MutationName, RejectionCode } from '../../protocol';
+import { can, forbiddenMessage, type Action } from '../auth/permissions';
+import type { Database } from '../db/schema';
+import type { ChangeWrite } from '../changes/changes';
+import { ticketEventRecord } from '../changes/records';
+import type { TicketEventRow, UnitOfWork } from './unit-of-work';
+
+export interface MutationContext {
+  /** For statements of the handler's own; ticket reads and updates go through `rows`. */
+  trx: Kysely<Database>;
+  /** This transaction's locked tickets, reads and deferred writes, shared by the push's mutations. */
+  rows: UnitOfWork;
+  tenantId: string;
+  user: { id: string; role: StaffRole };
+  /** When the person acted (the desk's clock), never later than `now`. */
+  performedAt: Date;
+  /** The server's clock. */
+  now: Date;
+}
+
+/**
+ * A rule refused the mutation. Thrown before or after writes alike: its writes
+ * are undone (cheapest when thrown before the first), and only the refusal is recorded.
+ */
+export class MutationRejected extends Error {
+  constructor(
+    readonly code: RejectionCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Applies one mutation to the server's rows, checking every rule against them; returns what changed. */
+export type MutationHandler<N extends MutationName> = (ctx: MutationContext, args: MutationArgs[N]) => Promise<ChangeWrite[]>;
+
+export function requireRole(ctx: MutationContext, action: Action): void {
+  if (!can(ctx.user.role, action)) throw new MutationRejected('forbidden', forbiddenMessage(ctx.user.role, action));
+}
+
+/** The caller's tenant's ticket, locked until commit so two desks' changes to it apply one after the other. */
+export async function lockTicket(ctx: MutationContext, id: string) {
+  const row = await ctx.rows.ticket(id);
+  if (!row) throw new MutationRejected('not_found', `Ticket ${id} does not exist in this workspace; it may have been created on a desk that has not synced yet, or belongs elsewhere.`);
+  return row;
+}
+
+export async function findClient(ctx: MutationContext, id: string) {
+  const row = await ctx.rows.client(id);
+  if (!row) throw new MutationRejected('not_found', `Client ${id} does not exist in this workspace; choose a client from the list.`);
+  return row;
+}
+
+export async function requireAssignee(ctx: MutationContext, assigneeId: string | null): Promise<void> {
+  if (assigneeId === null) return;
+  const user = await ctx.rows.staff(assigneeId);
+  if (!user || !user.active) {
+    throw new MutationRejected('invalid_assignee', `The assignee ${assigneeId} is not an active member of staff in this workspace; choose someone from the list or leave it unassigned.`);
+  }
+}
+
+/** Appends to the ticket's history (written with the transaction's other deferred writes). */
+export function addEvent(ctx: MutationContext, ticketId: string, event: Pick<TicketEventRow, 'type' | 'priority' | 'status'>): ChangeWrite {
+  const row: TicketEventRow = { id: uuidv7(), tenant_id: ctx.tenantId, ticket_id: ticketId, at: ctx.performedAt, actor_id: ctx.user.id, ...event };
+  ctx.rows.addEvent(row);
+  return { entity: 'ticket_event', id: row.id, op: 'upsert', data: ticketEventRecord(row) };
+}

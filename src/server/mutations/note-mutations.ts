@@ -1,0 +1,32 @@
+import type { ChangeWrite } from '../changes/changes';
+import { noteRecord, ticketRecord } from '../changes/records';
+import { addEvent, lockTicket, MutationRejected, requireRole, type MutationHandler } from './context';
+import { canonicalId, type NoteRow } from './unit-of-work';
+
+export const addNote: MutationHandler<'addNote'> = async (ctx, args) => {
+  requireRole(ctx, 'note.add');
+  const current = await lockTicket(ctx, args.ticketId);
+  const note: NoteRow = {
+    id: canonicalId(args.id),
+    tenant_id: ctx.tenantId,
+    ticket_id: current.id,
+    kind: args.kind,
+    author_id: ctx.user.id,
+    body: args.body,
+    performed_at: ctx.performedAt,
+    recorded_at: ctx.now,
+  };
+  const conflict = `A note with id ${args.id} already exists; this desk sent it twice. Nothing was changed.`;
+  if (!ctx.rows.insertNote(note, conflict)) throw new MutationRejected('conflict', conflict);
+  // Activity on the ticket: the queue sorts by it.
+  const ticket = ctx.rows.updateTicket(current, { updated_at: ctx.now });
+  const writes: ChangeWrite[] = [
+    { entity: 'note', id: note.id, op: 'upsert', data: noteRecord(note) },
+    { entity: 'ticket', id: ticket.id, op: 'upsert', data: ticketRecord(ticket) },
+  ];
+  if (args.kind === 'public_reply') {
+    // A public reply is a first response for the SLA engine.
+    writes.push(addEvent(ctx, ticket.id, { type: 'public_reply', priority: null, status: null }));
+  }
+  return writes;
+};

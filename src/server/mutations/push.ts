@@ -1,0 +1,310 @@
+// Exactly-once push. A desk's mutations apply in one transaction together with
+// its device's last applied sequence (row-locked), so mutations and the fact
+// that they were applied commit or vanish together:
+//   seq <= last      a repeat (lost response, retry): answer with the stored result
+//   seq >  last + 1  a gap: refuse, record nothing, stop the batch
+//   seq == last + 1  apply; a broken rule is recorded as rejected and the sequence
+//                    still advances, so one bad change never blocks an outbox.
+// One transaction per push rather than per mutation: the tenant row, whose lock
+// orders every writer's change sequence, is then taken once per push, and the
+// push's tickets are locked and read once (mutations/unit-of-work.ts).
+// A refused mutation keeps its neighbours' effects. Handlers check their rules
+// before writing, so a refusal normally has nothing to undo and is recorded in
+// place; one refused after writing rolls the transaction back, and the push is
+// redone in steps: the mutations before it, then the refusal on its own. (A new
+// ticket or note id that is already taken is found when the push writes, at
+// the end: the transaction is redone to learn whose it was, and refuses that one.)
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Mutation, PushResult } from '../../protocol';
+import { clockAheadBy, describeDuration } from '../../protocol/clock';
+import type { ChangeBus } from '../db/change-bus';
+import type { Backend } from '../db/open-database';
+import type { Database } from '../db/schema';
+import type { SessionUser } from '../auth/sessions';
+import { appendChanges, appendChangesAndCommit, withoutChanges, type ChangeWrite } from '../changes/changes';
+import { addNamedIds, mutationHandlers, type NamedIds } from './index';
+import { MutationRejected, type MutationContext } from './context';
+import { UnitOfWork } from './unit-of-work';
+
+/** Most mutations in one transaction: bounds its statements' size and how long it holds its tickets. */
+const MUTATIONS_PER_TRANSACTION = 50;
+
+export interface PushDeps {
+  db: Kysely<Database>;
+  bus: ChangeBus;
+  now: () => Date;
+  /** On PostgreSQL the last statement and COMMIT share a round trip (changes.ts). */
+  backend?: Backend;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/** A mutation refused after it had written: its transaction must roll back. */
+class RefusedAfterWriting extends Error {
+  constructor(
+    readonly index: number,
+    readonly refusal: MutationRejected,
+  ) {
+    super(refusal.message);
+  }
+}
+
+/** A result whose change sequence is known once the transaction has recorded it. */
+type Answer = (seqBefore: number) => PushResult;
+
+/** One row of client_mutations; `at` is the count of the push's writes up to this mutation's last (applied only). */
+interface Recorded {
+  seq: number;
+  name: string;
+  args: unknown;
+  performed_at: string;
+  /** The stored result; an applied one gets its changeSeq in SQL. */
+  result: Record<string, unknown>;
+  at: number | null;
+}
+
+/** Creates the device's row on first contact and locks it; its value is the last applied sequence. */
+function claimDevice(auth: SessionUser, clientId: string, now: Date) {
+  return sql`
+    insert into sync_clients (tenant_id, client_id, last_seq, user_id, updated_at)
+    values (${auth.tenantId}::uuid, ${clientId}, 0, ${auth.userId}::uuid, ${now.toISOString()}::timestamptz)
+    on conflict (tenant_id, client_id) do update set updated_at = excluded.updated_at
+    returning last_seq as value`;
+}
+
+async function storedResults(trx: Kysely<Database>, auth: SessionUser, clientId: string, seqs: number[]): Promise<Map<number, PushResult>> {
+  if (seqs.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('client_mutations')
+    .select(['seq', 'result'])
+    .where('tenant_id', '=', auth.tenantId)
+    .where('client_id', '=', clientId)
+    .where('seq', 'in', seqs)
+    .execute();
+  return new Map(rows.map((r) => [Number(r.seq), r.result as PushResult]));
+}
+
+function repeatOf(m: Mutation, stored: PushResult | undefined): PushResult {
+  const result = stored ?? { clientId: m.clientId, seq: m.seq, status: 'applied', changeSeq: 0 };
+  return { ...result, duplicate: true } as PushResult;
+}
+
+function gapAt(m: Mutation, expected: number): PushResult {
+  const last = expected - 1;
+  return {
+    clientId: m.clientId,
+    seq: m.seq,
+    status: 'out_of_order',
+    expectedSeq: expected,
+    message: `Mutation ${m.seq} from this desk arrived before ${expected}; nothing after ${last} was applied. Push the outbox again in order, starting at ${expected}.`,
+  };
+}
+
+function checkClock(performedAt: Date, now: Date): void {
+  const ahead = clockAheadBy(performedAt, now);
+  if (ahead === 0) return;
+  throw new MutationRejected(
+    'clock_ahead',
+    `This change is stamped ${performedAt.toISOString()}, ${describeDuration(ahead)} ahead of the server's clock (${now.toISOString()}). ` +
+      `Set this computer's date and time correctly and make the change again; it was not applied.`,
+  );
+}
+
+/** Runs one mutation's handler; returns its writes, or the refusal when it refused before writing anything. */
+async function runHandler(rows: UnitOfWork, auth: SessionUser, m: Mutation, now: Date, index: number): Promise<ChangeWrite[] | MutationRejected> {
+  const performedAt = new Date(m.performedAt);
+  const before = rows.writes;
+  rows.mutation = index;
+  try {
+    checkClock(performedAt, now);
+    const ctx: MutationContext = {
+      trx: rows.trx,
+      rows,
+      tenantId: auth.tenantId,
+      user: { id: auth.userId, role: auth.role },
+      performedAt: performedAt > now ? now : performedAt,
+      now,
+    };
+    // The handler's args type is tied to its name; the discriminated union guarantees the pairing.
+    const handler = mutationHandlers[m.name] as (ctx: MutationContext, args: unknown) => ReturnType<(typeof mutationHandlers)[typeof m.name]>;
+    return await handler(ctx, m.args);
+  } catch (error) {
+    if (!(error instanceof MutationRejected)) throw error;
+    if (rows.writes !== before) throw new RefusedAfterWriting(index, error);
+    return error;
+  }
+}
+
+/**
+ * Records the push's mutations and advances the device's sequence, as CTEs of
+ * the statement that appends the changes, so stored results carry their change
+ * sequence without another round trip while the tenant's lock is held; then
+ * commits. Returns the tenant's change sequence before this push's writes.
+ */
+async function recordAndCommit(
+  trx: Kysely<Database>,
+  deps: PushDeps,
+  auth: SessionUser,
+  clientId: string,
+  push: { records: Recorded[]; writes: ChangeWrite[]; rows: RawBuilder<unknown> },
+  now: Date,
+): Promise<number> {
+  const { records, writes } = push;
+  const k = writes.length;
+  const lastSeq = records[records.length - 1]!.seq;
+  const record = sql`${push.rows}, m as (
+      insert into client_mutations (tenant_id, client_id, seq, user_id, name, args, performed_at, applied_at, result)
+      select ${auth.tenantId}::uuid, ${clientId}, r.seq, ${auth.userId}::uuid, r.name, r.args, r.performed_at, ${now.toISOString()}::timestamptz,
+        case when r.at is null then r.result else r.result || jsonb_build_object('changeSeq', t.change_seq - ${k}::bigint + r.at) end
+      from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(seq bigint, name text, args jsonb, performed_at timestamptz, result jsonb, at bigint)
+        cross join t
+    ), s as (
+      update sync_clients set last_seq = ${lastSeq}::bigint, user_id = ${auth.userId}::uuid
+      where tenant_id = ${auth.tenantId}::uuid and client_id = ${clientId}
+    )`;
+  if (k > 0 && deps.backend === 'postgres') return (await appendChangesAndCommit(trx, auth.tenantId, writes, now, record)) - k;
+  const after = k === 0 ? await withoutChanges(trx, auth.tenantId, record) : await appendChanges(trx, auth.tenantId, writes, now, record);
+  await sql`commit`.execute(trx);
+  return after - k;
+}
+
+/**
+ * Runs `work` in a transaction that `work` commits (recordAndCommit); rolls
+ * back when it throws. Not db.transaction(): that sends its own COMMIT.
+ */
+async function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`begin`.execute(conn);
+    try {
+      return await work(conn);
+    } catch (error) {
+      // After a failed COMMIT, or a failure reading back after it, there is no transaction left; PostgreSQL only warns.
+      await sql`rollback`.execute(conn);
+      throw error;
+    }
+  });
+}
+
+interface Attempt {
+  /** Stands in for the first mutation's handler: it refused after writing in an earlier, rolled-back attempt. */
+  refusal?: MutationRejected;
+  /** Write new tickets and notes in a statement of their own, to find which mutation's id is taken. */
+  careful: boolean;
+}
+
+/** Applies mutations of one device in one transaction, up to the first gap. */
+async function applyInOneTransaction(deps: PushDeps, auth: SessionUser, mutations: readonly Mutation[], { refusal, careful }: Attempt): Promise<PushResult[]> {
+  const now = deps.now();
+  const clientId = mutations[0]!.clientId;
+  const outcome = await inTransaction(deps.db, async (trx) => {
+    const rows = new UnitOfWork(trx, auth.tenantId);
+    const named: NamedIds = { tickets: [], clients: [], staff: [] };
+    for (const m of mutations) addNamedIds(m, named);
+    const last = await rows.open(claimDevice(auth, clientId, now), named);
+    const stored = await storedResults(
+      trx,
+      auth,
+      clientId,
+      mutations.filter((m) => m.seq <= last).map((m) => m.seq),
+    );
+    const answers: Answer[] = [];
+    const thisPush = new Map<number, Answer>();
+    const records: Recorded[] = [];
+    const writes: ChangeWrite[] = [];
+    let expected = last + 1;
+    for (const [i, m] of mutations.entries()) {
+      if (m.seq < expected) {
+        const earlier = thisPush.get(m.seq);
+        answers.push(earlier ? (before) => ({ ...earlier(before), duplicate: true }) : () => repeatOf(m, stored.get(m.seq)));
+        continue;
+      }
+      if (m.seq > expected) {
+        const gap = gapAt(m, expected);
+        answers.push(() => gap);
+        break;
+      }
+      expected++;
+      const base = { seq: m.seq, name: m.name, args: m.args, performed_at: m.performedAt };
+      const done = i === 0 && refusal ? refusal : await runHandler(rows, auth, m, now, i);
+      let answer: Answer;
+      if (done instanceof MutationRejected) {
+        const result: PushResult = { clientId, seq: m.seq, status: 'rejected', code: done.code, message: done.message };
+        records.push({ ...base, result, at: null });
+        answer = () => result;
+      } else {
+        writes.push(...done);
+        const at = writes.length;
+        records.push({ ...base, result: { clientId, seq: m.seq, status: 'applied' }, at });
+        answer = (before) => ({ clientId, seq: m.seq, status: 'applied', changeSeq: before + at });
+      }
+      thisPush.set(m.seq, answer);
+      answers.push(answer);
+    }
+    if (records.length === 0) {
+      await sql`commit`.execute(trx);
+      return { answers, before: 0, changed: 0 };
+    }
+    if (careful) {
+      const taken = await rows.flush();
+      if (taken) throw new RefusedAfterWriting(taken.mutation, new MutationRejected('conflict', taken.conflict));
+    }
+    const before = await recordAndCommit(trx, deps, auth, clientId, { records, writes, rows: rows.pendingWrites() }, now);
+    return { answers, before, changed: writes.length };
+  });
+  if (outcome.changed > 0) deps.bus.afterCommit(auth.tenantId, outcome.before + outcome.changed);
+  return outcome.answers.map((answer) => answer(outcome.before));
+}
+
+/** Applies consecutive mutations of one device, as few transactions as the refusals allow. */
+async function applyDeviceRun(deps: PushDeps, auth: SessionUser, run: readonly Mutation[]): Promise<PushResult[]> {
+  const results: PushResult[] = [];
+  let pending = run;
+  let size = run.length;
+  let refusal: MutationRejected | undefined;
+  let oneByOne = false;
+  let careful = false;
+  while (pending.length > 0) {
+    const attempt = pending.slice(0, refusal || oneByOne ? 1 : size);
+    let done: PushResult[];
+    try {
+      done = await applyInOneTransaction(deps, auth, attempt, { refusal, careful });
+    } catch (error) {
+      if (error instanceof RefusedAfterWriting) {
+        if (error.index === 0) refusal = error.refusal;
+        else size = error.index;
+        continue;
+      }
+      if (!careful && (error as { code?: unknown }).code === UNIQUE_VIOLATION) {
+        careful = true;
+        continue;
+      }
+      // Not a rule: a deadlock with another push, a lost connection, a bug. One
+      // mutation per transaction from here, as if pushed one at a time: what can
+      // commit does, and the error surfaces at the mutation that causes it.
+      if (attempt.length === 1) throw error;
+      oneByOne = true;
+      continue;
+    }
+    results.push(...done);
+    refusal = undefined;
+    if (done.at(-1)?.status === 'out_of_order') break;
+    pending = pending.slice(done.length);
+    size = pending.length;
+  }
+  return results;
+}
+
+/** Applies a push in order, stopping after the first out-of-order mutation. */
+export async function applyPush(deps: PushDeps, auth: SessionUser, mutations: readonly Mutation[]): Promise<PushResult[]> {
+  const results: PushResult[] = [];
+  let rest = mutations;
+  while (rest.length > 0) {
+    let n = 1;
+    while (n < rest.length && n < MUTATIONS_PER_TRANSACTION && rest[n]!.clientId === rest[0]!.clientId) n++;
+    const done = await applyDeviceRun(deps, auth, rest.slice(0, n));
+    results.push(...done);
+    if (done.at(-1)?.status === 'out_of_order') break;
+    rest = rest.slice(done.length);
+  }
+  return results;
+}

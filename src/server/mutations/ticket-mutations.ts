@@ -1,0 +1,75 @@
+import { PRIORITY_SCHEMES, type PrioritySchemeId } from '../../domain/priority-schemes';
+import { transitionError } from '../../domain/ticket-workflow';
+import type { TicketStatus } from '../../domain/ticket';
+import type { Selectable } from 'kysely';
+import type { ClientsTable } from '../db/schema';
+import type { ChangeWrite } from '../changes/changes';
+import { ticketRecord } from '../changes/records';
+import { canonicalId, type TicketRow } from './unit-of-work';
+import { addEvent, findClient, lockTicket, MutationRejected, requireAssignee, requireRole, type MutationHandler } from './context';
+
+function requirePriority(client: Selectable<ClientsTable>, priority: string): void {
+  const scheme = PRIORITY_SCHEMES[client.priority_scheme_id as PrioritySchemeId];
+  if (scheme?.levels.some((l) => l.key === priority)) return;
+  const allowed = scheme ? scheme.levels.map((l) => `${l.label} (${l.key})`).join(', ') : 'none';
+  throw new MutationRejected('invalid_priority', `'${priority}' is not a priority of ${client.name}'s contract; choose one of ${allowed}.`);
+}
+
+export const createTicket: MutationHandler<'createTicket'> = async (ctx, args) => {
+  requireRole(ctx, 'ticket.create');
+  if (args.assigneeId !== null) requireRole(ctx, 'ticket.assign');
+  const client = await findClient(ctx, args.clientId);
+  requirePriority(client, args.priority);
+  await requireAssignee(ctx, args.assigneeId);
+  const ticket: TicketRow = {
+    id: canonicalId(args.id),
+    tenant_id: ctx.tenantId,
+    client_id: client.id,
+    title: args.title,
+    description: args.description,
+    status: 'new',
+    priority: args.priority,
+    channel: args.channel,
+    assignee_id: args.assigneeId === null ? null : canonicalId(args.assigneeId),
+    opened_at: ctx.performedAt,
+    updated_at: ctx.now,
+    created_by: ctx.user.id,
+  };
+  // Ids are client-generated UUIDv7s: a clash means the same ticket was sent twice under two sequence numbers.
+  const conflict = `A ticket with id ${args.id} already exists; this desk sent it twice. Nothing was changed.`;
+  if (!ctx.rows.insertTicket(ticket, conflict)) throw new MutationRejected('conflict', conflict);
+  const opened = addEvent(ctx, ticket.id, { type: 'opened', priority: ticket.priority, status: ticket.status });
+  return [{ entity: 'ticket', id: ticket.id, op: 'upsert', data: ticketRecord(ticket) }, opened];
+};
+
+export const updateTicket: MutationHandler<'updateTicket'> = async (ctx, args) => {
+  requireRole(ctx, 'ticket.edit');
+  if (args.assigneeId !== undefined) requireRole(ctx, 'ticket.assign');
+  const current = await lockTicket(ctx, args.id);
+  const newPriority = args.priority !== undefined && args.priority !== current.priority ? args.priority : undefined;
+  if (newPriority !== undefined) requirePriority(await findClient(ctx, current.client_id), newPriority);
+  if (args.assigneeId !== undefined) await requireAssignee(ctx, args.assigneeId);
+  const ticket = ctx.rows.updateTicket(current, {
+    title: args.title ?? current.title,
+    description: args.description ?? current.description,
+    priority: args.priority ?? current.priority,
+    assignee_id: args.assigneeId === undefined ? current.assignee_id : args.assigneeId && canonicalId(args.assigneeId),
+    updated_at: ctx.now,
+  });
+  const writes: ChangeWrite[] = [{ entity: 'ticket', id: ticket.id, op: 'upsert', data: ticketRecord(ticket) }];
+  if (newPriority !== undefined) writes.push(addEvent(ctx, ticket.id, { type: 'priority_changed', priority: newPriority, status: null }));
+  return writes;
+};
+
+export const setStatus: MutationHandler<'setStatus'> = async (ctx, args) => {
+  requireRole(ctx, 'ticket.status');
+  const current = await lockTicket(ctx, args.id);
+  const from = current.status as TicketStatus;
+  // Two desks closing the same ticket offline agree; the second has nothing to apply and nothing to tell.
+  if (from === args.status) return [];
+  const refusal = transitionError(from, args.status);
+  if (refusal) throw new MutationRejected('invalid_transition', `${refusal} Ticket "${current.title}" is ${from} on the server.`);
+  const ticket = ctx.rows.updateTicket(current, { status: args.status, updated_at: ctx.now });
+  const event = addEvent(ctx, ticket.id, { type: 'status_changed', status: args.status, priority: null });
+  return [{ entity: 'ticket', id: ticket.id, op: 'upsert', data: ticketRecord(ticket) }, event];
+};

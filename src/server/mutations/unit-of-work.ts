@@ -1,0 +1,235 @@
+// What one push transaction has read and has yet to write. A push applies a
+// desk's mutations in one transaction, and most of them work on the same few
+// tickets; locking those once, keeping them here and writing every ticket,
+// note and event in one statement at the end turns several round trips per
+// mutation into a few per push.
+//   Tickets: locked (FOR UPDATE) before the first mutation, in id order so two
+//     transactions never wait on each other in a circle; from then on this
+//     transaction alone may change them, so the copy here is the truth.
+//   New tickets and notes: ids come from desks, so an id may already be taken
+//     (by this tenant or another). The push's last statement then fails on the
+//     unique key; push redoes the transaction with flush(), which skips taken
+//     ids and names the first mutation that had one, to be refused.
+//   Ticket events: insert-only history with server-made ids.
+//   Clients and staff: only read by push; read once per transaction.
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import type { ClientsTable, Database, NotesTable, TicketEventsTable, TicketsTable, UsersTable } from '../db/schema';
+import { WriteTracker } from './write-tracker';
+
+export type TicketRow = Selectable<TicketsTable>;
+export type TicketEventRow = Selectable<TicketEventsTable>;
+export type NoteRow = Selectable<NotesTable>;
+type ClientRow = Selectable<ClientsTable>;
+type StaffRow = Pick<Selectable<UsersTable>, 'id' | 'active'>;
+type TicketChange = Partial<Pick<TicketRow, 'title' | 'description' | 'status' | 'priority' | 'assignee_id' | 'updated_at'>>;
+
+/** Desks may send ids in upper case; PostgreSQL hands uuids back in lower case, and rows here must match it. */
+export const canonicalId = (id: string): string => id.toLowerCase();
+
+export class UnitOfWork {
+  readonly #tracker = new WriteTracker();
+  /** The transaction as handlers see it: statements that change rows are counted. */
+  readonly trx: Kysely<Database>;
+  readonly #tickets = new Map<string, TicketRow>();
+  readonly #changedTickets = new Set<string>();
+  readonly #newTickets = new Map<string, Pending>();
+  readonly #newNotes = new Map<string, Pending & { row: NoteRow }>();
+  readonly #events: TicketEventRow[] = [];
+  readonly #clients = new Map<string, ClientRow | undefined>();
+  readonly #staff = new Map<string, StaffRow | undefined>();
+  #deferred = 0;
+  /** Index in the push of the mutation being applied, set by push: owner of the rows it inserts. */
+  mutation = 0;
+
+  constructor(
+    private readonly raw: Kysely<Database>,
+    readonly tenantId: string,
+  ) {
+    this.trx = raw.withPlugin(this.#tracker);
+  }
+
+  /** Writes so far, issued or deferred: a refusal after one must roll back. */
+  get writes(): number {
+    return this.#tracker.count + this.#deferred;
+  }
+
+  /**
+   * Runs `first` (one row, one column `value`: push claims the device's
+   * sequence with it), then locks the tenant's tickets among `ids.tickets` and
+   * reads its clients and staff among `ids.clients` and `ids.staff`, all in
+   * one round trip. Returns `first`'s value.
+   */
+  async open(first: RawBuilder<unknown>, ids: { tickets: string[]; clients: string[]; staff: string[] }): Promise<number> {
+    const list = (values: string[]) => [...new Set(values.map(canonicalId))];
+    const tickets = list(ids.tickets);
+    // `exists (select from d)` makes the tickets wait for `first`: a device's row is always locked before its tickets.
+    const { rows } = await sql<{ value: number; tickets: TicketRow[]; clients: ClientRow[]; staff: StaffRow[] }>`
+      with d as (${first}), tk as (
+        select * from tickets
+        where tenant_id = ${this.tenantId}::uuid and id = any(${tickets}::uuid[]) and exists (select from d)
+        order by id for update
+      )
+      select (select value from d) as value,
+        (select coalesce(jsonb_agg(tk), '[]') from tk) as tickets,
+        (select coalesce(jsonb_agg(c), '[]') from clients c
+          where c.tenant_id = ${this.tenantId}::uuid and (c.id = any(${list(ids.clients)}::uuid[]) or c.id in (select client_id from tk))) as clients,
+        (select coalesce(jsonb_agg(jsonb_build_object('id', u.id, 'active', u.active)), '[]') from users u
+          where u.tenant_id = ${this.tenantId}::uuid and u.id = any(${list(ids.staff)}::uuid[])) as staff`.execute(this.raw);
+    const row = rows[0]!;
+    for (const t of row.tickets) this.#tickets.set(t.id, { ...t, opened_at: new Date(t.opened_at), updated_at: new Date(t.updated_at) });
+    for (const id of ids.clients) this.#clients.set(canonicalId(id), undefined);
+    for (const c of row.clients) this.#clients.set(c.id, c);
+    for (const id of ids.staff) this.#staff.set(canonicalId(id), undefined);
+    for (const u of row.staff) this.#staff.set(u.id, u);
+    return Number(row.value);
+  }
+
+  /** Locks the tenant's tickets among `ids`, in id order; ids of no ticket are skipped. */
+  async lockTickets(ids: Iterable<string>): Promise<void> {
+    const wanted = [...new Set([...ids].map(canonicalId))].filter((id) => !this.#tickets.has(id)).sort();
+    if (wanted.length === 0) return;
+    const rows = await this.raw.selectFrom('tickets').selectAll().where('tenant_id', '=', this.tenantId).where('id', 'in', wanted).orderBy('id').forUpdate().execute();
+    for (const row of rows) this.#tickets.set(row.id, row);
+  }
+
+  /** The tenant's ticket, locked until commit; undefined when the tenant has no such ticket. */
+  async ticket(id: string): Promise<TicketRow | undefined> {
+    const key = canonicalId(id);
+    if (!this.#tickets.has(key)) await this.lockTickets([key]);
+    return this.#tickets.get(key);
+  }
+
+  /** Queues a new ticket; false when this transaction already knows a ticket with its id. */
+  insertTicket(row: TicketRow, conflict: string): boolean {
+    if (this.#tickets.has(row.id)) return false;
+    this.#tickets.set(row.id, row);
+    this.#newTickets.set(row.id, { mutation: this.mutation, conflict });
+    this.#deferred++;
+    return true;
+  }
+
+  /** Queues a new note; false when this transaction already inserts a note with its id. */
+  insertNote(row: NoteRow, conflict: string): boolean {
+    if (this.#newNotes.has(row.id)) return false;
+    this.#newNotes.set(row.id, { mutation: this.mutation, conflict, row });
+    this.#deferred++;
+    return true;
+  }
+
+  updateTicket(current: TicketRow, change: TicketChange): TicketRow {
+    const row = { ...current, ...change };
+    this.#tickets.set(row.id, row);
+    // A ticket new in this transaction is inserted as it is at the end.
+    if (!this.#newTickets.has(row.id)) this.#changedTickets.add(row.id);
+    this.#deferred++;
+    return row;
+  }
+
+  addEvent(row: TicketEventRow): void {
+    this.#events.push(row);
+    this.#deferred++;
+  }
+
+  async client(id: string): Promise<ClientRow | undefined> {
+    const key = canonicalId(id);
+    if (!this.#clients.has(key)) {
+      this.#clients.set(key, await this.raw.selectFrom('clients').selectAll().where('id', '=', key).where('tenant_id', '=', this.tenantId).executeTakeFirst());
+    }
+    return this.#clients.get(key);
+  }
+
+  async staff(id: string): Promise<StaffRow | undefined> {
+    const key = canonicalId(id);
+    if (!this.#staff.has(key)) {
+      this.#staff.set(key, await this.raw.selectFrom('users').select(['id', 'active']).where('id', '=', key).where('tenant_id', '=', this.tenantId).executeTakeFirst());
+    }
+    return this.#staff.get(key);
+  }
+
+  /**
+   * Everything queued, as CTEs (`, nt as (...), ...`) to append to the push's
+   * last statement. A new ticket or note whose id is taken fails the
+   * statement (unique violation); push then redoes the transaction with flush().
+   */
+  pendingWrites(): RawBuilder<unknown> {
+    const parts = this.#writeCtes(false);
+    this.#clear();
+    return parts.length === 0 ? sql`` : sql`, ${sql.join(parts, sql`, `)}`;
+  }
+
+  /**
+   * Writes everything queued in a statement of its own, skipping new tickets
+   * and notes whose id is taken; returns the first mutation that had one.
+   */
+  async flush(): Promise<Conflict | undefined> {
+    const parts = this.#writeCtes(true);
+    if (parts.length === 0) return undefined;
+    const inserted = (name: 'nt' | 'nn', queued: number) => (queued > 0 ? sql.raw(`(select coalesce(jsonb_agg(id), '[]') from ${name})`) : sql.raw(`'[]'::jsonb`));
+    const { rows } = await sql<{ tickets: string[]; notes: string[] }>`
+      with ${sql.join(parts, sql`, `)}
+      select ${inserted('nt', this.#newTickets.size)} as tickets, ${inserted('nn', this.#newNotes.size)} as notes`.execute(this.raw);
+    const done = rows[0]!;
+    const missed = [...missing(this.#newTickets, done.tickets), ...missing(this.#newNotes, done.notes)];
+    this.#clear();
+    return missed.sort((a, b) => a.mutation - b.mutation)[0];
+  }
+
+  #clear(): void {
+    this.#newTickets.clear();
+    this.#newNotes.clear();
+    this.#changedTickets.clear();
+    this.#events.length = 0;
+  }
+
+  // One parameter per table (JSON); foreign keys are checked at the end of the statement, after all of them.
+  #writeCtes(skipTaken: boolean): RawBuilder<unknown>[] {
+    const parts: RawBuilder<unknown>[] = [];
+    const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
+    const taken = skipTaken ? sql`on conflict (id) do nothing returning id` : sql``;
+    if (this.#newTickets.size > 0) {
+      const rows = [...this.#newTickets.keys()].map((id) => this.#tickets.get(id)!);
+      parts.push(sql`nt as (
+        insert into tickets (id, tenant_id, client_id, title, description, status, priority, channel, assignee_id, opened_at, updated_at, created_by)
+        select v.id, v.tenant_id, v.client_id, v.title, v.description, v.status, v.priority, v.channel, v.assignee_id, v.opened_at, v.updated_at, v.created_by
+        from jsonb_to_recordset(${json(rows)}) as v(id uuid, tenant_id uuid, client_id uuid, title text, description text, status text,
+          priority text, channel text, assignee_id uuid, opened_at timestamptz, updated_at timestamptz, created_by uuid)
+        ${taken})`);
+    }
+    if (this.#changedTickets.size > 0) {
+      const rows = [...this.#changedTickets].map((id) => this.#tickets.get(id)!);
+      parts.push(sql`ut as (
+        update tickets as t
+        set title = v.title, description = v.description, status = v.status, priority = v.priority, assignee_id = v.assignee_id, updated_at = v.updated_at
+        from jsonb_to_recordset(${json(rows)}) as v(id uuid, title text, description text, status text, priority text, assignee_id uuid, updated_at timestamptz)
+        where t.id = v.id and t.tenant_id = ${this.tenantId}::uuid)`);
+    }
+    if (this.#newNotes.size > 0) {
+      const rows = [...this.#newNotes.values()].map((n) => n.row);
+      parts.push(sql`nn as (
+        insert into notes (id, tenant_id, ticket_id, kind, author_id, body, performed_at, recorded_at)
+        select v.id, v.tenant_id, v.ticket_id, v.kind, v.author_id, v.body, v.performed_at, v.recorded_at
+        from jsonb_to_recordset(${json(rows)}) as v(id uuid, tenant_id uuid, ticket_id uuid, kind text, author_id uuid, body text, performed_at timestamptz, recorded_at timestamptz)
+        ${taken})`);
+    }
+    if (this.#events.length > 0) {
+      parts.push(sql`ev as (
+        insert into ticket_events (id, tenant_id, ticket_id, type, at, priority, status, actor_id)
+        select v.id, v.tenant_id, v.ticket_id, v.type, v.at, v.priority, v.status, v.actor_id
+        from jsonb_to_recordset(${json(this.#events)}) as v(id uuid, tenant_id uuid, ticket_id uuid, type text, at timestamptz, priority text, status text, actor_id uuid))`);
+    }
+    return parts;
+  }
+}
+
+interface Pending {
+  mutation: number;
+  conflict: string;
+}
+
+export type Conflict = Pending;
+
+function missing(queued: Map<string, Pending>, inserted: string[]): Pending[] {
+  if (inserted.length === queued.size) return [];
+  const done = new Set(inserted);
+  return [...queued].filter(([id]) => !done.has(id)).map(([, p]) => p);
+}

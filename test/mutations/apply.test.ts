@@ -1,0 +1,59 @@
+// The one definition of what each mutation does locally, as a table.
+import { describe, expect, it } from 'vitest';
+import { applyMutation, mutationTarget, type LocalMutation } from '../../src/mutations/apply';
+import { clockAheadError } from '../../src/protocol/clock';
+import { Backoff } from '../../src/sync/backoff';
+import type { Ticket } from '../../src/domain/ticket';
+
+const T = '019a0000-0000-7000-8000-000000000001';
+const C = '019a0000-0000-7000-8000-0000000000c1';
+const at = '2026-03-02T15:00:00.000Z';
+const ticket: Ticket = { id: T, clientId: C, title: 'Printer', description: '', status: 'new', priority: 'high', channel: 'phone', assigneeId: null, openedAt: '2026-03-01T09:00:00.000Z', updatedAt: '2026-03-01T09:00:00.000Z' };
+const ctx = { actorId: 'me' };
+
+describe('applyMutation', () => {
+  it.each<[string, Ticket | null, LocalMutation, Partial<Ticket> | null]>([
+    ['creates a New ticket opened when the person acted', null, { name: 'createTicket', args: { id: T, clientId: C, title: 'Printer', description: '', priority: 'high', channel: 'phone', assigneeId: null }, performedAt: at }, { status: 'new', openedAt: at, updatedAt: at }],
+    ['keeps the server copy when the ticket already exists', { ...ticket, status: 'open' }, { name: 'createTicket', args: { id: T, clientId: C, title: 'Other', description: '', priority: 'high', channel: 'phone', assigneeId: null }, performedAt: at }, { status: 'open', title: 'Printer' }],
+    ['moves status along the workflow', ticket, { name: 'setStatus', args: { id: T, status: 'closed' }, performedAt: at }, { status: 'closed', updatedAt: at }],
+    ['predicts no change for a move the server would refuse', { ...ticket, status: 'closed' }, { name: 'setStatus', args: { id: T, status: 'on_hold' }, performedAt: at }, { status: 'closed', updatedAt: ticket.updatedAt }],
+    ['changes only the fields given', ticket, { name: 'updateTicket', args: { id: T, priority: 'critical' }, performedAt: at }, { priority: 'critical', title: 'Printer' }],
+    ['cannot edit a ticket it does not have', null, { name: 'updateTicket', args: { id: T, title: 'x' }, performedAt: at }, null],
+  ])('%s', (_name, row, m, expected) => {
+    const out = applyMutation(row, m, ctx);
+    if (expected === null) expect(out).toBeNull();
+    else expect(out).toMatchObject(expected);
+  });
+
+  it('names the row each mutation changes', () => {
+    expect(mutationTarget({ name: 'addNote', args: { id: 'n1', ticketId: T, kind: 'internal_note', body: 'x' } })).toEqual({ entity: 'note', id: 'n1' });
+    expect(mutationTarget({ name: 'deleteContact', args: { id: 'c9' } })).toEqual({ entity: 'contact', id: 'c9' });
+  });
+
+  it('deletes a contact and stores an empty email as none', () => {
+    expect(applyMutation({ id: 'c9', clientId: C, name: 'K', email: null, phone: null, role: 'portal_admin' }, { name: 'deleteContact', args: { id: 'c9' }, performedAt: at }, ctx)).toBeNull();
+    expect(applyMutation(null, { name: 'upsertContact', args: { id: 'c9', clientId: C, name: 'K', email: '', phone: null, role: 'portal_admin' }, performedAt: at }, ctx)).toMatchObject({ email: null });
+  });
+});
+
+describe('clockAheadError', () => {
+  it.each([
+    ['no server seen yet', null, null],
+    ['server 4 minutes behind', -4 * 60_000, null],
+    ['server 2 days behind', -2 * 86_400_000, "clock is 2 days ahead of the server's"],
+    ['server ahead (desk clock late): fine, it is only data', 3 * 86_400_000, null],
+  ] as const)('%s', (_n, offset, expected) => {
+    const error = clockAheadError(new Date(at), offset);
+    if (expected === null) expect(error).toBeNull();
+    else expect(error).toContain(expected);
+  });
+});
+
+describe('Backoff', () => {
+  it('doubles the ceiling up to the maximum, with jitter in the upper half', () => {
+    const b = new Backoff({ baseMs: 1000, maxMs: 8000, random: () => 1 });
+    expect([b.next(), b.next(), b.next(), b.next(), b.next()]).toEqual([1000, 2000, 4000, 8000, 8000]);
+    b.reset();
+    expect(new Backoff({ baseMs: 1000, random: () => 0 }).next()).toBe(500);
+  });
+});

@@ -1,0 +1,127 @@
+// Thousands of hostile requests (fixed seed, bounded count): every one must get
+// a 4xx in the documented error shape, nothing may be written, and the server
+// must still serve afterwards.
+import fc from 'fast-check';
+import type { InjectOptions } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { apiErrorBodySchema, pullQuerySchema, snapshotQuerySchema, type Mutation } from '../../src/protocol';
+import { BACKENDS, PASSWORD, createTestWorkspace, useTestServer, type TestServer, type TestWorkspace } from './harness';
+import { Desk, newTicketArgs, uuidv7 } from './desk';
+
+const RUNS_PER_BACKEND = 1000;
+const TABLES = ['tenants', 'users', 'sessions', 'clients', 'contacts', 'tickets', 'ticket_events', 'notes', 'sync_clients', 'client_mutations', 'changes'] as const;
+
+async function snapshot(server: TestServer) {
+  const { db } = server.database;
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const { n } = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    counts[table] = Number(n);
+  }
+  const seqs = await db.selectFrom('tenants').select(['id', 'change_seq']).orderBy('id').execute();
+  return { counts, seqs };
+}
+
+/** Text PostgreSQL cannot store: a NUL or an unpaired surrogate somewhere in any Unicode. */
+const unstorable = fc
+  .tuple(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('\u0000', '\ud800x', 'x\udc00'), fc.string({ unit: 'binary', maxLength: 8 }))
+  .map(([a, bad, b]) => a + bad + b);
+
+const junk = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }));
+
+/** A mutation broken in exactly one way the schema must catch. */
+function brokenMutation(valid: Mutation): fc.Arbitrary<unknown> {
+  const args = valid.args as Record<string, unknown>;
+  const corruptions: fc.Arbitrary<unknown>[] = [
+    fc.constantFrom('clientId', 'seq', 'name', 'args', 'performedAt').map((k) => Object.fromEntries(Object.entries(valid).filter(([key]) => key !== k))),
+    fc.oneof(fc.constantFrom('dropTables', '__proto__', 'constructor', 'createticket', ''), fc.string()).filter((n) => !['createTicket', 'updateTicket', 'setStatus', 'addNote', 'upsertContact', 'deleteContact'].includes(n)).map((name) => ({ ...valid, name })),
+    fc.oneof(fc.constantFrom(0, -1, 1.5, Number.MAX_SAFE_INTEGER + 2, '1', null), junk.filter((v) => typeof v !== 'number')).map((seq) => ({ ...valid, seq })),
+    fc.oneof(fc.constantFrom('yesterday', '2026-13-45T00:00:00Z', '', '1700000000'), fc.string()).filter((s) => Number.isNaN(Date.parse(s)) || !s.includes('T')).map((performedAt) => ({ ...valid, performedAt })),
+    fc.oneof(fc.constantFrom('', 'a b', 'short', 'x'.repeat(101), '../../etc'), fc.string({ maxLength: 7 })).map((clientId) => ({ ...valid, clientId })),
+    junk.map((extra) => ({ ...valid, extra })),
+    junk.map((extra) => ({ ...valid, args: { ...args, extra } })),
+    // Values no argument accepts: not a string, or longer than any field allows.
+    fc.tuple(fc.constantFrom(...Object.keys(args)), fc.constantFrom(42, {}, [], true, 'x'.repeat(20_001))).map(([key, v]) => ({ ...valid, args: { ...args, [key]: v } })),
+    junk.map((a) => ({ ...valid, args: a })),
+    fc.tuple(fc.constantFrom(...['title', 'description', 'body', 'name', 'priority', 'email'].filter((k) => k in args), 'title'), unstorable).map(([key, v]) => ({ ...valid, args: { ...args, [key]: v } })),
+  ];
+  return fc.oneof(...corruptions);
+}
+
+function requests(ws: TestWorkspace, validMutations: Mutation[]): fc.Arbitrary<InjectOptions> {
+  const token = ws.users.admin.token;
+  const auth = { authorization: `Bearer ${token}` };
+  const forged = fc.oneof(fc.string(), fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), fc.constant(token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A')));
+  const printable = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)) });
+  const json = (payload: unknown): InjectOptions['payload'] => JSON.stringify(payload);
+  const anyMutation = fc.constantFrom(...validMutations);
+
+  const push: fc.Arbitrary<InjectOptions>[] = [
+    fc.anything().map((body) => ({ method: 'POST', url: '/api/sync/push', headers: { ...auth, 'content-type': 'application/json' }, payload: json(body) ?? 'null' })),
+    anyMutation.chain(brokenMutation).chain((bad) => fc.array(anyMutation, { maxLength: 3 }).map((good) => ({ method: 'POST' as const, url: '/api/sync/push', headers: { ...auth, 'content-type': 'application/json' }, payload: json({ mutations: [...good, bad] }) }))),
+    fc.constantFrom({ mutations: [] }, { mutations: 'all' }, { mutations: null }, {}, [], { mutations: Array(501).fill(validMutations[0]) }).map((body) => ({ method: 'POST' as const, url: '/api/sync/push', headers: auth, payload: json(body) })),
+    fc.string().map((text) => ({ method: 'POST' as const, url: '/api/sync/push', headers: { ...auth, 'content-type': 'application/json' }, payload: `{${text}` })),
+    fc.tuple(fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/xml', ''), fc.string()).map(([type, text]) => ({ method: 'POST' as const, url: '/api/sync/push', headers: { ...auth, 'content-type': type }, payload: text })),
+  ];
+  const pull = fc
+    .record({ cursor: fc.oneof(printable, fc.constantFrom('-1', '1.5', '1e3', '99999999999999999999', '')), limit: fc.oneof(printable, fc.constantFrom('0', '1001', '-5')), extra: fc.option(printable, { nil: undefined }) }, { requiredKeys: [] })
+    // Judged as sent: an absent option is no parameter at all, not an unexpected one.
+    .map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as Record<string, string>)
+    .filter((q) => !pullQuerySchema.safeParse(q).success)
+    .map((q) => ({ method: 'GET' as const, url: `/api/sync/pull?${new URLSearchParams(q)}`, headers: auth }));
+  const snapshotPages = fc
+    .record({ after: fc.oneof(printable, fc.constantFrom('ticket', 'ticket:', 'invoice:12', 'ticket:-1', 'ticket:1.5', `ticket:${'9'.repeat(16)}`)), limit: fc.oneof(printable, fc.constantFrom('0', '5001', '-5')), extra: fc.option(printable, { nil: undefined }) }, { requiredKeys: [] })
+    // Judged as sent: an absent option is no parameter at all, not an unexpected one.
+    .map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as Record<string, string>)
+    .filter((q) => !snapshotQuerySchema.safeParse(q).success)
+    .map((q) => ({ method: 'GET' as const, url: `/api/sync/snapshot?${new URLSearchParams(q)}`, headers: auth }));
+  const login = fc
+    .oneof(fc.anything(), fc.record({ workspace: fc.oneof(fc.constant(ws.slug), fc.string()), email: fc.oneof(fc.constant(ws.users.admin.email), fc.string()), password: fc.string() }),
+      fc.record({ workspace: fc.oneof(fc.constant(ws.slug), unstorable), email: fc.oneof(fc.constant(ws.users.admin.email), unstorable), password: unstorable }), fc.record({ workspace: fc.constant(ws.slug), email: fc.constant(ws.users.admin.email), password: fc.constant(PASSWORD), extra: junk }))
+    .map((body) => ({ method: 'POST' as const, url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: json(body) ?? 'null' }));
+  const forgedAuth = fc.tuple(fc.constantFrom(['GET', '/api/me'], ['POST', '/api/auth/logout'], ['GET', '/api/sync/pull'], ['GET', '/api/sync/snapshot'], ['POST', '/api/sync/push'], ['GET', '/api/sync/events']), forged, fc.boolean()).map(
+    ([[method, url], bad, inQuery]) => (inQuery ? { method, url: `${url}?token=${encodeURIComponent(bad)}` } : { method, url, headers: { authorization: `Bearer ${bad}` } }) as InjectOptions,
+  );
+  const unknown = fc.tuple(fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH'), fc.constantFrom('/api/sync/push', '/api/auth/login', '/api/admin', '/api/sync/pull/../../etc/passwd', '/')).map(([method, url]) => ({ method, url, headers: auth }) as InjectOptions);
+  const oversized = fc.constant({ method: 'POST' as const, url: '/api/sync/push', headers: { ...auth, 'content-type': 'application/json' }, payload: json({ mutations: [{ ...validMutations[0], args: { ...validMutations[0]!.args, description: 'x'.repeat(1_100_000) } }] }) });
+  return fc.oneof({ arbitrary: fc.oneof(...push), weight: 6 }, { arbitrary: pull, weight: 2 }, { arbitrary: snapshotPages, weight: 1 }, { arbitrary: login, weight: 2 }, { arbitrary: forgedAuth, weight: 2 }, { arbitrary: unknown, weight: 1 }, { arbitrary: oversized, weight: 0 + 1 });
+}
+
+describe.each(BACKENDS)('fuzz on %s', (backend) => {
+  const server = useTestServer(backend);
+
+  it(`answers ${RUNS_PER_BACKEND} hostile requests with a clear 4xx and writes nothing`, async () => {
+    const ws = await createTestWorkspace(server());
+    const desk = new Desk(server().app, ws.users.admin.token);
+    const ticket = newTicketArgs(ws.clients['four-tier']);
+    const valid: Mutation[] = [
+      desk.mutation('createTicket', ticket),
+      desk.mutation('updateTicket', { id: ticket.id, title: 'New title', assigneeId: null }),
+      desk.mutation('setStatus', { id: ticket.id, status: 'open' }),
+      desk.mutation('addNote', { id: uuidv7(), ticketId: ticket.id, kind: 'public_reply', body: 'Hello' }),
+      desk.mutation('upsertContact', { id: uuidv7(), clientId: ws.clients['four-tier'], name: 'Lucia Fischer', email: null, phone: null, role: 'portal_admin' }),
+      desk.mutation('deleteContact', { id: uuidv7() }),
+    ];
+    desk.seq = 0;
+    const before = await snapshot(server());
+
+    await fc.assert(
+      fc.asyncProperty(requests(ws, valid), async (request) => {
+        const res = await server().app.inject(request);
+        expect(res.statusCode, `${request.method} ${request.url} -> ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode).toBeLessThan(500);
+        const body = apiErrorBodySchema.safeParse(res.json());
+        expect(body.success, res.body.slice(0, 300)).toBe(true);
+        expect(body.data!.error.message.length).toBeGreaterThan(20);
+      }),
+      { seed: 0x5b0a7d, numRuns: RUNS_PER_BACKEND },
+    );
+
+    expect(await snapshot(server())).toEqual(before);
+    // Still serving: the valid outbox applies in full.
+    expect((await server().app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    const { status, body } = await desk.push(valid.slice(0, 5));
+    expect(status).toBe(200);
+    expect(body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
+  });
+});

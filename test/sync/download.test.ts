@@ -1,0 +1,85 @@
+// The first download (snapshot) in parts: each kind of row stored once,
+// a download cut short starts over, and two windows never undo each other.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Change } from '../../src/protocol';
+import { createTestWorkspace, useTestServer, type TestWorkspace } from '../server/harness';
+import { Desk, newTicketArgs } from '../server/desk';
+import { serverState, SimDesk, sortById } from './sim';
+
+const server = useTestServer('pglite');
+const desks: SimDesk[] = [];
+afterEach(() => {
+  for (const d of desks.splice(0)) d.close();
+});
+
+function desk(ws: TestWorkspace, options: { tabs?: number } = {}) {
+  const d = new SimDesk(server().app, ws.users.technician.token, () => 0.5, 0, options.tabs ?? 1, 3);
+  desks.push(d);
+  return d;
+}
+
+async function workspaceWithTickets(n: number) {
+  const ws = await createTestWorkspace(server());
+  const admin = new Desk(server().app, ws.users.admin.token);
+  for (let i = 0; i < n; i++) await admin.apply('createTicket', newTicketArgs(ws.clients['four-tier']));
+  await admin.apply('addNote', { id: crypto.randomUUID(), ticketId: (await server().database.db.selectFrom('tickets').select('id').where('tenant_id', '=', ws.tenantId).executeTakeFirstOrThrow()).id, kind: 'internal_note', body: 'Called the site; nobody there.' });
+  return ws;
+}
+
+async function expectConverged(d: SimDesk, ws: TestWorkspace) {
+  const srv = await serverState(server().database, ws.tenantId);
+  const local = await d.local();
+  expect(sortById(local.tickets)).toEqual(srv.tickets);
+  expect(sortById(local.notes)).toEqual(srv.notes);
+  expect(local.clients.map((c) => c.id).sort()).toEqual(Object.values(ws.clients).sort());
+  expect((await d.tab.repos.sync.state()).cursor).toBeGreaterThan(0);
+}
+
+describe('the first download', () => {
+  it('stores each kind of row in one part, in order, however many pages it takes', async () => {
+    const ws = await workspaceWithTickets(5);
+    const d = desk(ws);
+    const parts: string[][] = [];
+    const store = d.tab.repos.sync;
+    const apply = store.applySnapshotPart.bind(store);
+    store.applySnapshotPart = (part, changes: readonly Change[], at) => {
+      parts.push([...new Set(changes.map((c) => c.entity))]);
+      return apply(part, changes, at);
+    };
+    await d.tab.engine.initialSync();
+    // Pages of 3 changes: every kind spans several pages, yet is written once (a
+    // part may hold several kinds: the last holds whatever the last page completed).
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.flat()).toEqual(['user', 'client', 'ticket', 'ticket_event', 'note']);
+    await expectConverged(d, ws);
+  });
+
+  it('starts over after being cut short, and ends equal to the server', async () => {
+    const ws = await workspaceWithTickets(5);
+    const d = desk(ws);
+    await d.tab.engine.initialSync((p) => {
+      // The network goes while the tickets are arriving.
+      if (p.received >= 15) d.link.fault = 'offline';
+    });
+    expect(d.tab.engine.status.get().connection).toBe('offline');
+    const partial = await d.local();
+    expect(partial.clients).toHaveLength(3); // the kinds already complete are stored ...
+    expect((await d.tab.repos.sync.state()).cursor).toBe(0); // ... but the download is not done
+    d.kill();
+    d.link.heal();
+    await d.tab.engine.syncNow();
+    await expectConverged(d, ws);
+  });
+
+  it('two windows downloading at once: one waits, neither undoes the other', async () => {
+    const ws = await workspaceWithTickets(6);
+    const d = desk(ws, { tabs: 2 });
+    await d.syncAll();
+    const messages = d.tabs.map((t) => t.engine.status.get().error);
+    // Whichever lost the race says so (or found the download already done).
+    for (const m of messages) if (m !== null) expect(m).toMatch(/Another window of this console is downloading the workspace/);
+    await d.syncAll();
+    expect(d.tabs.map((t) => t.engine.status.get().error)).toEqual([null, null]);
+    await expectConverged(d, ws);
+  });
+});
