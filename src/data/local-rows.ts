@@ -2,7 +2,7 @@
 // transaction. Tickets live in buckets: a batch of ticket writes becomes one
 // read and one bulkPut of the touched buckets, never a write per ticket.
 import type { Ticket } from '../domain/ticket';
-import type { RowRef, SyncedEntity, SyncedRow } from '../mutations/apply';
+import type { RowRef, SyncedEntity, SyncedRow } from '../mutations';
 import type { ContactRecord, NoteRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
 import { getRecord, mergeRows, writeRecords } from './record-buckets';

@@ -1,9 +1,8 @@
 // The outbox write path and the rebase. Both run inside a caller's Dexie
 // transaction over syncTables(db), so a local change and its outbox entry (or a
 // pulled page and the re-application of pending mutations) commit together.
-import { applyMutation, mutationTarget, type LocalMutation, type SyncedRow } from '../mutations/apply';
+import { applyMutation, mutationTarget, parseMutationArgs, type LocalMutation, type MutationArgs, type MutationName, type SyncedRow } from '../mutations';
 import { clockAheadError } from '../protocol/clock';
-import { mutationArgSchemas, type MutationArgs, type MutationName } from '../protocol/mutations';
 import type { SwitchboardDb } from './db';
 import { readRow, writeRows, type RowWrite } from './local-rows';
 import { freshSyncState, rowKey, SYNC_STATE_KEY, type OutboxEntry, type SyncState } from './sync-rows';
@@ -48,16 +47,12 @@ export interface Recorded {
  */
 export async function recordMutation(db: SwitchboardDb, input: MutationInput, now: Date): Promise<Recorded> {
   const { name } = input;
-  const parsed = mutationArgSchemas[name].safeParse(input.args);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.map(String).join('.');
-    throw new LocalMutationRefused(`${field ? `${field}: ` : ''}${issue.message}`, field || undefined);
-  }
+  const parsed = parseMutationArgs(name, input.args);
+  if (!parsed.ok) throw new LocalMutationRefused(`${parsed.field ? `${parsed.field}: ` : ''}${parsed.message}`, parsed.field || undefined);
   const state = await loadSyncState(db);
   const clock = clockAheadError(now, state.clockOffsetMs);
   if (clock) throw new LocalMutationRefused(clock);
-  const m = { name, args: parsed.data, performedAt: now.toISOString() } as LocalMutation;
+  const m = { name, args: parsed.args, performedAt: now.toISOString() } as LocalMutation;
   const target = mutationTarget(m);
   const key = rowKey(target.entity, target.id);
   const current = await readRow(db, target);
@@ -65,7 +60,7 @@ export async function recordMutation(db: SwitchboardDb, input: MutationInput, no
   if (!(await db.shadows.get(key))) await db.shadows.put({ key, entity: target.entity, data: current });
   const row = applyMutation(current, m, { actorId: state.userId });
   const buckets = await writeRows(db, [{ ...target, data: row }]);
-  const entry: OutboxEntry = { seq: state.nextSeq, name, args: m.args, performedAt: m.performedAt, status: 'pending', ackSeq: null, target: key };
+  const entry: OutboxEntry = { ...m, seq: state.nextSeq, status: 'pending', ackSeq: null, target: key };
   await db.outbox.add(entry);
   await saveSyncState(db, { ...state, nextSeq: state.nextSeq + 1 });
   return { row, entry, buckets };
@@ -92,7 +87,7 @@ export async function rebase(db: SwitchboardDb, keys: Iterable<string>, actorId:
     if (!shadow) continue;
     const entries = byTarget.get(shadow.key) ?? [];
     let row = shadow.data;
-    for (const e of entries) row = applyMutation(row, { name: e.name, args: e.args, performedAt: e.performedAt } as LocalMutation, { actorId });
+    for (const e of entries) row = applyMutation(row, e, { actorId });
     writes.push({ entity: shadow.entity, id: shadow.key.slice(shadow.entity.length + 1), data: row });
     if (entries.length === 0) await db.shadows.delete(shadow.key);
   }

@@ -1,6 +1,6 @@
 // Rows the sync machinery keeps in the local store (Dexie schema v4).
-import type { MutationName, RejectionCode } from '../protocol/mutations';
-import type { SyncedEntity, SyncedRow } from '../mutations/apply';
+import type { LocalMutation, MutationName, SyncedEntity, SyncedRow } from '../mutations';
+import type { RejectionCode } from '../protocol/mutations';
 
 /**
  * One intent mutation this device made and the server has not yet confirmed
@@ -8,17 +8,13 @@ import type { SyncedEntity, SyncedRow } from '../mutations/apply';
  * change `ackSeq`; it stays (and keeps being re-applied on top of pulled
  * state) until a complete pull has brought that change down.
  */
-export interface OutboxEntry {
+export type OutboxEntry = LocalMutation & {
   seq: number;
-  name: MutationName;
-  args: unknown;
-  /** The desk's clock when the person acted: data shown to people, never order. */
-  performedAt: string;
   status: 'pending' | 'sent';
   ackSeq: number | null;
   /** `entity:id` of the row the mutation changes; see mutationTarget. */
   target: string;
-}
+};
 
 /** A mutation the server refused for good; shown to the person until dismissed. */
 export interface RejectionRow {

@@ -3,7 +3,7 @@
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
 import type { Change, ContactRecord, NoteRecord, PullResponse } from '../protocol';
 import type { Mutation, PushResult } from '../protocol/mutations';
-import type { SyncedEntity, SyncedRow } from '../mutations/apply';
+import type { SyncedEntity, SyncedRow } from '../mutations';
 import type { SwitchboardDb } from './db';
 import { allRecords } from './record-buckets';
 import { live, type Live } from './live';
@@ -88,7 +88,7 @@ export class SyncStore {
   async pendingBatch(limit: number): Promise<Mutation[]> {
     const state = await this.state();
     const entries = await this.db.outbox.where('status').equals('pending').sortBy('seq');
-    return entries.slice(0, limit).map((e) => ({ clientId: state.deviceId, seq: e.seq, name: e.name, args: e.args, performedAt: e.performedAt }) as Mutation);
+    return entries.slice(0, limit).map(({ name, args, performedAt, seq }) => ({ clientId: state.deviceId, seq, name, args, performedAt }) as Mutation);
   }
 
   /** Records the server's answers; a refusal leaves the outbox and its effect is undone at once. */

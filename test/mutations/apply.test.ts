@@ -1,6 +1,6 @@
 // The one definition of what each mutation does locally, as a table.
 import { describe, expect, it } from 'vitest';
-import { applyMutation, mutationTarget, type LocalMutation } from '../../src/mutations/apply';
+import { applyMutation, mutationTarget, type LocalMutation } from '../../src/mutations';
 import { clockAheadError } from '../../src/protocol/clock';
 import { Backoff } from '../../src/sync/backoff';
 import type { Ticket } from '../../src/domain/ticket';

@@ -138,4 +138,52 @@ export interface Database {
 
 export type TicketRow = Selectable<TicketsTable>;
 export type NewTicketRow = Insertable<TicketsTable>;
+export type TicketEventRow = Selectable<TicketEventsTable>;
+export type NoteRow = Selectable<NotesTable>;
+
+type PgType = 'uuid' | 'text' | 'timestamptz';
+/** A table's columns with their PostgreSQL types; a column missing here or there fails to compile. */
+type Columns<T> = { [K in keyof T]-?: PgType };
+
+// For statements that take rows as one JSON parameter (jsonb_to_recordset), so
+// their column lists come from the same place as the row types above.
+export const TICKET_COLUMNS = {
+  id: 'uuid',
+  tenant_id: 'uuid',
+  client_id: 'uuid',
+  title: 'text',
+  description: 'text',
+  status: 'text',
+  priority: 'text',
+  channel: 'text',
+  assignee_id: 'uuid',
+  opened_at: 'timestamptz',
+  updated_at: 'timestamptz',
+  created_by: 'uuid',
+} as const satisfies Columns<TicketsTable>;
+
+/** What a mutation may change on an existing ticket. */
+export const TICKET_CHANGEABLE = ['title', 'description', 'status', 'priority', 'assignee_id', 'updated_at'] as const satisfies readonly (keyof TicketsTable)[];
+
+export const TICKET_EVENT_COLUMNS = {
+  id: 'uuid',
+  tenant_id: 'uuid',
+  ticket_id: 'uuid',
+  type: 'text',
+  at: 'timestamptz',
+  priority: 'text',
+  status: 'text',
+  actor_id: 'uuid',
+} as const satisfies Columns<TicketEventsTable>;
+
+export const NOTE_COLUMNS = {
+  id: 'uuid',
+  tenant_id: 'uuid',
+  ticket_id: 'uuid',
+  kind: 'text',
+  author_id: 'uuid',
+  body: 'text',
+  performed_at: 'timestamptz',
+  recorded_at: 'timestamptz',
+} as const satisfies Columns<NotesTable>;
 export type UserRow = Selectable<UsersTable>;

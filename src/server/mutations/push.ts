@@ -22,7 +22,8 @@ import type { Backend } from '../db/open-database';
 import type { Database } from '../db/schema';
 import type { SessionUser } from '../auth/sessions';
 import { appendChanges, appendChangesAndCommit, withoutChanges, type ChangeWrite } from '../changes/changes';
-import { addNamedIds, mutationHandlers, type NamedIds } from './index';
+import { mutationHandlers, type MutationHandlers } from './index';
+import { addNamedIds, type MutationArgs, type MutationName, type NamedIds } from '../../mutations';
 import { MutationRejected, type MutationContext } from './context';
 import { UnitOfWork } from './unit-of-work';
 
@@ -110,6 +111,13 @@ function checkClock(performedAt: Date, now: Date): void {
   );
 }
 
+const handlers: MutationHandlers = mutationHandlers;
+
+/** The handler for `m.name` called with `m.args`: the generic keeps name and arguments paired without a cast. */
+function runNamed<N extends MutationName>(ctx: MutationContext, m: { name: N; args: MutationArgs[N] }): Promise<ChangeWrite[]> {
+  return handlers[m.name](ctx, m.args);
+}
+
 /** Runs one mutation's handler; returns its writes, or the refusal when it refused before writing anything. */
 async function runHandler(rows: UnitOfWork, auth: SessionUser, m: Mutation, now: Date, index: number): Promise<ChangeWrite[] | MutationRejected> {
   const performedAt = new Date(m.performedAt);
@@ -125,9 +133,7 @@ async function runHandler(rows: UnitOfWork, auth: SessionUser, m: Mutation, now:
       performedAt: performedAt > now ? now : performedAt,
       now,
     };
-    // The handler's args type is tied to its name; the discriminated union guarantees the pairing.
-    const handler = mutationHandlers[m.name] as (ctx: MutationContext, args: unknown) => ReturnType<(typeof mutationHandlers)[typeof m.name]>;
-    return await handler(ctx, m.args);
+    return await runNamed(ctx, m);
   } catch (error) {
     if (!(error instanceof MutationRejected)) throw error;
     if (rows.writes !== before) throw new RefusedAfterWriting(index, error);

@@ -13,15 +13,34 @@
 //   Ticket events: insert-only history with server-made ids.
 //   Clients and staff: only read by push; read once per transaction.
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
-import type { ClientsTable, Database, NotesTable, TicketEventsTable, TicketsTable, UsersTable } from '../db/schema';
+import {
+  NOTE_COLUMNS,
+  TICKET_CHANGEABLE,
+  TICKET_COLUMNS,
+  TICKET_EVENT_COLUMNS,
+  type ClientsTable,
+  type Database,
+  type NoteRow,
+  type TicketEventRow,
+  type TicketRow,
+  type UsersTable,
+} from '../db/schema';
 import { WriteTracker } from './write-tracker';
 
-export type TicketRow = Selectable<TicketsTable>;
-export type TicketEventRow = Selectable<TicketEventsTable>;
-export type NoteRow = Selectable<NotesTable>;
+export type { NoteRow, TicketEventRow, TicketRow };
 type ClientRow = Selectable<ClientsTable>;
 type StaffRow = Pick<Selectable<UsersTable>, 'id' | 'active'>;
-type TicketChange = Partial<Pick<TicketRow, 'title' | 'description' | 'status' | 'priority' | 'assignee_id' | 'updated_at'>>;
+type TicketChange = Partial<Pick<TicketRow, (typeof TICKET_CHANGEABLE)[number]>>;
+
+/** `insert into <table> (cols) select v.cols from jsonb_to_recordset(<rows>) as v(col type, ...)`, columns from schema.ts. */
+function insertFromJson(table: string, columns: Record<string, string>, rows: unknown[], tail: RawBuilder<unknown>): RawBuilder<unknown> {
+  const names = Object.keys(columns);
+  const typed = names.map((c) => `${c} ${columns[c]}`).join(', ');
+  return sql`insert into ${sql.raw(table)} (${sql.raw(names.join(', '))})
+        select ${sql.raw(names.map((c) => `v.${c}`).join(', '))}
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(${sql.raw(typed)})
+        ${tail}`;
+}
 
 /** Desks may send ids in upper case; PostgreSQL hands uuids back in lower case, and rows here must match it. */
 export const canonicalId = (id: string): string => id.toLowerCase();
@@ -188,34 +207,23 @@ export class UnitOfWork {
     const taken = skipTaken ? sql`on conflict (id) do nothing returning id` : sql``;
     if (this.#newTickets.size > 0) {
       const rows = [...this.#newTickets.keys()].map((id) => this.#tickets.get(id)!);
-      parts.push(sql`nt as (
-        insert into tickets (id, tenant_id, client_id, title, description, status, priority, channel, assignee_id, opened_at, updated_at, created_by)
-        select v.id, v.tenant_id, v.client_id, v.title, v.description, v.status, v.priority, v.channel, v.assignee_id, v.opened_at, v.updated_at, v.created_by
-        from jsonb_to_recordset(${json(rows)}) as v(id uuid, tenant_id uuid, client_id uuid, title text, description text, status text,
-          priority text, channel text, assignee_id uuid, opened_at timestamptz, updated_at timestamptz, created_by uuid)
-        ${taken})`);
+      parts.push(sql`nt as (${insertFromJson('tickets', TICKET_COLUMNS, rows, taken)})`);
     }
     if (this.#changedTickets.size > 0) {
       const rows = [...this.#changedTickets].map((id) => this.#tickets.get(id)!);
+      const set = TICKET_CHANGEABLE.map((c) => `${c} = v.${c}`).join(', ');
+      const typed = (['id', ...TICKET_CHANGEABLE] as const).map((c) => `${c} ${TICKET_COLUMNS[c]}`).join(', ');
       parts.push(sql`ut as (
-        update tickets as t
-        set title = v.title, description = v.description, status = v.status, priority = v.priority, assignee_id = v.assignee_id, updated_at = v.updated_at
-        from jsonb_to_recordset(${json(rows)}) as v(id uuid, title text, description text, status text, priority text, assignee_id uuid, updated_at timestamptz)
+        update tickets as t set ${sql.raw(set)}
+        from jsonb_to_recordset(${json(rows)}) as v(${sql.raw(typed)})
         where t.id = v.id and t.tenant_id = ${this.tenantId}::uuid)`);
     }
     if (this.#newNotes.size > 0) {
       const rows = [...this.#newNotes.values()].map((n) => n.row);
-      parts.push(sql`nn as (
-        insert into notes (id, tenant_id, ticket_id, kind, author_id, body, performed_at, recorded_at)
-        select v.id, v.tenant_id, v.ticket_id, v.kind, v.author_id, v.body, v.performed_at, v.recorded_at
-        from jsonb_to_recordset(${json(rows)}) as v(id uuid, tenant_id uuid, ticket_id uuid, kind text, author_id uuid, body text, performed_at timestamptz, recorded_at timestamptz)
-        ${taken})`);
+      parts.push(sql`nn as (${insertFromJson('notes', NOTE_COLUMNS, rows, taken)})`);
     }
     if (this.#events.length > 0) {
-      parts.push(sql`ev as (
-        insert into ticket_events (id, tenant_id, ticket_id, type, at, priority, status, actor_id)
-        select v.id, v.tenant_id, v.ticket_id, v.type, v.at, v.priority, v.status, v.actor_id
-        from jsonb_to_recordset(${json(this.#events)}) as v(id uuid, tenant_id uuid, ticket_id uuid, type text, at timestamptz, priority text, status text, actor_id uuid))`);
+      parts.push(sql`ev as (${insertFromJson('ticket_events', TICKET_EVENT_COLUMNS, this.#events, sql``)})`);
     }
     return parts;
   }

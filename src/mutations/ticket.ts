@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { CHANNELS, TICKET_STATUSES, type Ticket } from '../domain/ticket';
+import { transitionError } from '../domain/ticket-workflow';
+import { defineMutation } from './define';
+import { priorityKey, ticketDescription, ticketTitle } from './fields';
+
+export const createTicket = defineMutation({
+  args: z.strictObject({
+    id: z.uuid(),
+    clientId: z.uuid(),
+    title: ticketTitle,
+    description: ticketDescription,
+    priority: priorityKey,
+    channel: z.enum(CHANNELS),
+    assigneeId: z.uuid().nullable(),
+  }),
+  target: (a) => ({ entity: 'ticket', id: a.id }),
+  names: (a, into) => {
+    into.clients.push(a.clientId);
+    if (a.assigneeId) into.staff.push(a.assigneeId);
+  },
+  apply: (row, { args: a, performedAt }) => {
+    // Already there: the server has it (a response lost after commit); keep its copy.
+    if (row) return row;
+    const ticket: Ticket = {
+      id: a.id,
+      clientId: a.clientId,
+      title: a.title,
+      description: a.description,
+      status: 'new',
+      priority: a.priority,
+      channel: a.channel,
+      assigneeId: a.assigneeId,
+      openedAt: performedAt,
+      updatedAt: performedAt,
+    };
+    return ticket;
+  },
+});
+
+export const updateTicket = defineMutation({
+  args: z
+    .strictObject({
+      id: z.uuid(),
+      title: ticketTitle.optional(),
+      description: ticketDescription.optional(),
+      priority: priorityKey.optional(),
+      assigneeId: z.uuid().nullable().optional(),
+    })
+    .refine((a) => a.title !== undefined || a.description !== undefined || a.priority !== undefined || a.assigneeId !== undefined, {
+      message: 'updateTicket changes nothing: give at least one of title, description, priority, assigneeId.',
+    }),
+  target: (a) => ({ entity: 'ticket', id: a.id }),
+  names: (a, into) => {
+    into.tickets.push(a.id);
+    if (a.assigneeId) into.staff.push(a.assigneeId);
+  },
+  apply: (row, { args: a, performedAt }) => {
+    if (!row) return null;
+    const t = row as Ticket;
+    return {
+      ...t,
+      title: a.title ?? t.title,
+      description: a.description ?? t.description,
+      priority: a.priority ?? t.priority,
+      assigneeId: a.assigneeId === undefined ? t.assigneeId : a.assigneeId,
+      updatedAt: performedAt,
+    };
+  },
+});
+
+export const setStatus = defineMutation({
+  args: z.strictObject({ id: z.uuid(), status: z.enum(TICKET_STATUSES) }),
+  target: (a) => ({ entity: 'ticket', id: a.id }),
+  names: (a, into) => {
+    into.tickets.push(a.id);
+  },
+  apply: (row, { args: a, performedAt }) => {
+    if (!row) return null;
+    const t = row as Ticket;
+    if (transitionError(t.status, a.status)) return t;
+    return { ...t, status: a.status, updatedAt: performedAt };
+  },
+});
