@@ -1,7 +1,8 @@
 // The two URL questions the main process asks, kept tiny so their hostile
-// tests can be read in one sitting (STYLE 5). Parse, then compare parts:
-// never match on string prefixes, which `app://switchboard.evil.example`
-// and `https://evil.example/?next=app://switchboard` would pass.
+// tests can be read in one sitting (docs/architecture.md, security model).
+// Parse, then compare parts: never match on string prefixes, which
+// `app://switchboard.evil.example` and `https://evil.example/?next=app://switchboard`
+// would pass.
 
 import { EXTERNAL_LINK_HOSTS } from '../../src/bridge/external-links';
 

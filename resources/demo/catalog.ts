@@ -1,6 +1,6 @@
 import type { PrioritySchemeId } from '../../src/domain/priority-schemes';
 
-// Realistic MSP clients and requests (seeds 000, 002, 003): what a help desk hears all day.
+// Realistic MSP clients and requests (docs/domain/): what a help desk hears all day.
 
 export const DEMO_CLIENTS: ReadonlyArray<{ name: string; timeZone: string; prioritySchemeId: PrioritySchemeId }> = [
   { name: 'Harbor Dental Group', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' },

@@ -1,6 +1,7 @@
-// Contract 002: five priorities with separate business-hours and after-hours
-// response targets; business hours 07:30–17:00 Pacific. After hours an on-call
-// technician answers, so after-hours hour targets run on the wall clock.
+// The five-priority contract (docs/domain/priorities-and-sla.md): separate
+// business-hours and after-hours response targets; business hours 07:30–17:00
+// Pacific. After hours an on-call technician answers, so after-hours hour
+// targets run on the wall clock.
 import type { SlaPolicy } from '../../src/domain/sla';
 
 const weekday = [{ from: '07:30', to: '17:00' }];

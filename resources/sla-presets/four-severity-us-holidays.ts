@@ -1,6 +1,6 @@
-// Contract 001: four severities, first response in business time, 08:00–17:00
-// US Eastern, excluding the eight US holidays the seed lists. The seed's table
-// says "Severity 2" twice; its third row is Severity 3 (DESIGN.md).
+// The four-severity contract: first response in business time, 08:00–17:00
+// US Eastern, excluding the eight US holidays its guide lists. The guide's table
+// says "Severity 2" twice; its third row is Severity 3 (docs/domain/priorities-and-sla.md).
 import type { SlaPolicy } from '../../src/domain/sla';
 
 const weekday = [{ from: '08:00', to: '17:00' }];

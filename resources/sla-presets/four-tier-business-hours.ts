@@ -1,6 +1,6 @@
-// Contract 000: four tiers. Business hours Monday–Friday 07:00–17:00 Central;
-// Critical is answered around the clock within 1 hour. The seed names no
-// holidays, so none are closed here.
+// The four-tier contract (docs/domain/priorities-and-sla.md). Business hours
+// Monday–Friday 07:00–17:00 Central; Critical is answered around the clock
+// within 1 hour. Its guide names no holidays, so none are closed here.
 import type { SlaPolicy } from '../../src/domain/sla';
 
 const weekday = [{ from: '07:00', to: '17:00' }];

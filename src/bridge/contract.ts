@@ -1,4 +1,4 @@
-// The one contract between the renderer and the main process (STYLE 2, 3).
+// The one contract between the renderer and the main process (docs/architecture.md).
 // electron/preload implements it with `satisfies`, electron/main registers a
 // handler per channel, and src/app/bridge/web-fallback.ts implements it for a
 // plain browser. Named functions grouped by domain; the transport never leaks.

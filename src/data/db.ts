@@ -35,7 +35,7 @@ export function declareSchema(db: Dexie): void {
     tickets: 'id, clientId, status, priority, assigneeId, openedAt, updatedAt',
   });
   // v2: clients and staff become local reference data, so the queue can show
-  // names offline; tickets gain a channel (seed 002) — v1 tickets were all
+  // names offline; tickets gain a channel (docs/domain/ticket-workflow.md) — v1 tickets were all
   // logged by phone intake, so that is what they are backfilled with.
   db.version(2)
     .stores({

@@ -1,4 +1,4 @@
-// The three contracts' priority vocabularies (DESIGN.md, seeds 000/001/002).
+// The three contracts' priority vocabularies (docs/domain/priorities-and-sla.md).
 // SLA presets in resources/sla-presets use exactly these keys.
 
 export interface PriorityLevel {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canTransition, transitionError } from './ticket-workflow';
 
-// Seed 001: New -> Open -> Awaiting your reply / On-Hold -> Closed.
+// New -> Open -> Awaiting your reply / On-Hold -> Closed (docs/domain/ticket-workflow.md).
 describe('ticket status transitions', () => {
   it.each([
     ['new', 'open', true],

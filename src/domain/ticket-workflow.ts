@@ -1,7 +1,8 @@
 import type { TicketStatus } from './ticket';
 
-// Seed 001: New (waiting on us) -> Open -> Awaiting your reply / On-Hold -> Closed.
+// New (waiting on us) -> Open -> Awaiting your reply / On-Hold -> Closed.
 // A customer reply moves Awaiting back to Open; a closed ticket may be reopened.
+// The rules and where they come from: docs/domain/ticket-workflow.md.
 const ALLOWED: Record<TicketStatus, readonly TicketStatus[]> = {
   new: ['open', 'awaiting_reply', 'on_hold', 'closed'],
   open: ['awaiting_reply', 'on_hold', 'closed'],

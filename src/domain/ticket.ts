@@ -1,4 +1,4 @@
-// Ticket vocabulary from seed 001 (statuses) and 002 (channels).
+// Ticket vocabulary: statuses and channels (docs/domain/ticket-workflow.md).
 import type { PrioritySchemeId } from './priority-schemes';
 
 export const TICKET_STATUSES = ['new', 'open', 'awaiting_reply', 'on_hold', 'closed'] as const;

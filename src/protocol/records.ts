@@ -6,7 +6,7 @@ import { CHANNELS, STAFF_ROLES, TICKET_STATUSES } from '../domain/ticket';
 const isoInstant = z.iso.datetime({ offset: true });
 
 /**
- * Contact roles from seed 004 / DESIGN: who may request and who may approve.
+ * Contact roles: who may request and who may approve (docs/domain/contacts-and-approvals.md).
  * Lives here until the domain grows an authorization module that owns it.
  */
 export const CONTACT_ROLES = ['billing_contact', 'backup_approver', 'mac_only_requestor', 'portal_admin'] as const;

@@ -1,5 +1,6 @@
-// Contacts for the demo clients: one of each role seed 004 / DESIGN names, so the
-// console's "may this caller ask for this?" check has every case to show.
+// Contacts for the demo clients: one of each contact role, so the console's
+// "may this caller ask for this?" check has every case to show
+// (docs/domain/contacts-and-approvals.md).
 import type { ContactRole } from '../../protocol';
 
 const FIRST = ['Rachel', 'Owen', 'Nadia', 'Victor', 'Hannah', 'Ken', 'Lucia', 'Ben', 'Farah', 'Gabe', 'Ingrid', 'Jamal', 'Keiko', 'Leo', 'Mira', 'Noah'];

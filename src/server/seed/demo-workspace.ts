@@ -26,7 +26,7 @@ export interface DemoSeedResult {
 
 const emailOf = (name: string) => `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com`;
 
-// Status paths a ticket took to reach where it is (seed 001's workflow).
+// Status paths a ticket took to reach where it is (docs/domain/ticket-workflow.md).
 const PATHS: Record<TicketStatus, TicketStatus[]> = {
   new: [],
   open: ['open'],

@@ -8,7 +8,7 @@ function listed(calendar: BusinessCalendar, year: number): string[] {
   return calendar.holidaysOf(year).map((h) => `${isoDateOf(h.date)} ${h.name}${h.fromMinute > 0 || h.toMinute < 1440 ? ` ${h.fromMinute}-${h.toMinute}` : ''}`);
 }
 
-describe('the severity preset closes on the eight US holidays of seed 001', () => {
+describe('the severity preset closes on the eight US holidays of its contract', () => {
   const calendar = new BusinessCalendar(FOUR_SEVERITY_US_HOLIDAYS.calendar);
 
   it('in 2026, a weekend Independence Day observed on the Friday', () => {

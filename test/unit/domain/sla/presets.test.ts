@@ -1,6 +1,7 @@
 // First-response deadlines of the three contracts, worked out by hand from the
-// seeds. Each row: the priority, when the ticket was opened (local time in the
-// comment, UTC in the data), and the deadline(s) a technician must see.
+// rules in docs/domain/priorities-and-sla.md. Each row: the priority, when the
+// ticket was opened (local time in the comment, UTC in the data), and the
+// deadline(s) a technician must see.
 import { describe, expect, it } from 'vitest';
 import { computeSla, parseSlaPolicy, type SlaPolicy } from '../../../../src/domain/sla';
 import { FIVE_PRIORITY_AFTER_HOURS, FOUR_SEVERITY_US_HOLIDAYS, FOUR_TIER_BUSINESS_HOURS, SLA_PRESETS } from '../../../../resources/sla-presets';
@@ -33,7 +34,7 @@ describe('presets', () => {
   });
 });
 
-// Contract 000: Mon–Fri 07:00–17:00 America/Chicago (CST -6, CDT -5 from 2026-03-08 to 2026-11-01).
+// Four tiers: Mon–Fri 07:00–17:00 America/Chicago (CST -6, CDT -5 from 2026-03-08 to 2026-11-01).
 describe('four tiers, business hours in Chicago, Critical around the clock', () => {
   it.each<Row>([
     { case: 'High at 16:59 Mon: 1 min Mon, 119 min Tue (08:59), limit 10:59', priority: 'high', opened: '2026-03-02T22:59:00.000Z', target: '2026-03-03T14:59:00.000Z', limit: '2026-03-03T16:59:00.000Z' },
@@ -50,7 +51,7 @@ describe('four tiers, business hours in Chicago, Critical around the clock', () 
   ])('$case', (row) => check(FOUR_TIER_BUSINESS_HOURS, row));
 });
 
-// Contract 001: 08:00–17:00 America/New_York (EST -5, EDT -4), 540-minute day, eight US holidays.
+// Four severities: 08:00–17:00 America/New_York (EST -5, EDT -4), 540-minute day, eight US holidays.
 describe('four severities, US Eastern with US holidays', () => {
   it.each<Row>([
     { case: 'Sev1 Wed 15:00: 2 h Wed, 2 h Thu', priority: 'sev1', opened: '2026-03-04T20:00:00.000Z', target: '2026-03-05T15:00:00.000Z' },
@@ -84,7 +85,7 @@ describe('four severities, US Eastern with US holidays', () => {
   ])('skips $case', (row) => check(FOUR_SEVERITY_US_HOLIDAYS, row));
 });
 
-// Contract 002: 07:30–17:00 America/Los_Angeles (PST -8, PDT -7), after-hours targets on the wall clock.
+// Five priorities: 07:30–17:00 America/Los_Angeles (PST -8, PDT -7), after-hours targets on the wall clock.
 describe('five priorities, Pacific business hours with after-hours targets', () => {
   it.each<Row>([
     { case: 'P1 at 16:30 Mon: 30 min Mon, 30 min Tue, 08:00', priority: 'p1', opened: '2026-03-03T00:30:00.000Z', target: '2026-03-03T16:00:00.000Z', basis: 'business-hours' },
