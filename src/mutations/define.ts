@@ -1,4 +1,4 @@
-// What a mutation is: one definition per name (docs/sync-protocol.md, "Mutations").
+// What a mutation is: one definition per name (docs/sync-protocol.md, "Mutations: one definition per name").
 // The same definition checks the arguments (desk before queuing, server before
 // applying), names the row the desk changes, lists the rows the server reads
 // before applying, and predicts the desk's copy of the row. The server's
