@@ -45,7 +45,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { patterns: [
         { group: ['electron', 'electron/*', ...nodeBuiltins, '**/server/**', '**/electron/**'], message: 'The renderer reaches the main process only through window.switchboard.' },
-        { group: ['dexie', 'dexie-react-hooks', '**/data/db', '**/data/db.ts'], message: 'Components never touch Dexie: use a repository in src/data or a store slice.' },
+        { group: ['dexie', '**/data/db', '**/data/db.ts'], message: 'Components never touch Dexie: use a repository in src/data or a store slice.' },
       ] }],
     },
   },
