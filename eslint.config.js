@@ -3,13 +3,10 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-<<<<<<< HEAD
-// Boundaries are enforced here, not by review (docs/architecture.md, "Layers").
-// Each area lists what it may not import; an area's files match one block only,
-// because a later no-restricted-imports replaces an earlier one for the same file.
-=======
-// Boundaries are enforced here, not by review (docs/architecture.md, layers).
->>>>>>> wt-docs
+      ...restrict(electron, node, server, {
+        group: ['dexie', '**/data/db', '**/data/db.ts'],
+        message: 'Components never touch Dexie: use a repository in src/data or a store slice.',
+      }),
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads', 'events'];
 const electron = { group: ['electron', 'electron/*', '**/electron/**'], message: 'The renderer reaches the main process only through window.switchboard (src/bridge/contract.ts).' };
 const node = { group: nodeBuiltins, message: 'Browser code: no Node built-ins (it runs in the renderer and in a plain browser).' };
@@ -69,10 +66,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+<<<<<<< HEAD
       ...restrict(electron, node, server, {
         group: ['dexie', 'dexie-*', '**/data/db', '**/data/db.ts'],
         message: 'Components never touch Dexie: use a repository in src/data or a store slice.',
       }),
+=======
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'electron/*', ...nodeBuiltins, '**/server/**', '**/electron/**'], message: 'The renderer reaches the main process only through window.switchboard.' },
+        { group: ['dexie', '**/data/db', '**/data/db.ts'], message: 'Components never touch Dexie: use a repository in src/data or a store slice.' },
+      ] }],
+>>>>>>> wt-pglite
     },
   },
   {

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../../src/server/db/open-database';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { seedDemoWorkspace } from '../../src/server/seed/demo-workspace';
@@ -10,6 +10,8 @@ export async function seededDataDir(tickets: number, log: (m: string) => void): 
   const marker = `${dir}/.seeded`;
   if (existsSync(marker)) return dir;
   log(`seeding the server with ${tickets} tickets (once; cached in ${dir})`);
+  // PGlite creates only the last directory of its path, and a fresh clone has no .data/.
+  mkdirSync(dir, { recursive: true });
   const database = await openDatabase({ dataDir: dir });
   await migrateToLatest(database.db);
   await seedDemoWorkspace(database.db, { tickets });

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../src/protocol';
 import { createTestWorkspace, useTestServer, type TestWorkspace } from '../server/harness';
 import { Desk, newTicketArgs } from '../server/desk';
-import { serverState, SimDesk, sortById } from './sim';
+import type { SnapshotPart } from '../../src/data/sync-store';
+import { serverState, SimDesk, sortById, type Tab } from './sim';
 
 const server = useTestServer('pglite');
 const desks: SimDesk[] = [];
@@ -24,6 +25,25 @@ async function workspaceWithTickets(n: number) {
   for (let i = 0; i < n; i++) await admin.apply('createTicket', newTicketArgs(ws.clients['four-tier']));
   await admin.apply('addNote', { id: crypto.randomUUID(), ticketId: (await server().database.db.selectFrom('tickets').select('id').where('tenant_id', '=', ws.tenantId).executeTakeFirstOrThrow()).id, kind: 'internal_note', body: 'Called the site; nobody there.' });
   return ws;
+}
+
+/** A promise and the function that resolves it (Promise.withResolvers needs Node 22). */
+function signal() {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Holds each snapshot part the tab is about to store until `before` resolves, and reports it once `stored`. */
+function gateParts(tab: Tab, gate: { before: (part: SnapshotPart) => Promise<void>; stored: (part: SnapshotPart) => void }) {
+  const store = tab.repos.sync;
+  const apply = store.applySnapshotPart.bind(store);
+  store.applySnapshotPart = async (part, changes, at) => {
+    await gate.before(part);
+    const outcome = await apply(part, changes, at);
+    gate.stored(part);
+    return outcome;
+  };
 }
 
 async function expectConverged(d: SimDesk, ws: TestWorkspace) {
@@ -74,10 +94,24 @@ describe('the first download', () => {
   it('two windows downloading at once: one waits, neither undoes the other', async () => {
     const ws = await workspaceWithTickets(6);
     const d = desk(ws, { tabs: 2 });
-    await d.syncAll();
-    const messages = d.tabs.map((t) => t.engine.status.get().error);
-    // Whichever lost the race says so (or found the download already done).
-    for (const m of messages) if (m !== null) expect(m).toMatch(/Another window of this console is downloading the workspace/);
+    const [a, b] = d.tabs as [Tab, Tab];
+    // Drive the race so its outcome is known: A stores its first part, B takes
+    // the download over with its own first part, and B goes on only once A has
+    // given up, so A finds the download taken and not yet finished.
+    const aStoredFirst = signal();
+    const bStoredFirst = signal();
+    const aGaveUp = signal();
+    gateParts(a, {
+      before: (part) => (part.first ? Promise.resolve() : bStoredFirst.promise),
+      stored: (part) => part.first && aStoredFirst.resolve(),
+    });
+    gateParts(b, {
+      before: (part) => (part.first ? aStoredFirst.promise : aGaveUp.promise),
+      stored: (part) => part.first && bStoredFirst.resolve(),
+    });
+    await Promise.all([a.engine.syncNow().finally(() => aGaveUp.resolve()), b.engine.syncNow()]);
+    const errors = d.tabs.map((t) => t.engine.status.get().error);
+    expect(errors).toEqual([expect.stringMatching(/Another window of this console is downloading the workspace/), null]);
     await d.syncAll();
     expect(d.tabs.map((t) => t.engine.status.get().error)).toEqual([null, null]);
     await expectConverged(d, ws);

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pruneTombstones } from '../../src/server/changes/tombstones';
 import { decodePullPage, type PullPage } from '../../src/protocol';
+import type { SyncStatus } from '../../src/sync/sync-status';
 import { createTestWorkspace, useTestServer, type TestWorkspace } from '../server/harness';
 import { serverState, SimDesk, sortById } from './sim';
 
@@ -26,6 +27,18 @@ const draft = (ws: TestWorkspace, title = 'Phones down at main office') => ({
   assigneeId: null,
 });
 
+/** Resolves once the engine's status passes `test` (now or on a later change). */
+function statusWhere(d: SimDesk, test: (s: SyncStatus) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const off = d.tab.engine.status.subscribe((s) => {
+      if (!test(s)) return;
+      resolve();
+      // subscribe() calls back before it returns `off`.
+      queueMicrotask(() => off());
+    });
+  });
+}
+
 async function expectConverged(d: SimDesk, ws: TestWorkspace) {
   const srv = await serverState(server().database, ws.tenantId);
   const local = await d.local();
@@ -46,8 +59,9 @@ describe('sync engine against the server', () => {
 
     const created = await d.tab.repos.tickets.create(draft(ws), d.now());
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
-    expect(d.tab.engine.status.get().pending).toBe(0); // the live count arrives asynchronously
     expect(await d.tab.repos.sync.pendingCount()).toBe(1);
+    // The status bar's count follows the outbox through a live query, so it arrives a little later.
+    await statusWhere(d, (s) => s.pending === 1);
     await d.tab.repos.tickets.setStatus(created.ticket.id, 'open', d.now());
     await d.tab.engine.syncNow();
     await expectConverged(d, ws);
@@ -99,7 +113,9 @@ describe('sync engine against the server', () => {
     expect(await a.tab.repos.tickets.get(created.ticket.id)).toMatchObject({ status: 'closed', title: 'Phones down: carrier outage' });
     await a.tab.engine.syncNow();
     sub.unsubscribe();
-    expect(seen.every((v) => v.startsWith('closed|'))).toBe(true);
+    // The ticket was seen with B's title, and never with any status but A's pending one.
+    expect(seen).toContain('closed|Phones down: carrier outage');
+    expect(seen.filter((v) => !v.startsWith('closed|'))).toEqual([]);
     await expectConverged(a, ws);
     expect(await a.tab.repos.tickets.get(created.ticket.id)).toMatchObject({ status: 'closed', title: 'Phones down: carrier outage' });
   });

@@ -3,6 +3,8 @@
 // transaction is just BEGIN ... COMMIT on that connection. So the driver hands
 // the connection out under a mutex held from acquire to release: Kysely holds
 // a connection for a whole transaction, so no other query can slip into it.
+// Why this file rather than a published dialect, and when to replace it with
+// Kysely's own: docs/decisions/0005-pglite-dialect.md.
 import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
