@@ -1,9 +1,9 @@
 import type { BrowserWindow } from 'electron';
 import { Notification, app, shell } from 'electron';
 import type { AppInfo } from '../../src/bridge/contract';
+import { isAllowedExternalUrl, refusedExternalLinkMessage } from '../../src/bridge/external-links';
 import type { CredentialStore } from './credential-store';
 import { ipcSchemas } from './ipc-schemas';
-import { EXTERNAL_LINK_HOSTS, isAllowedExternalUrl } from './trusted-url';
 import type { ValidatedIpc } from './validated-ipc';
 
 // One handler per bridge function. Arguments arrive already checked by the
@@ -52,9 +52,7 @@ export function registerIpcHandlers(ipc: ValidatedIpc, { credentials, getWindow,
   ipc.handle('credentials:delete', ipcSchemas['credentials:delete'], ({ account }) => credentials.delete(account));
 
   ipc.handle('links:open-external', ipcSchemas['links:open-external'], async ({ url }) => {
-    if (!isAllowedExternalUrl(url)) {
-      throw new Error(`Refused to open ${url}: only https links to ${EXTERNAL_LINK_HOSTS.join(', ')} open outside Switchboard.`);
-    }
+    if (!isAllowedExternalUrl(url)) throw new Error(refusedExternalLinkMessage(url));
     await shell.openExternal(url);
   });
 }
