@@ -2,9 +2,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserWindow } from 'electron';
 import { app, ipcMain, session } from 'electron';
+import { buildCsp } from '../../src/bridge/content-security-policy';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { createCredentialStore } from './credential-store';
-import { buildCsp, installCspHeader } from './csp';
+import { installCspHeader } from './csp';
 import { registerIpcHandlers } from './ipc-handlers';
 import { guardNavigation } from './navigation-guard';
 import { installPermissionHandlers } from './permissions';
@@ -26,7 +27,7 @@ registerAppScheme();
 
 const config = readRuntimeConfig(process.env, app.isPackaged);
 const trusted = trustedOrigins(config.devServerUrl);
-const csp = buildCsp({ dev: config.devServerUrl !== undefined, serverUrl: config.serverUrl });
+const csp = buildCsp({ dev: config.devServerUrl !== undefined, serverUrl: config.serverUrl, delivery: 'header' });
 
 let mainWindow: BrowserWindow | null = null;
 let opening: Promise<void> | null = null;

@@ -1,13 +1,16 @@
 import type { BrowserWindow } from 'electron';
 import { Notification, app, shell } from 'electron';
+import type { Channel } from '../../src/bridge/channels';
+import { bridgeChannels } from '../../src/bridge/channels';
 import type { AppInfo } from '../../src/bridge/contract';
+import { isAllowedExternalUrl, refusedExternalLinkMessage } from '../../src/bridge/external-links';
 import type { CredentialStore } from './credential-store';
+import type { IpcSchemas } from './ipc-schemas';
 import { ipcSchemas } from './ipc-schemas';
-import { EXTERNAL_LINK_HOSTS, isAllowedExternalUrl } from './trusted-url';
-import type { ValidatedIpc } from './validated-ipc';
+import type { IpcHandlers, ValidatedIpc } from './validated-ipc';
 
-// One handler per bridge function. Arguments arrive already checked by the
-// wrapper, so handlers hold only what the function does.
+// One handler per bridge call, keyed by its channel. Arguments arrive
+// already checked by validatedIpc, so handlers hold only what the call does.
 
 export interface HandlerDeps {
   credentials: CredentialStore;
@@ -29,32 +32,42 @@ export function appInfo(serverUrl: string | undefined): AppInfo {
 // collected, so each one is held until the user has dealt with it.
 const live = new Set<Notification>();
 
-export function registerIpcHandlers(ipc: ValidatedIpc, { credentials, getWindow, serverUrl }: HandlerDeps): void {
-  ipc.handle('app:info', ipcSchemas['app:info'], () => appInfo(serverUrl));
+export function createIpcHandlers({ credentials, getWindow, serverUrl }: HandlerDeps) {
+  return {
+    'app:info': () => appInfo(serverUrl),
 
-  ipc.handle('notifications:show', ipcSchemas['notifications:show'], ({ title, body }) => {
-    if (!Notification.isSupported()) return false;
-    const notification = new Notification({ title, body });
-    live.add(notification);
-    notification.on('click', () => {
-      const window = getWindow();
-      if (window?.isMinimized()) window.restore();
-      window?.focus();
-    });
-    notification.on('close', () => live.delete(notification));
-    notification.show();
-    return true;
-  });
+    'notifications:show': ({ title, body }) => {
+      if (!Notification.isSupported()) return false;
+      const notification = new Notification({ title, body });
+      live.add(notification);
+      notification.on('click', () => {
+        const window = getWindow();
+        if (window?.isMinimized()) window.restore();
+        window?.focus();
+      });
+      notification.on('close', () => live.delete(notification));
+      notification.show();
+      return true;
+    },
 
-  ipc.handle('credentials:backend', ipcSchemas['credentials:backend'], () => credentials.backend());
-  ipc.handle('credentials:get', ipcSchemas['credentials:get'], ({ account }) => credentials.get(account));
-  ipc.handle('credentials:set', ipcSchemas['credentials:set'], ({ account, secret }) => credentials.set(account, secret));
-  ipc.handle('credentials:delete', ipcSchemas['credentials:delete'], ({ account }) => credentials.delete(account));
+    'credentials:backend': () => credentials.backend(),
+    'credentials:get': ({ account }) => credentials.get(account),
+    'credentials:set': ({ account, secret }) => credentials.set(account, secret),
+    'credentials:delete': ({ account }) => credentials.delete(account),
 
-  ipc.handle('links:open-external', ipcSchemas['links:open-external'], async ({ url }) => {
-    if (!isAllowedExternalUrl(url)) {
-      throw new Error(`Refused to open ${url}: only https links to ${EXTERNAL_LINK_HOSTS.join(', ')} open outside Switchboard.`);
-    }
-    await shell.openExternal(url);
-  });
+    'links:openExternal': async ({ url }) => {
+      if (!isAllowedExternalUrl(url)) throw new Error(refusedExternalLinkMessage(url));
+      await shell.openExternal(url);
+    },
+  } satisfies IpcHandlers;
+}
+
+/** Registers every bridge call's handler with its schema, through the sender check of validatedIpc. */
+export function registerIpcHandlers(ipc: ValidatedIpc, deps: HandlerDeps): void {
+  // Widened to the mapped types so that, for one channel C, the schema and
+  // handler looked up are known to belong together.
+  const handlers: IpcHandlers = createIpcHandlers(deps);
+  const schemas: IpcSchemas = ipcSchemas;
+  const register = <C extends Channel>(channel: C): void => ipc.handle(channel, schemas[channel], handlers[channel]);
+  for (const { channel } of bridgeChannels) register(channel);
 }

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { Channel, IpcArg } from '../../src/bridge/channels';
 
 // What each channel accepts, as narrow as the contract allows. Strict
-// objects, so a renderer cannot smuggle extra fields into a handler.
+// objects, so a renderer cannot smuggle extra fields into a handler. The
+// mapped type makes a bridge call without a schema, or a schema that parses
+// to something other than the call's argument, fail to compile.
+
+export type IpcSchemas = { readonly [C in Channel]: z.ZodType<IpcArg<C>> };
 
 const account = z.string().trim().min(1, 'an account name is required').max(200, 'an account name is at most 200 characters');
 
@@ -19,5 +23,5 @@ export const ipcSchemas = {
     secret: z.string().min(1, 'an empty secret is not stored; delete the account instead').max(16_384),
   }),
   'credentials:delete': z.strictObject({ account }),
-  'links:open-external': z.strictObject({ url: z.string().min(1).max(2048) }),
-} satisfies { [C in Channel]: z.ZodType<IpcArg<C>> };
+  'links:openExternal': z.strictObject({ url: z.string().min(1).max(2048) }),
+} satisfies IpcSchemas;

@@ -1,6 +1,7 @@
 import type { WebContents } from 'electron';
 import { shell } from 'electron';
-import { isAllowedExternalUrl, isTrustedAppUrl } from './trusted-url';
+import { isAllowedExternalUrl } from '../../src/bridge/external-links';
+import { isTrustedAppUrl } from './trusted-url';
 
 // A page that navigates away takes the preload bridge with it, so the app
 // never leaves its own origin: no navigation, redirect or new window goes

@@ -1,17 +1,12 @@
-// The two URL questions the main process asks, kept tiny so their hostile
-// tests can be read in one sitting (docs/architecture.md, security model).
-// Parse, then compare parts: never match on string prefixes, which
-// `app://switchboard.evil.example` and `https://evil.example/?next=app://switchboard`
-// would pass.
-
-import { EXTERNAL_LINK_HOSTS } from '../../src/bridge/external-links';
+// Which pages are the app itself, kept tiny so its hostile tests can be read
+// in one sitting (docs/architecture.md, security model). Parse, then compare parts: never match on string prefixes,
+// which `app://switchboard.evil.example` and
+// `https://evil.example/?next=app://switchboard` would pass. Which links may
+// leave the app is src/bridge/external-links.ts, shared with the browser.
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'switchboard';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-
-/** Hosts whose https links may leave the app for the user's browser; one list with the browser fallback. */
-export { EXTERNAL_LINK_HOSTS };
 
 function parse(raw: string): URL | null {
   try {
@@ -38,19 +33,6 @@ export function isTrustedAppUrl(raw: string, origins: readonly string[]): boolea
       url.port === trusted.port
     );
   });
-}
-
-/** True for an https link, without credentials or a custom port, to an allow-listed host. */
-export function isAllowedExternalUrl(raw: string, hosts: readonly string[] = EXTERNAL_LINK_HOSTS): boolean {
-  const url = parse(raw);
-  return (
-    url !== null &&
-    url.protocol === 'https:' &&
-    url.username === '' &&
-    url.password === '' &&
-    url.port === '' &&
-    hosts.includes(url.hostname)
-  );
 }
 
 /** The origins a renderer may be served from: the app scheme, plus the dev server while developing. */

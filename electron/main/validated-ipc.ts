@@ -10,6 +10,9 @@ import { isTrustedAppUrl } from './trusted-url';
 
 export type IpcHandler<C extends Channel> = (arg: IpcArg<C>, event: IpcMainInvokeEvent) => IpcResult<C> | Promise<IpcResult<C>>;
 
+/** One handler per bridge call: a missing or mistyped one fails to compile. */
+export type IpcHandlers = { readonly [C in Channel]: IpcHandler<C> };
+
 export interface ValidatedIpc {
   handle<C extends Channel>(channel: C, schema: z.ZodType<IpcArg<C>>, handler: IpcHandler<C>): void;
 }

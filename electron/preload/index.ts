@@ -1,31 +1,23 @@
 // Runs sandboxed: it can require only `electron`, so everything else it
-// uses is bundled in, and it stays tiny. The page gets named functions,
-// never ipcRenderer or a way to pick a channel.
+// uses is bundled in, and it stays tiny (src/bridge imports no zod, no Node).
+// The page gets one named function per bridge call, each bound to its own
+// channel: never ipcRenderer, nor a way to pick a channel.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { Channel, IpcArg, IpcResult } from '../../src/bridge/channels';
-import { Channels } from '../../src/bridge/channels';
+import { bridgeChannels } from '../../src/bridge/channels';
 import type { SwitchboardBridge } from '../../src/bridge/contract';
 
-function invoke<C extends Channel>(channel: C, ...arg: IpcArg<C> extends undefined ? [] : [IpcArg<C>]): Promise<IpcResult<C>> {
-  return ipcRenderer.invoke(channel, ...arg) as Promise<IpcResult<C>>;
+type BridgeFunction = (...params: unknown[]) => Promise<unknown>;
+
+function buildBridge(): SwitchboardBridge {
+  const groups: Record<string, Record<string, BridgeFunction>> = {};
+  for (const { group, method, channel, toArg } of bridgeChannels) {
+    (groups[group] ??= {})[method] = (...params) => {
+      const arg = toArg(...params);
+      return arg === undefined ? ipcRenderer.invoke(channel) : ipcRenderer.invoke(channel, arg);
+    };
+  }
+  // The shape is the contract's by construction; test/unit/electron/preload.test.ts checks it.
+  return groups as unknown as SwitchboardBridge;
 }
 
-const bridge = {
-  app: {
-    info: () => invoke(Channels.appInfo),
-  },
-  notifications: {
-    show: (request) => invoke(Channels.notificationsShow, request),
-  },
-  credentials: {
-    backend: () => invoke(Channels.credentialsBackend),
-    get: (account) => invoke(Channels.credentialsGet, { account }),
-    set: (account, secret) => invoke(Channels.credentialsSet, { account, secret }),
-    delete: (account) => invoke(Channels.credentialsDelete, { account }),
-  },
-  links: {
-    openExternal: (url) => invoke(Channels.linksOpenExternal, { url }),
-  },
-} satisfies SwitchboardBridge;
-
-contextBridge.exposeInMainWorld('switchboard', bridge);
+contextBridge.exposeInMainWorld('switchboard', buildBridge());

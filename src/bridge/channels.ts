@@ -1,30 +1,35 @@
-// IPC channel names and the argument/result each one carries, shared by
-// electron/preload and electron/main. Types only besides the names: the
-// sandboxed preload bundles this file, so it must stay free of zod and Node.
-import type { AppInfo, CredentialBackend, NotificationRequest } from './contract';
+// How bridge calls travel over IPC, derived from src/bridge/contract.ts: a
+// call's channel is named for it (`switchboard.credentials.get` travels on
+// `credentials:get`), so names cannot collide or drift. Shared by
+// electron/preload and electron/main; the sandboxed preload bundles this
+// file, so it imports nothing but the contract.
+import type { BridgeCall } from './contract';
+import { bridgeContract } from './contract';
 
-export const Channels = {
-  appInfo: 'app:info',
-  notificationsShow: 'notifications:show',
-  credentialsBackend: 'credentials:backend',
-  credentialsGet: 'credentials:get',
-  credentialsSet: 'credentials:set',
-  credentialsDelete: 'credentials:delete',
-  linksOpenExternal: 'links:open-external',
-} as const;
+type Contract = typeof bridgeContract;
+type Group = keyof Contract;
 
-export type Channel = (typeof Channels)[keyof typeof Channels];
+export type Channel = { [G in Group]: `${G}:${keyof Contract[G] & string}` }[Group];
 
-/** Each channel carries at most one argument, always an object, so a handler can name the field that was wrong. */
-export interface IpcMessages {
-  'app:info': { arg: undefined; result: AppInfo };
-  'notifications:show': { arg: NotificationRequest; result: boolean };
-  'credentials:backend': { arg: undefined; result: CredentialBackend };
-  'credentials:get': { arg: { account: string }; result: string | null };
-  'credentials:set': { arg: { account: string; secret: string }; result: void };
-  'credentials:delete': { arg: { account: string }; result: void };
-  'links:open-external': { arg: { url: string }; result: void };
+type CallOn<C extends Channel> = C extends `${infer G extends Group}:${infer M}` ? Contract[G][M & keyof Contract[G]] : never;
+
+/** The one argument a channel carries (undefined when the call takes none). */
+export type IpcArg<C extends Channel> = CallOn<C> extends BridgeCall<infer _Params, infer Arg, infer _Result> ? Arg : never;
+export type IpcResult<C extends Channel> = CallOn<C> extends BridgeCall<infer _Params, infer _Arg, infer Result> ? Result : never;
+
+export interface ChannelCall {
+  channel: Channel;
+  group: string;
+  method: string;
+  toArg: (...params: unknown[]) => unknown;
 }
 
-export type IpcArg<C extends Channel> = IpcMessages[C]['arg'];
-export type IpcResult<C extends Channel> = IpcMessages[C]['result'];
+/** Every bridge call with its channel, in contract order. */
+export const bridgeChannels: readonly ChannelCall[] = Object.entries(bridgeContract).flatMap(([group, calls]) =>
+  Object.entries(calls).map(([method, { toArg }]) => ({
+    channel: `${group}:${method}` as Channel,
+    group,
+    method,
+    toArg: toArg as (...params: unknown[]) => unknown,
+  })),
+);

@@ -1,7 +1,13 @@
-// The one contract between the renderer and the main process (docs/architecture.md).
-// electron/preload implements it with `satisfies`, electron/main registers a
-// handler per channel, and src/app/bridge/web-fallback.ts implements it for a
-// plain browser. Named functions grouped by domain; the transport never leaks.
+// The one contract between the renderer and its host (docs/architecture.md): the Electron main
+// process, or src/app/bridge/web-fallback.ts in a plain browser. Each bridge
+// call is declared once, in `bridgeContract` below: the positional arguments
+// the page calls it with, the one object its IPC channel carries, and what it
+// resolves to. The SwitchboardBridge type, the channel names
+// (src/bridge/channels.ts) and the preload are derived from it; a new call
+// fails to compile until it has a schema (electron/main/ipc-schemas.ts), a
+// handler (electron/main/ipc-handlers.ts) and a browser implementation.
+//
+// The sandboxed preload bundles this file, so it imports nothing: no zod, no Node.
 
 export type Runtime = 'electron' | 'web';
 
@@ -22,25 +28,53 @@ export interface NotificationRequest {
 /** Where secrets live: an OS keychain through safeStorage, or memory only. */
 export type CredentialBackend = 'os-keychain' | 'memory';
 
-export interface SwitchboardBridge {
-  app: {
-    info(): Promise<AppInfo>;
-  };
-  notifications: {
-    /** Resolves false when the OS or the user refused. */
-    show(request: NotificationRequest): Promise<boolean>;
-  };
-  credentials: {
-    backend(): Promise<CredentialBackend>;
-    get(account: string): Promise<string | null>;
-    set(account: string, secret: string): Promise<void>;
-    delete(account: string): Promise<void>;
-  };
-  links: {
-    /** Opens an allow-listed https link in the user's browser; others are refused. */
-    openExternal(url: string): Promise<void>;
+/**
+ * One bridge call. Each channel carries at most one argument, always an
+ * object, so a handler can name the field that was wrong.
+ */
+export interface BridgeCall<Params extends unknown[], Arg, Result> {
+  /** Turns what the page passed into the channel's one argument; extra arguments are dropped. */
+  readonly toArg: (...params: Params) => Arg;
+  /** Type only, never set: what the call resolves to. */
+  readonly result?: Result;
+}
+
+/** `call(toArg).returns<Result>()`; `call()` for a call that takes nothing. */
+function call<Params extends unknown[] = [], Arg = undefined>(toArg?: (...params: Params) => Arg) {
+  const noArgument = (): Arg => undefined as Arg;
+  return {
+    returns: <Result>(): BridgeCall<Params, Arg, Result> => ({ toArg: toArg ?? noArgument }),
   };
 }
+
+export const bridgeContract = {
+  app: {
+    info: call().returns<AppInfo>(),
+  },
+  notifications: {
+    /** Resolves false when the OS or the user refused. */
+    show: call((request: NotificationRequest) => request).returns<boolean>(),
+  },
+  credentials: {
+    backend: call().returns<CredentialBackend>(),
+    get: call((account: string) => ({ account })).returns<string | null>(),
+    set: call((account: string, secret: string) => ({ account, secret })).returns<void>(),
+    delete: call((account: string) => ({ account })).returns<void>(),
+  },
+  links: {
+    /** Opens an allow-listed https link in the user's browser; others are refused. */
+    openExternal: call((url: string) => ({ url })).returns<void>(),
+  },
+};
+
+type Contract = typeof bridgeContract;
+
+type BridgeFunction<Call> = Call extends BridgeCall<infer Params, infer _Arg, infer Result> ? (...params: Params) => Promise<Result> : never;
+
+/** What the page sees as window.switchboard: named functions grouped by domain; the transport never leaks. */
+export type SwitchboardBridge = {
+  [Group in keyof Contract]: { [Method in keyof Contract[Group]]: BridgeFunction<Contract[Group][Method]> };
+};
 
 declare global {
   interface Window {

@@ -1,13 +1,11 @@
 import type { CredentialBackend, SwitchboardBridge } from '../../bridge/contract';
-import { EXTERNAL_LINK_HOSTS } from '../../bridge/external-links';
+import { isAllowedExternalUrl, refusedExternalLinkMessage } from '../../bridge/external-links';
 
 // The same contract as the Electron preload, for a plain browser: the whole
 // console runs in Chromium for tests and for `npm run start:web`.
 // Credentials stay in memory only: a browser tab has no OS keychain, and a
 // token in localStorage would outlive the session and be readable by any script.
 const secrets = new Map<string, string>();
-
-const ALLOWED_HOSTS = new Set(EXTERNAL_LINK_HOSTS);
 
 export const webFallbackBridge = {
   app: {
@@ -34,11 +32,8 @@ export const webFallbackBridge = {
   },
   links: {
     openExternal: async (url) => {
-      const parsed = new URL(url);
-      if (parsed.protocol !== 'https:' || !ALLOWED_HOSTS.has(parsed.hostname)) {
-        throw new Error(`Refused to open ${url}: only https links to ${[...ALLOWED_HOSTS].join(', ')} are opened.`);
-      }
-      window.open(parsed.href, '_blank', 'noopener,noreferrer');
+      if (!isAllowedExternalUrl(url)) throw new Error(refusedExternalLinkMessage(url));
+      window.open(url, '_blank', 'noopener,noreferrer');
     },
   },
 } satisfies SwitchboardBridge;

@@ -3,7 +3,8 @@ import { QueueScreen } from '../queue/QueueScreen';
 import { NewTicketDialog } from '../ticket/NewTicketDialog';
 import { TicketDetail } from '../ticket/TicketDetail';
 import { useNavStore } from './nav-store';
-import { SHORTCUT_HELP } from './shortcuts';
+import { ShortcutHelp } from './ShortcutHelp';
+import { shortcutFor } from './shortcuts';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 
 // Only screens that exist are listed; Intake, Visits, Clients and Audit join as they are built.
@@ -13,6 +14,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
   const searchRef = useRef<HTMLInputElement>(null);
   useGlobalShortcuts(searchRef);
   const { screen, openTicketId, newTicketOpen, openNewTicket, closeNewTicket, closeTicket } = useNavStore();
+  const newTicketKey = shortcutFor('new-ticket');
 
   return (
     <div className="app">
@@ -29,8 +31,8 @@ export function AppFrame({ status }: { status: ReactNode }) {
             ))}
           </ul>
         </nav>
-        <button type="button" className="primary" onClick={openNewTicket} aria-keyshortcuts="n">
-          New ticket <kbd>n</kbd>
+        <button type="button" className="primary" onClick={openNewTicket} aria-keyshortcuts={newTicketKey.key}>
+          New ticket <kbd>{newTicketKey.label}</kbd>
         </button>
         <div className="status-area">{status}</div>
       </header>
@@ -38,13 +40,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
         <QueueScreen searchRef={searchRef} />
         {openTicketId && <TicketDetail ticketId={openTicketId} onClose={closeTicket} />}
       </main>
-      <footer className="shortcut-help" aria-label="Keyboard shortcuts">
-        {SHORTCUT_HELP.map((s) => (
-          <span key={s.keys}>
-            <kbd>{s.keys}</kbd> {s.action}
-          </span>
-        ))}
-      </footer>
+      <ShortcutHelp />
       {newTicketOpen && <NewTicketDialog onClose={closeNewTicket} />}
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveShortcut, type KeyInput } from './shortcuts';
+import { SHORTCUTS, resolveShortcut, shortcutFor, type KeyInput } from './shortcuts';
 
 const plain: KeyInput = { key: '', ctrlKey: false, metaKey: false, altKey: false, inEditable: false };
 
@@ -20,5 +20,20 @@ describe('resolveShortcut', () => {
     [{ key: 'x' }, null],
   ] as const)('%o -> %s', (patch, expected) => {
     expect(resolveShortcut({ ...plain, ...patch })).toBe(expected);
+  });
+});
+
+describe('the shortcut table', () => {
+  it('gives each key one row, so a key cannot mean two things', () => {
+    expect(SHORTCUTS.length).toBeGreaterThan(0);
+    expect(new Set(SHORTCUTS.map((s) => s.key)).size).toBe(SHORTCUTS.length);
+  });
+
+  it.each(SHORTCUTS.map((s) => [s.label, s] as const))('%s, pressed on its own, does what its row says', (_label, shortcut) => {
+    expect(resolveShortcut({ ...plain, key: shortcut.key })).toBe(shortcut.action);
+  });
+
+  it('names the row for an action', () => {
+    expect(shortcutFor('new-ticket')).toMatchObject({ key: 'n', action: 'new-ticket' });
   });
 });

@@ -1,6 +1,31 @@
-// Keyboard-first: one table of shortcuts, resolved without the DOM so it is testable.
+// Keyboard-first: one table of shortcuts. The global key handler dispatches
+// from it (useGlobalShortcuts.ts) and the help in the footer renders it
+// (ShortcutHelp.tsx), so a key cannot do one thing and be described as another.
+// Resolved without the DOM so it is testable.
 
-export type ShortcutAction = 'new-ticket' | 'focus-search' | 'next-row' | 'previous-row' | 'open-row' | 'close';
+export interface Shortcut<Action extends string = string> {
+  /** KeyboardEvent.key */
+  key: string;
+  /** How the help shows the key. */
+  label: string;
+  description: string;
+  action: Action;
+  /** Also while typing in a field, and with modifiers held: Escape must always get the user out. */
+  evenWhileTyping?: boolean;
+}
+
+export const SHORTCUTS = [
+  { key: 'n', label: 'n', description: 'New ticket', action: 'new-ticket' },
+  { key: '/', label: '/', description: 'Search the queue', action: 'focus-search' },
+  { key: 'j', label: 'j', description: 'Next ticket', action: 'next-row' },
+  { key: 'k', label: 'k', description: 'Previous ticket', action: 'previous-row' },
+  { key: 'Enter', label: 'Enter', description: 'Open the selected ticket', action: 'open-row' },
+  { key: 'Escape', label: 'Esc', description: 'Close a dialog or panel', action: 'close', evenWhileTyping: true },
+] as const satisfies readonly Shortcut[];
+
+export type ShortcutAction = (typeof SHORTCUTS)[number]['action'];
+
+const TABLE: readonly Shortcut<ShortcutAction>[] = SHORTCUTS;
 
 export interface KeyInput {
   key: string;
@@ -11,25 +36,17 @@ export interface KeyInput {
   inEditable: boolean;
 }
 
-const SINGLE_KEYS: Record<string, ShortcutAction> = {
-  n: 'new-ticket',
-  '/': 'focus-search',
-  j: 'next-row',
-  k: 'previous-row',
-  Enter: 'open-row',
-};
-
-export const SHORTCUT_HELP: ReadonlyArray<{ keys: string; action: string }> = [
-  { keys: 'n', action: 'New ticket' },
-  { keys: '/', action: 'Search the queue' },
-  { keys: 'j / k', action: 'Next / previous ticket' },
-  { keys: 'Enter', action: 'Open the selected ticket' },
-  { keys: 'Esc', action: 'Close a dialog or panel' },
-];
-
 export function resolveShortcut(input: KeyInput): ShortcutAction | null {
-  if (input.key === 'Escape') return 'close';
-  if (input.ctrlKey || input.metaKey || input.altKey) return null;
-  if (input.inEditable) return null;
-  return SINGLE_KEYS[input.key] ?? null;
+  const shortcut = TABLE.find((candidate) => candidate.key === input.key);
+  if (!shortcut) return null;
+  if (shortcut.evenWhileTyping) return shortcut.action;
+  if (input.ctrlKey || input.metaKey || input.altKey || input.inEditable) return null;
+  return shortcut.action;
+}
+
+/** The table's row for an action, for a control that names its own shortcut. */
+export function shortcutFor(action: ShortcutAction): Shortcut<ShortcutAction> {
+  const shortcut = TABLE.find((candidate) => candidate.action === action);
+  if (!shortcut) throw new Error(`no shortcut for ${action}`);
+  return shortcut;
 }

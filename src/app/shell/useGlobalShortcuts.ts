@@ -2,52 +2,81 @@ import { useEffect, type RefObject } from 'react';
 import { useQueueStore } from '../queue/queue-store';
 import { useSessionStore } from '../session/session-store';
 import { useNavStore } from './nav-store';
-import { resolveShortcut } from './shortcuts';
+import { resolveShortcut, type ShortcutAction } from './shortcuts';
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+interface ShortcutContext {
+  event: KeyboardEvent;
+  searchRef: RefObject<HTMLInputElement | null>;
+  nav: ReturnType<typeof useNavStore.getState>;
+  queue: ReturnType<typeof useQueueStore.getState>;
+  session: ReturnType<typeof useSessionStore.getState>;
+}
+
+/**
+ * What each action of the shortcut table does; false when it had nothing to
+ * do, so the key keeps its default. Mapped over the table's actions, so a row
+ * without a handler does not compile.
+ */
+const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boolean } = {
+  'new-ticket': ({ nav }) => {
+    nav.openNewTicket();
+    return true;
+  },
+  'focus-search': ({ searchRef }) => {
+    searchRef.current?.focus();
+    return true;
+  },
+  'next-row': ({ queue }) => {
+    queue.moveSelection(1);
+    return true;
+  },
+  'previous-row': ({ queue }) => {
+    queue.moveSelection(-1);
+    return true;
+  },
+  'open-row': ({ event, queue, nav }) => {
+    // A focused button handles its own Enter.
+    if (event.target instanceof HTMLButtonElement || !queue.selectedId) return false;
+    nav.openTicket(queue.selectedId);
+    return true;
+  },
+  close: ({ event, nav, session }) => {
+    if (session.signInOpen) session.closeSignIn();
+    else if (nav.newTicketOpen) nav.closeNewTicket();
+    else if (nav.openTicketId) nav.closeTicket();
+    else if (isEditable(event.target)) (event.target as HTMLElement).blur();
+    else return false;
+    return true;
+  },
+};
+
 /** One keydown listener for the whole console; actions come from the stores. */
 export function useGlobalShortcuts(searchRef: RefObject<HTMLInputElement | null>): void {
   useEffect(() => {
-    function onKeyDown(e: KeyboardEvent) {
-      const action = resolveShortcut({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, inEditable: isEditable(e.target) });
+    function onKeyDown(event: KeyboardEvent) {
+      const action = resolveShortcut({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        inEditable: isEditable(event.target),
+      });
       if (!action) return;
-      const nav = useNavStore.getState();
-      const queue = useQueueStore.getState();
-      const session = useSessionStore.getState();
+      const context: ShortcutContext = {
+        event,
+        searchRef,
+        nav: useNavStore.getState(),
+        queue: useQueueStore.getState(),
+        session: useSessionStore.getState(),
+      };
       // While a dialog is open, only Escape is ours: the dialog owns every other key.
-      if ((nav.newTicketOpen || session.signInOpen) && action !== 'close') return;
-      // A focused button handles its own Enter.
-      if (action === 'open-row' && e.target instanceof HTMLButtonElement) return;
-      switch (action) {
-        case 'new-ticket':
-          nav.openNewTicket();
-          break;
-        case 'focus-search':
-          searchRef.current?.focus();
-          break;
-        case 'next-row':
-          queue.moveSelection(1);
-          break;
-        case 'previous-row':
-          queue.moveSelection(-1);
-          break;
-        case 'open-row':
-          if (!queue.selectedId) return;
-          nav.openTicket(queue.selectedId);
-          break;
-        case 'close':
-          if (session.signInOpen) session.closeSignIn();
-          else if (nav.newTicketOpen) nav.closeNewTicket();
-          else if (nav.openTicketId) nav.closeTicket();
-          else if (isEditable(e.target)) (e.target as HTMLElement).blur();
-          else return;
-          break;
-      }
-      e.preventDefault();
+      if ((context.nav.newTicketOpen || context.session.signInOpen) && action !== 'close') return;
+      if (perform[action](context)) event.preventDefault();
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -3,8 +3,15 @@ import { claimSingleInstance } from '../../../electron/main/single-instance';
 
 function fakeApp(gotLock: boolean) {
   const listeners = new Map<string, () => void>();
+  /** The listener registered for `name`; a test that needs one fails when it was never registered. */
+  const listener = (name: string): (() => void) => {
+    const registered = listeners.get(name);
+    if (!registered) throw new Error(`no '${name}' listener was registered`);
+    return registered;
+  };
   return {
     listeners,
+    listener,
     requestSingleInstanceLock: vi.fn(() => gotLock),
     quit: vi.fn(),
     on: vi.fn((name: string, listener: () => void) => listeners.set(name, listener)),
@@ -28,7 +35,7 @@ describe('claimSingleInstance', () => {
     const window = fakeWindow(true);
     expect(claimSingleInstance(app as never, () => window as never)).toBe(true);
     expect(app.quit).not.toHaveBeenCalled();
-    app.listeners.get('second-instance')?.();
+    app.listener('second-instance')();
     expect(window.restore).toHaveBeenCalled();
     expect(window.focus).toHaveBeenCalled();
   });
@@ -37,7 +44,7 @@ describe('claimSingleInstance', () => {
     const app = fakeApp(true);
     const window = fakeWindow(false);
     claimSingleInstance(app as never, () => window as never);
-    app.listeners.get('second-instance')?.();
+    app.listener('second-instance')();
     expect(window.restore).not.toHaveBeenCalled();
     expect(window.focus).toHaveBeenCalled();
   });
@@ -45,6 +52,7 @@ describe('claimSingleInstance', () => {
   it('ignores a second launch before the window exists', () => {
     const app = fakeApp(true);
     claimSingleInstance(app as never, () => null);
-    expect(() => app.listeners.get('second-instance')?.()).not.toThrow();
+    const secondInstance = app.listener('second-instance');
+    expect(() => secondInstance()).not.toThrow();
   });
 });

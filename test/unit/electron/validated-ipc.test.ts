@@ -79,7 +79,7 @@ describe('ipcSchemas', () => {
     ['credentials:backend', undefined],
     ['credentials:set', { account: 'sync', secret: 's3cret' }],
     ['credentials:delete', { account: 'sync' }],
-    ['links:open-external', { url: 'https://docs.switchboard.example/' }],
+    ['links:openExternal', { url: 'https://docs.switchboard.example/' }],
   ] as const)('accepts a good %s argument', (channel, arg) => {
     expect(ipcSchemas[channel].safeParse(arg).success).toBe(true);
   });
@@ -90,8 +90,8 @@ describe('ipcSchemas', () => {
     ['notifications:show', { title: 'x' }],
     ['credentials:set', { account: 'sync', secret: '' }],
     ['credentials:set', { account: 'sync' }],
-    ['links:open-external', 'https://docs.switchboard.example/'],
-    ['links:open-external', { url: 'x'.repeat(3000) }],
+    ['links:openExternal', 'https://docs.switchboard.example/'],
+    ['links:openExternal', { url: 'x'.repeat(3000) }],
   ] as const)('rejects a bad %s argument', (channel, arg) => {
     expect((ipcSchemas[channel] as z.ZodType).safeParse(arg).success).toBe(false);
   });

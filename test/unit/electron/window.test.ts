@@ -34,22 +34,24 @@ vi.mock('electron', () => electron);
 const { createMainWindow, startUrl, windowOptions } = await import('../../../electron/main/window');
 
 describe('windowOptions', () => {
-  it('locks the renderer down', () => {
-    expect(windowOptions('/app/out/preload/index.cjs', { width: 1280, height: 800, maximized: false }).webPreferences).toEqual({
-      preload: '/app/out/preload/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: true,
-    });
+  const prefs = windowOptions('/app/out/preload/index.cjs', { width: 1280, height: 800, maximized: false }).webPreferences ?? {};
+
+  it('isolates the page from the preload and gives neither Node', () => {
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/app/out/preload/index.cjs' });
+  });
+
+  it('keeps Node out of workers and subframes too', () => {
+    expect(prefs).toMatchObject({ nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false });
+  });
+
+  it('keeps the same-origin policy and refuses mixed content', () => {
+    expect(prefs).toMatchObject({ webSecurity: true, allowRunningInsecureContent: false });
+  });
+
+  it('allows no <webview>, experimental or extra Blink features, and no navigation by dropping a file', () => {
+    expect(prefs).toMatchObject({ webviewTag: false, experimentalFeatures: false, navigateOnDragDrop: false });
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+    expect(prefs).not.toHaveProperty('additionalArguments');
   });
 
   it('stays hidden until the first paint, with a minimum size', () => {
