@@ -4,7 +4,8 @@ import { execSync } from 'node:child_process';
 import { launchChromium, median, percentile, report, servePreview } from './chromium';
 
 const N = Number(process.env.BENCH_TICKETS ?? 100_000);
-const PORT = 4190;
+// BENCH_PORT lets parallel runs (other worktrees, CI jobs) each serve on their own port.
+const PORT = Number(process.env.BENCH_PORT ?? 4190);
 
 const log = (m: string) => console.error(`[queue.bench] ${m}`);
 log('building web console');
