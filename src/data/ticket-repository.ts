@@ -3,6 +3,7 @@ import type { Ticket, TicketStatus } from '../domain/ticket';
 import { transitionError } from '../domain/ticket-workflow';
 import type { MutationArgs } from '../protocol/mutations';
 import type { SwitchboardDb } from './db';
+import { readFirstScreen } from './first-screen';
 import { newId } from './ids';
 import type { Live } from './live';
 import { readRow, syncTables, writeTickets } from './local-rows';
@@ -65,7 +66,7 @@ export class TicketRepository {
 
   /** The bulk path for demo data, benchmarks and sync snapshots: one transaction, no per-row validation. */
   async bulkPut(tickets: readonly Ticket[]): Promise<void> {
-    const buckets = await this.db.transaction('rw', this.db.ticketBuckets, () => this.writeInTransaction(tickets));
+    const buckets = await this.db.transaction('rw', this.db.ticketBuckets, this.db.firstScreen, () => this.writeInTransaction(tickets));
     this.cache.committed(buckets);
   }
 
@@ -81,6 +82,32 @@ export class TicketRepository {
 
   liveAll(): Live<Ticket[]> {
     return this.liveFrom(() => this.cache.all());
+  }
+
+  /**
+   * The first rows of the queue's default view (first-screen.ts), from one small
+   * record: what the queue shows until liveAll's first value. Null when the
+   * store has no trustworthy record yet.
+   */
+  liveFirstScreen(): Live<Ticket[] | null> {
+    return {
+      subscribe: (observer) => {
+        let active = true;
+        readFirstScreen(this.db).then(
+          (rows) => {
+            if (active) observer.next(rows);
+          },
+          (err: unknown) => {
+            if (active) observer.error?.(err);
+          },
+        );
+        return {
+          unsubscribe: () => {
+            active = false;
+          },
+        };
+      },
+    };
   }
 
   liveOne(id: string): Live<Ticket | undefined> {
@@ -119,8 +146,9 @@ export class TicketRepository {
     return {
       subscribe: (observer) => {
         let active = true;
+        // Nothing before the full load: a ticket written meanwhile is not the whole set.
         const emit = () => {
-          if (active) observer.next(read());
+          if (active && this.cache.isLoaded) observer.next(read());
         };
         const unsubscribe = this.cache.subscribe(emit);
         this.cache.ensureLoaded().then(emit, (err: unknown) => observer.error?.(err));
