@@ -114,11 +114,6 @@ export class TicketRepository {
     return this.liveFrom(() => this.cache.get(id));
   }
 
-  /** Starts reading the stored tickets now, so the queue's first render does not wait to ask. */
-  preload(): void {
-    void this.cache.ensureLoaded();
-  }
-
   close(): void {
     this.cache.close();
   }
