@@ -87,20 +87,21 @@ export class TicketRepository {
   /**
    * The first rows of the queue's default view (first-screen.ts), from one small
    * record: what the queue shows until liveAll's first value. Null when the
-   * store has no trustworthy record yet.
+   * store has no trustworthy record yet, or it cannot be read; never an error.
    */
   liveFirstScreen(): Live<Ticket[] | null> {
     return {
       subscribe: (observer) => {
         let active = true;
-        readFirstScreen(this.db).then(
-          (rows) => {
+        // A record that cannot be read is no record: the queue must still go on to the full load.
+        readFirstScreen(this.db)
+          .catch((err: unknown) => {
+            console.error('first screen unreadable', err);
+            return null;
+          })
+          .then((rows) => {
             if (active) observer.next(rows);
-          },
-          (err: unknown) => {
-            if (active) observer.error?.(err);
-          },
-        );
+          });
         return {
           unsubscribe: () => {
             active = false;

@@ -189,3 +189,20 @@ describe('the stored first screen follows every ticket write', () => {
     expect(await readFirstScreen(db)).toHaveLength(FIRST_SCREEN_SIZE);
   });
 });
+
+describe('TicketRepository.liveFirstScreen', () => {
+  it('gives null, not an error, when the record cannot be read, so the queue still goes on to the full load', async () => {
+    const db = openDb(`first-screen-broken-${crypto.randomUUID()}`);
+    const repo = new TicketRepository(db);
+    db.close();
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const seen: unknown[] = [];
+    const sub = repo.liveFirstScreen().subscribe({ next: (v) => seen.push(v), error: (e) => seen.push(e) });
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    sub.unsubscribe();
+    quiet.mockRestore();
+    repo.close();
+    await db.delete();
+    expect(seen).toEqual([null]);
+  });
+});
