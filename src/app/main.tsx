@@ -16,9 +16,8 @@ const repos = createRepositories(params.get('db') ?? undefined);
 const bridge = getBridge();
 
 async function start() {
-  // Reading 100,000 stored tickets is the longest wait of a start-up: begin it
-  // before anything else (a demo seed below lands in the same cache).
-  repos.tickets.preload();
+  // No early read of every ticket here: the queue starts it once its first
+  // screen is up (QueueScreen), or the big read would hold that screen up.
   const info = await bridge.app.info();
   const serverUrl = resolveServerUrl(info.serverUrl, params, import.meta.env.VITE_SYNC_SERVER_URL);
   let sync: SyncServices | null = null;

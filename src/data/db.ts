@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
 import type { ContactRecord, NoteRecord, TicketEventRecord } from '../protocol/records';
+import { emptyStoreFirstScreen, type FirstScreenRecord } from './first-screen';
 import type { OutboxEntry, RejectionRow, ShadowRow } from './sync-rows';
 import type { BucketTable } from './record-buckets';
 import { groupByBucket, type TicketBucket } from './ticket-buckets';
@@ -21,6 +22,7 @@ export type SwitchboardDb = Dexie & {
   contacts: EntityTable<ContactRecord, 'id'>;
   noteBuckets: BucketTable<NoteRecord>;
   eventBuckets: BucketTable<TicketEventRecord>;
+  firstScreen: EntityTable<FirstScreenRecord, 'id'>;
 };
 
 export const DEFAULT_DB_NAME = 'switchboard';
@@ -79,6 +81,13 @@ export function declareSchema(db: Dexie): void {
     contacts: 'id, clientId',
     noteBuckets: 'id',
     eventBuckets: 'id',
+  });
+  // v5: the queue's first screen, one record kept by every ticket write (see
+  // first-screen.ts). A store upgraded to it has none: the queue waits for the
+  // full load once, which writes it. A new store starts with an empty view.
+  db.version(5).stores({ firstScreen: 'id' });
+  db.on('populate', (tx) => {
+    void tx.table('firstScreen').add(emptyStoreFirstScreen());
   });
 }
 

@@ -5,12 +5,13 @@ import type { Ticket } from '../domain/ticket';
 import type { RowRef, SyncedEntity, SyncedRow } from '../mutations';
 import type { ContactRecord, NoteRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
+import { recordTicketWrites } from './first-screen';
 import { getRecord, mergeRows, writeRecords } from './record-buckets';
 import { bucketOf, groupByBucket, type TicketBucket } from './ticket-buckets';
 
 /** Every table a sync or local-mutation transaction may touch. */
 export function syncTables(db: SwitchboardDb) {
-  return [db.ticketBuckets, db.clients, db.staff, db.meta, db.outbox, db.rejections, db.shadows, db.contacts, db.noteBuckets, db.eventBuckets];
+  return [db.ticketBuckets, db.clients, db.staff, db.meta, db.outbox, db.rejections, db.shadows, db.contacts, db.noteBuckets, db.eventBuckets, db.firstScreen];
 }
 
 export async function readRow(db: SwitchboardDb, ref: RowRef): Promise<SyncedRow | null> {
@@ -49,7 +50,10 @@ export async function writeRows(db: SwitchboardDb, writes: readonly RowWrite[]):
   return writeTickets(db, tickets);
 }
 
-/** Read-modify-write of the touched buckets: one bulkGet, one bulkPut. */
+/**
+ * Read-modify-write of the touched buckets: one bulkGet, one bulkPut; the
+ * queue's first screen follows in the same transaction (its tables must be in scope).
+ */
 export async function writeTickets(db: SwitchboardDb, tickets: ReadonlyMap<string, Ticket | null>): Promise<TicketBucket[]> {
   if (tickets.size === 0) return [];
   const groups = groupByBucket(tickets, ([id]) => id);
@@ -57,5 +61,6 @@ export async function writeTickets(db: SwitchboardDb, tickets: ReadonlyMap<strin
   const existing = await db.ticketBuckets.bulkGet(ids);
   const buckets = ids.map((id, i): TicketBucket => ({ id, tickets: mergeRows(existing[i]?.tickets ?? [], groups.get(id)!) }));
   await db.ticketBuckets.bulkPut(buckets);
+  await recordTicketWrites(db, tickets);
   return buckets;
 }

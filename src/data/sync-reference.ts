@@ -3,6 +3,7 @@
 import type { StaffMember } from '../domain/ticket';
 import type { Change, TicketEventRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
+import { recordTicketsCleared } from './first-screen';
 import { writeRecords } from './record-buckets';
 
 type ReferenceChange = Extract<Change, { entity: 'client' | 'user' | 'ticket_event' }>;
@@ -33,7 +34,7 @@ export async function applyReferenceChanges(db: SwitchboardDb, changes: readonly
  * "absent" until the download brings them again.
  */
 export async function clearServerState(db: SwitchboardDb): Promise<void> {
-  await Promise.all([db.ticketBuckets.clear(), db.clients.clear(), db.staff.clear(), db.contacts.clear(), db.noteBuckets.clear(), db.eventBuckets.clear()]);
+  await Promise.all([db.ticketBuckets.clear(), db.clients.clear(), db.staff.clear(), db.contacts.clear(), db.noteBuckets.clear(), db.eventBuckets.clear(), recordTicketsCleared(db)]);
   await db.shadows.toCollection().modify((s) => {
     s.data = null;
   });

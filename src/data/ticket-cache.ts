@@ -1,5 +1,6 @@
 import type { Ticket } from '../domain/ticket';
 import type { SwitchboardDb } from './db';
+import { firstScreenGeneration, rebuildFirstScreen } from './first-screen';
 import type { TicketBucket } from './ticket-buckets';
 
 type Listener = () => void;
@@ -16,6 +17,7 @@ export class TicketCache {
   private tickets = new Map<string, Ticket>();
   private readonly buckets = new Map<number, readonly Ticket[]>();
   private loaded: Promise<void> | null = null;
+  private complete = false;
   private snapshot: Ticket[] | null = null;
   private readonly listeners = new Set<Listener>();
   private readonly channel: BroadcastChannel | null;
@@ -26,11 +28,21 @@ export class TicketCache {
   }
 
   ensureLoaded(): Promise<void> {
-    this.loaded ??= this.db.ticketBuckets.toArray().then((buckets) => {
-      performance.mark(TICKETS_READ_MARK);
-      for (const b of buckets) this.absorb(b);
-    });
+    this.loaded ??= this.db
+      // One transaction, so the generation is the one these buckets were written at.
+      .transaction('r', this.db.ticketBuckets, this.db.firstScreen, () => Promise.all([this.db.ticketBuckets.toArray(), firstScreenGeneration(this.db)]))
+      .then(([buckets, generation]) => {
+        performance.mark(TICKETS_READ_MARK);
+        for (const b of buckets) this.absorb(b);
+        this.complete = true;
+        this.scheduleFirstScreenRebuild(generation);
+      });
     return this.loaded;
+  }
+
+  /** Whether every stored ticket has been read: before that, all() holds only what this tab wrote. */
+  get isLoaded(): boolean {
+    return this.complete;
   }
 
   /** Records buckets the caller has just committed, and tells other tabs. */
@@ -71,6 +83,19 @@ export class TicketCache {
     }
     for (const t of bucket.tickets) this.tickets.set(t.id, t);
     this.buckets.set(bucket.id, bucket.tickets);
+  }
+
+  /**
+   * Writes the queue's first screen from what was just read, after the queue
+   * has had its turn to render it. Refused if a write committed since the read.
+   */
+  private scheduleFirstScreenRebuild(generation: number): void {
+    const rebuild = () =>
+      void rebuildFirstScreen(this.db, generation, this.tickets.values()).catch(() => {
+        // The store closed meanwhile (a test, a deleted workspace): the next load rebuilds it.
+      });
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(rebuild, { timeout: 2000 });
+    else setTimeout(rebuild, 0);
   }
 
   private async reloadBuckets(ids: number[]): Promise<void> {

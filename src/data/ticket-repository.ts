@@ -3,6 +3,7 @@ import type { Ticket, TicketStatus } from '../domain/ticket';
 import { transitionError } from '../domain/ticket-workflow';
 import type { MutationArgs } from '../protocol/mutations';
 import type { SwitchboardDb } from './db';
+import { readFirstScreen } from './first-screen';
 import { newId } from './ids';
 import type { Live } from './live';
 import { readRow, syncTables, writeTickets } from './local-rows';
@@ -65,7 +66,7 @@ export class TicketRepository {
 
   /** The bulk path for demo data, benchmarks and sync snapshots: one transaction, no per-row validation. */
   async bulkPut(tickets: readonly Ticket[]): Promise<void> {
-    const buckets = await this.db.transaction('rw', this.db.ticketBuckets, () => this.writeInTransaction(tickets));
+    const buckets = await this.db.transaction('rw', this.db.ticketBuckets, this.db.firstScreen, () => this.writeInTransaction(tickets));
     this.cache.committed(buckets);
   }
 
@@ -83,13 +84,35 @@ export class TicketRepository {
     return this.liveFrom(() => this.cache.all());
   }
 
-  liveOne(id: string): Live<Ticket | undefined> {
-    return this.liveFrom(() => this.cache.get(id));
+  /**
+   * The first rows of the queue's default view (first-screen.ts), from one small
+   * record: what the queue shows until liveAll's first value. Null when the
+   * store has no trustworthy record yet, or it cannot be read; never an error.
+   */
+  liveFirstScreen(): Live<Ticket[] | null> {
+    return {
+      subscribe: (observer) => {
+        let active = true;
+        // A record that cannot be read is no record: the queue must still go on to the full load.
+        readFirstScreen(this.db)
+          .catch((err: unknown) => {
+            console.error('first screen unreadable', err);
+            return null;
+          })
+          .then((rows) => {
+            if (active) observer.next(rows);
+          });
+        return {
+          unsubscribe: () => {
+            active = false;
+          },
+        };
+      },
+    };
   }
 
-  /** Starts reading the stored tickets now, so the queue's first render does not wait to ask. */
-  preload(): void {
-    void this.cache.ensureLoaded();
+  liveOne(id: string): Live<Ticket | undefined> {
+    return this.liveFrom(() => this.cache.get(id));
   }
 
   close(): void {
@@ -119,8 +142,9 @@ export class TicketRepository {
     return {
       subscribe: (observer) => {
         let active = true;
+        // Nothing before the full load: a ticket written meanwhile is not the whole set.
         const emit = () => {
-          if (active) observer.next(read());
+          if (active && this.cache.isLoaded) observer.next(read());
         };
         const unsubscribe = this.cache.subscribe(emit);
         this.cache.ensureLoaded().then(emit, (err: unknown) => observer.error?.(err));

@@ -82,3 +82,46 @@ test('mine shows only tickets assigned to the signed-in technician', async ({ pa
   await page.getByRole('button', { name: 'All' }).click();
   await expect.poll(async () => new Set(await queue.rows().locator('td:nth-child(5)').allTextContents()).size).toBeGreaterThan(1);
 });
+
+test('the queue opens on its stored first screen, then the full queue replaces it and keeps the selection', async ({ page }) => {
+  const queue = new QueuePage(page);
+  const db = uniqueDb();
+  await queue.open({ db, demo: 300 });
+  // Make the stored first screen stale: a ticket the store does not hold, at its top.
+  await page.evaluate(async (name) => {
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const store = idb.transaction('firstScreen', 'readwrite').objectStore('firstScreen');
+    const record = await new Promise<{ rows: Record<string, unknown>[] }>((resolve) => {
+      const get = store.getAll();
+      get.onsuccess = () => resolve(get.result[0]);
+    });
+    const ghost = { ...record.rows[0], id: '019a0000-0000-7000-8000-00000000dead', title: 'Ghost of a stale first screen' };
+    await new Promise((resolve) => (store.put({ ...record, rows: [ghost, ...record.rows] }).onsuccess = resolve));
+    idb.close();
+  }, db);
+  // On the first rows shown while the queue is still loading: note them and select the second.
+  await page.addInitScript(() => {
+    const seen: { firstTitle: string | null; selected: string | null } = { firstTitle: null, selected: null };
+    Object.assign(window, { firstScreenSeen: seen });
+    new MutationObserver(() => {
+      const rows = document.querySelectorAll<HTMLElement>('table[aria-busy="true"] tbody tr');
+      if (rows.length < 2 || seen.selected) return;
+      seen.firstTitle = rows[0]!.textContent;
+      rows[1]!.click();
+      seen.selected = rows[1]!.dataset.ticketId ?? null;
+    }).observe(document, { subtree: true, childList: true });
+  });
+
+  await page.reload();
+  await expect(queue.grid).toHaveAttribute('aria-busy', 'false');
+  const seen = await page.evaluate(() => (window as unknown as { firstScreenSeen: { firstTitle: string | null; selected: string | null } }).firstScreenSeen);
+  expect(seen.firstTitle).toContain('Ghost of a stale first screen');
+  await expect(queue.row('Ghost of a stale first screen')).toHaveCount(0);
+  expect(seen.selected).toMatch(/^[0-9a-f-]{36}$/);
+  await expect(queue.selectedRow()).toHaveAttribute('data-ticket-id', seen.selected!);
+  await expect(queue.rows().first()).toHaveAttribute('data-ticket-id', seen.selected!);
+});

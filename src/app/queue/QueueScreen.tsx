@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { useLive } from '../hooks/useLive';
 import { useServices } from '../services';
 import { useSessionStore } from '../session/session-store';
@@ -6,7 +6,7 @@ import { useNavStore } from '../shell/nav-store';
 import { filterRows, sortRows } from './queue-order';
 import { buildQueueRows } from './queue-rows';
 import { QueueFilters } from './QueueFilters';
-import { useQueueStore } from './queue-store';
+import { isDefaultView, useQueueStore } from './queue-store';
 import { QueueTable } from './QueueTable';
 
 /** Each stage of the queue's processing shows in the Performance panel and the benchmark. */
@@ -19,9 +19,12 @@ function measured<T>(name: string, work: () => T): T {
 
 export function QueueScreen({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
   const { repos } = useServices();
-  const ticketsLive = useMemo(() => repos.tickets.liveAll(), [repos]);
+  const [readAll, setReadAll] = useState(false);
+  const ticketsLive = useMemo(() => (readAll ? repos.tickets.liveAll() : null), [repos, readAll]);
+  const firstScreenLive = useMemo(() => repos.tickets.liveFirstScreen(), [repos]);
   const referenceLive = useMemo(() => repos.reference.live(), [repos]);
   const tickets = useLive(ticketsLive);
+  const firstScreen = useLive(firstScreenLive);
   const reference = useLive(referenceLive);
   const currentUserId = useSessionStore((s) => s.currentUserId);
   const view = useQueueStore((s) => s.view);
@@ -29,34 +32,48 @@ export function QueueScreen({ searchRef }: { searchRef: RefObject<HTMLInputEleme
   const priority = useQueueStore((s) => s.priority);
   const assignee = useQueueStore((s) => s.assignee);
   const text = useQueueStore((s) => s.text);
+  const sorting = useQueueStore((s) => s.sorting);
   const setVisible = useQueueStore((s) => s.setVisible);
   const openTicket = useNavStore((s) => s.openTicket);
 
+  const complete = tickets !== undefined && reference !== undefined;
   const rows = useMemo(
     () => (tickets && reference ? measured('queue:build-rows', () => buildQueueRows(tickets, reference.clients, reference.staff)) : []),
     [tickets, reference],
   );
-  const sorting = useQueueStore((s) => s.sorting);
   const sorted = useMemo(() => measured('queue:sort', () => sortRows(rows, sorting)), [rows, sorting]);
   const visible = useMemo(
     () => measured('queue:filter', () => filterRows(sorted, { view, status, priority, assignee, text }, currentUserId)),
     [sorted, view, status, priority, assignee, text, currentUserId],
   );
+  // Until every ticket is read, the default view shows the first rows the store
+  // keeps for it (already in order); any other view waits for the full load.
+  const defaultView = isDefaultView({ view, status, priority, assignee, text }, sorting);
+  const firstRows = useMemo(
+    () => (!complete && defaultView && firstScreen && reference ? buildQueueRows(firstScreen, reference.clients, reference.staff) : null),
+    [complete, defaultView, firstScreen, reference],
+  );
+  const shown = complete ? visible : firstRows;
+  // Every ticket is read once the first rows are on screen, or once there are
+  // none to show. Started together, the 100,000-ticket read holds up the small
+  // ones the first screen needs (measured: the first rows came after it).
+  const firstRowsPending = defaultView && (firstScreen === undefined || (firstScreen !== null && reference === undefined));
+  // Latched during render: the subscription itself starts in an effect, after these rows are committed.
+  if (!readAll && !firstRowsPending) setReadAll(true);
   const signature = JSON.stringify([view, status, priority, assignee, text, currentUserId]);
-  useEffect(() => setVisible(visible), [visible, setVisible]);
+  useEffect(() => setVisible(shown ?? []), [shown, setVisible]);
 
   return (
     <section className="queue" aria-labelledby="queue-heading">
       <div className="screen-header">
         <h1 id="queue-heading">Queue</h1>
         <p className="muted" aria-live="polite" data-testid="queue-count">
-          {tickets === undefined ? 'Loading tickets…' : `${rows.length.toLocaleString()} tickets on this device`}
+          {complete ? `${rows.length.toLocaleString()} tickets on this device` : 'Loading tickets…'}
         </p>
       </div>
       <QueueFilters staff={reference?.staff ?? []} searchRef={searchRef} />
-      {tickets !== undefined && (
-        <QueueTable rows={visible} filterSignature={signature} onOpen={openTicket} />
-      )}
+      {/* One table from the first rows to the full queue: it stays mounted, so selection and scroll carry over. */}
+      {shown && <QueueTable rows={shown} complete={complete} filterSignature={signature} onOpen={openTicket} />}
     </section>
   );
 }

@@ -35,17 +35,22 @@ interface QueueState extends QueueFilters {
   select(id: string | null): void;
 }
 
+// The view the queue opens on. The store keeps its first screen ready for a
+// fast start (src/data/first-screen.ts); change both together.
+export const DEFAULT_FILTERS: QueueFilters = { view: 'all', status: 'active', priority: 'any', assignee: 'any', text: '' };
 export const DEFAULT_SORTING: SortRule[] = [
   { id: 'priority', desc: false },
   { id: 'openedAt', desc: false },
 ];
 
+/** Whether the queue shows the default view, whose first rows the store keeps ready. */
+export function isDefaultView(f: QueueFilters, sorting: readonly SortRule[]): boolean {
+  const filtersMatch = (Object.keys(DEFAULT_FILTERS) as (keyof QueueFilters)[]).every((k) => f[k] === DEFAULT_FILTERS[k]);
+  return filtersMatch && sorting.length === DEFAULT_SORTING.length && sorting.every((s, i) => s.id === DEFAULT_SORTING[i]!.id && s.desc === DEFAULT_SORTING[i]!.desc);
+}
+
 export const useQueueStore = create<QueueState>((set) => ({
-  view: 'all',
-  status: 'active',
-  priority: 'any',
-  assignee: 'any',
-  text: '',
+  ...DEFAULT_FILTERS,
   sorting: DEFAULT_SORTING,
   selectedId: null,
   visible: [],

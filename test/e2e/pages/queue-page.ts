@@ -16,6 +16,8 @@ export class QueuePage {
   async open(opts: { db: string; demo?: number }) {
     await this.page.goto(`/?db=${encodeURIComponent(opts.db)}&demo=${opts.demo ?? 40}`);
     await expect(this.grid).toBeVisible();
+    // The first rows may be the store's first screen; counts and filters need the full queue.
+    await expect(this.grid).toHaveAttribute('aria-busy', 'false');
   }
 
   rows(): Locator {

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDb } from '../../../src/data/db';
+import { FIRST_SCREEN_SIZE, readFirstScreen } from '../../../src/data/first-screen';
 import { BUCKET_COUNT, groupByBucket } from '../../../src/data/ticket-buckets';
 import { TicketRepository } from '../../../src/data/ticket-repository';
 
@@ -39,7 +40,7 @@ describe('Dexie schema upgrades keep every ticket', () => {
     expect(await repo.count()).toBe(1000);
     expect(await repo.get('t0000')).toEqual({ ...old[0], channel: 'phone', description: '', assigneeId: null });
     expect(await repo.get('t0001')).toEqual({ ...old[1], channel: 'phone', description: '' });
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['clients', 'contacts', 'eventBuckets', 'meta', 'noteBuckets', 'outbox', 'rejections', 'shadows', 'staff', 'ticketBuckets']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['clients', 'contacts', 'eventBuckets', 'meta', 'noteBuckets', 'outbox', 'rejections', 'shadows', 'staff', 'ticketBuckets', 'firstScreen'].sort());
     // 1,000 tickets spread over the buckets rather than piling into a few.
     const buckets = await db.ticketBuckets.toArray();
     expect(buckets.length).toBeGreaterThan(BUCKET_COUNT * 0.9);
@@ -94,6 +95,56 @@ describe('Dexie schema upgrades keep every ticket', () => {
       { seq: 1, name: 'setStatus', args: { id: old[0]!.id, status: 'closed' }, performedAt: '2026-03-03T10:00:00.000Z', status: 'pending', ackSeq: null, target: `ticket:${old[0]!.id}` },
     ]);
     expect(await repo.count()).toBe(2000);
+    repo.close();
+    await db.delete();
+  });
+
+  it('v4 (sync) -> v5 (first screen): no first screen is shown until a full load writes one', async () => {
+    const name = `upgrade-v4-${crypto.randomUUID()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores({
+      ticketBuckets: 'id',
+      clients: 'id, name',
+      staff: 'id, name',
+      meta: 'key',
+      outbox: 'seq, status',
+      rejections: 'id',
+      shadows: 'key',
+      contacts: 'id, clientId',
+      noteBuckets: 'id',
+      eventBuckets: 'id',
+    });
+    // One priority, opened a minute apart, every fifth closed: the view is the open ones, oldest first.
+    const old = oldTickets(600).map((t, i) => ({
+      ...t,
+      id: `019a0000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      status: i % 5 === 0 ? 'closed' : 'open',
+      openedAt: new Date(Date.UTC(2026, 0, 5) - i * 60_000).toISOString(),
+      channel: 'email',
+      description: 'd',
+      assigneeId: null,
+    }));
+    await v4.table('ticketBuckets').bulkAdd([...groupByBucket(old as never)].map(([id, tickets]) => ({ id, tickets })));
+    v4.close();
+
+    const db = openDb(name);
+    expect(await readFirstScreen(db)).toBeNull();
+    const repo = new TicketRepository(db);
+    expect(await repo.count()).toBe(600);
+    await vi.waitFor(async () => expect(await readFirstScreen(db)).not.toBeNull());
+    const expected = old.filter((t) => t.status !== 'closed').reverse().slice(0, FIRST_SCREEN_SIZE).map((t) => t.id);
+    expect((await readFirstScreen(db))!.map((t) => t.id)).toEqual(expected);
+    repo.close();
+    await db.delete();
+  });
+
+  it('a new store starts with an empty first screen that its first writes keep', async () => {
+    const db = openDb(`new-${crypto.randomUUID()}`);
+    expect(await readFirstScreen(db)).toEqual([]);
+    const repo = new TicketRepository(db);
+    const [ticket] = oldTickets(1).map((t) => ({ ...t, id: '019a0000-0000-7000-8000-000000000001', channel: 'phone' as const, description: '', assigneeId: null, status: 'open' as const }));
+    await repo.bulkPut([ticket!]);
+    expect(await readFirstScreen(db)).toEqual([ticket]);
     repo.close();
     await db.delete();
   });

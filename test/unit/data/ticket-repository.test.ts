@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type SwitchboardDb } from '../../../src/data/db';
 import { TicketRepository } from '../../../src/data/ticket-repository';
 import type { NewTicketDraft } from '../../../src/domain/new-ticket';
@@ -70,6 +70,23 @@ describe('TicketRepository.liveAll', () => {
     sub.unsubscribe();
     expect(seen[0]).toBe(0);
     expect(seen.at(-1)).toBe(1);
+  });
+});
+
+describe('TicketRepository.liveAll before the full load', () => {
+  it('never emits a part of the store: a write committed before the load shows with everything else', async () => {
+    const stored = await repo.create(draft);
+    if (!stored.ok) throw new Error('setup');
+    const fresh = new TicketRepository(db);
+    // The write's transaction starts first, so it commits before the load reads.
+    const writing = fresh.bulkPut([{ ...stored.ticket, id: '019a0000-0000-7000-8000-0000000000f1', title: 'Written during the load' }]);
+    const seen: number[] = [];
+    const sub = fresh.liveAll().subscribe({ next: (t) => seen.push(t.length) });
+    await writing;
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0));
+    sub.unsubscribe();
+    fresh.close();
+    expect(seen[0]).toBe(2);
   });
 });
 
