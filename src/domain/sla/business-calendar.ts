@@ -196,14 +196,16 @@ export class BusinessCalendar {
     const ranges = partitionDay(this.weekWindows[weekdayIndexOf(dayNumber)]!, this.holidays.closuresOn(dayNumber));
     const slices: DaySlice[] = [];
     const open: number[] = [];
+    const offset = this.zone.steadyOffsetOn(dayNumber);
+    const instantOf = (minute: number): number => (offset === null ? this.zone.instantOf(dayNumber, minute) : dayNumber * DAY_MS + minute * MINUTE_MS - offset);
     for (const r of ranges) {
-      const start = this.zone.instantOf(dayNumber, r.from);
-      const end = this.zone.instantOf(dayNumber, r.to);
+      const start = instantOf(r.from);
+      const end = instantOf(r.to);
       if (end <= start) continue; // swallowed by a spring-forward gap
       slices.push({ kind: r.kind, start, end, label: r.label });
       if (r.kind === 'open') open.push(start, end);
     }
-    return new CachedDay(this, dayNumber, this.zone.instantOf(dayNumber, 0), this.zone.instantOf(dayNumber, 1440), open, slices);
+    return new CachedDay(this, dayNumber, instantOf(0), instantOf(1440), open, slices);
   }
 }
 
