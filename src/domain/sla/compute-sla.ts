@@ -6,7 +6,7 @@ import { BusinessCalendar } from './business-calendar';
 import { walk, type Measure } from './business-time';
 import { SlaInputError } from './errors';
 import { explain, type SlaExplanation } from './explanation';
-import { pauseIntervals, priorityAfter, readHistory, readInstant, statusMask, type SlaHistory, type Timeline } from './history';
+import { CLOSED_BIT, NEW_BIT, pauseIntervals, priorityAfter, readHistory, readInstant, statusMask, type SlaHistory, type Timeline } from './history';
 import { parseSlaPolicy } from './policy-checks';
 import { DEFAULT_PAUSE_STATUSES, type PriorityTargets, type SlaPolicy, type TargetSpec } from './policy-types';
 import { resolveTarget } from './targets';
@@ -145,6 +145,8 @@ export interface CompiledSlaPolicy {
   pause: Record<SlaClockName, ReadonlySet<TicketStatus>>;
   /** `pause` as bit masks over TICKET_STATUSES (see statusMask). */
   pauseMask: Record<SlaClockName, number>;
+  /** `policy.priorities` as a map: looked up once or twice per call, with keys from the history. */
+  targets: ReadonlyMap<string, PriorityTargets>;
   knownPriority: (key: string) => boolean;
   priorityList: () => string;
 }
@@ -157,6 +159,7 @@ export function compileSlaPolicy(policy: SlaPolicy): CompiledSlaPolicy {
   if (hit) return hit;
   const p = parseSlaPolicy(policy);
   const keys = Object.keys(p.priorities);
+  const targets = new Map(keys.map((k) => [k, p.priorities[k]!]));
   const pause = {
     firstResponse: new Set(p.pauseStatuses?.firstResponse ?? DEFAULT_PAUSE_STATUSES.firstResponse),
     // A reopened ticket's time spent closed does not count either.
@@ -167,7 +170,8 @@ export function compileSlaPolicy(policy: SlaPolicy): CompiledSlaPolicy {
     calendar: new BusinessCalendar(p.calendar),
     pause,
     pauseMask: { firstResponse: statusMask(pause.firstResponse), resolution: statusMask(pause.resolution) },
-    knownPriority: (key) => Object.hasOwn(p.priorities, key),
+    targets,
+    knownPriority: (key) => targets.has(key),
     priorityList: () => keys.map((k) => `'${k}'`).join(', ') + ` (policy '${p.id}')`,
   };
   compiledPolicies.set(policy, compiled);
@@ -182,27 +186,29 @@ function readNow(now: string | number | Date): number {
 
 /** Status-list position where the ticket first left 'new', or -1. */
 function firstAnswer(t: Timeline): number {
-  for (let k = 0; k < t.status.length; k++) if (t.status[k] !== 'new') return k;
+  for (let k = 0; k < t.statusBit.length; k++) if (t.statusBit[k] !== NEW_BIT) return k;
   return -1;
 }
 
 /** Status-list position where the ticket was last closed, if it is closed now, else -1. */
 function resolutionStop(t: Timeline): number {
-  let k = t.status.length - 1;
-  if (t.status[k] !== 'closed') return -1;
-  while (k > 0 && t.status[k - 1] === 'closed') k--;
+  let k = t.statusBit.length - 1;
+  if (t.statusBit[k] !== CLOSED_BIT) return -1;
+  while (k > 0 && t.statusBit[k - 1] === CLOSED_BIT) k--;
   return k;
 }
 
 function clockOf(r: Replay, clock: SlaClockName, stopIdx: number, stopAt: number): SlaClock | null {
   const { cp, t, nowMs, outside } = r;
   const priority = stopIdx >= 0 ? priorityAfter(t, stopIdx) : t.priorityKey[t.priorityKey.length - 1]!;
-  const targets = cp.policy.priorities[priority] as PriorityTargets;
-  const spec = targets[clock];
+  const targets = cp.targets.get(priority)!;
+  const first = clock === 'firstResponse';
+  const spec = first ? targets.firstResponse : targets.resolution;
   if (!spec) return null;
   const cal = cp.calendar;
   const opened = t.openedAt;
-  const afterHours = outside ? targets.afterHours?.[clock] : undefined;
+  const after = outside ? targets.afterHours : undefined;
+  const afterHours = after ? (first ? after.firstResponse : after.resolution) : undefined;
   const chosen = afterHours ?? spec;
   // Without an after-hours target, a clock started while closed starts at the next opening.
   const resolved = resolveTarget(chosen, cal, opened, afterHours ? opened : cal.nextOpening(opened));

@@ -22,12 +22,10 @@ export type SlaHistory = readonly SlaEvent[];
 export interface Timeline {
   openedAt: number;
   lastAt: number;
-  /** Parallel arrays: when, what, and the event index (ties keep event order). */
-  priorityAt: number[];
+  /** Parallel arrays: what, when, and the event index (ties keep event order). */
   priorityKey: string[];
   priorityIdx: number[];
   statusAt: number[];
-  status: TicketStatus[];
   /** Each status as a bit (see statusMask), so pause rules are tested without a set lookup. */
   statusBit: number[];
   statusIdx: number[];
@@ -36,6 +34,12 @@ export interface Timeline {
 }
 
 const STATUS_BIT: ReadonlyMap<unknown, number> = new Map(TICKET_STATUSES.map((s, i) => [s, 1 << i]));
+export const NEW_BIT = 1 << TICKET_STATUSES.indexOf('new');
+export const CLOSED_BIT = 1 << TICKET_STATUSES.indexOf('closed');
+
+function statusOfBit(bit: number): TicketStatus {
+  return TICKET_STATUSES[31 - Math.clz32(bit)]!;
+}
 
 /** A set of statuses as a bit mask over TICKET_STATUSES, to test against Timeline.statusBit. */
 export function statusMask(statuses: Iterable<TicketStatus>): number {
@@ -60,7 +64,7 @@ function badInstant(field: string, value: unknown): SlaInputError {
  */
 export function readHistory(history: SlaHistory, knownPriority: (key: string) => boolean, priorityList: () => string): Timeline {
   if (!Array.isArray(history) || history.length === 0) throw new SlaInputError('history', history, "expected a list of events starting with the 'opened' event");
-  const t: Timeline = { openedAt: 0, lastAt: 0, priorityAt: [], priorityKey: [], priorityIdx: [], statusAt: [], status: [], statusBit: [], statusIdx: [], firstReplyIdx: -1, firstReplyAt: NaN };
+  const t: Timeline = { openedAt: 0, lastAt: 0, priorityKey: [], priorityIdx: [], statusAt: [], statusBit: [], statusIdx: [], firstReplyIdx: -1, firstReplyAt: NaN };
   let prev = -Infinity;
   for (let i = 0; i < history.length; i++) {
     const e = history[i] as SlaEvent | undefined;
@@ -78,25 +82,23 @@ export function readHistory(history: SlaHistory, knownPriority: (key: string) =>
       case 'opened': {
         if (i !== 0) throw new SlaInputError(`history[${i}].type`, e.type, 'a ticket is opened once, by the first event');
         t.openedAt = at;
-        pushPriority(t, e, i, knownPriority, priorityList, at);
+        pushPriority(t, e, i, knownPriority, priorityList);
         const status = e.status ?? 'new';
         const bit = STATUS_BIT.get(status);
         if (bit === undefined) throw badStatus(i, status);
         t.statusAt.push(at);
-        t.status.push(status);
         t.statusBit.push(bit);
         t.statusIdx.push(i);
         break;
       }
       case 'priority_changed':
-        pushPriority(t, e, i, knownPriority, priorityList, at);
+        pushPriority(t, e, i, knownPriority, priorityList);
         break;
       case 'status_changed':
       {
         const bit = STATUS_BIT.get(e.status);
         if (bit === undefined) throw badStatus(i, e.status);
         t.statusAt.push(at);
-        t.status.push(e.status!);
         t.statusBit.push(bit);
         t.statusIdx.push(i);
         break;
@@ -115,11 +117,10 @@ export function readHistory(history: SlaHistory, knownPriority: (key: string) =>
   return t;
 }
 
-function pushPriority(t: Timeline, e: SlaEvent, i: number, known: (key: string) => boolean, list: () => string, at: number): void {
+function pushPriority(t: Timeline, e: SlaEvent, i: number, known: (key: string) => boolean, list: () => string): void {
   if (typeof e.priority !== 'string' || !known(e.priority)) {
     throw new SlaInputError(`history[${i}].priority`, e.priority, `unknown priority: this policy has targets for ${list()}`);
   }
-  t.priorityAt.push(at);
   t.priorityKey.push(e.priority);
   t.priorityIdx.push(i);
 }
@@ -143,14 +144,14 @@ export function priorityAfter(t: Timeline, idx: number): string {
  */
 export function pauseIntervals(t: Timeline, pausedMask: number, until: number, labels?: TicketStatus[]): number[] {
   const flat: number[] = [];
-  const n = t.status.length;
+  const n = t.statusBit.length;
   for (let k = 0; k < n; k++) {
     if ((t.statusBit[k]! & pausedMask) === 0) continue;
     const a = t.statusAt[k]!;
     const b = Math.min(k + 1 < n ? t.statusAt[k + 1]! : until, until);
     if (b <= a) continue;
     flat.push(a, b);
-    labels?.push(t.status[k]!);
+    labels?.push(statusOfBit(t.statusBit[k]!));
   }
   return flat;
 }
