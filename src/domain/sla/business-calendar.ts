@@ -28,6 +28,35 @@ export interface BusinessDay {
   slices: readonly DaySlice[];
 }
 
+/**
+ * A cached day. It links to the following day once that one is needed, so a
+ * walk through consecutive days follows links instead of looking each one up;
+ * the link is private so a day still prints and serialises as plain data.
+ */
+class CachedDay implements BusinessDay {
+  readonly #calendar: BusinessCalendar;
+  #next: CachedDay | undefined = undefined;
+
+  constructor(
+    calendar: BusinessCalendar,
+    readonly dayNumber: number,
+    readonly start: number,
+    readonly end: number,
+    readonly open: readonly number[],
+    readonly slices: readonly DaySlice[],
+  ) {
+    this.#calendar = calendar;
+  }
+
+  belongsTo(calendar: BusinessCalendar): boolean {
+    return this.#calendar === calendar;
+  }
+
+  following(): CachedDay {
+    return (this.#next ??= this.#calendar.day(this.dayNumber + 1) as CachedDay);
+  }
+}
+
 /** A calendar with no open minute for this long is refused rather than walked forever. */
 const MAX_CLOSED_DAYS = 3660;
 
@@ -69,8 +98,10 @@ export class BusinessCalendar {
   private readonly zone: ZoneClock;
   private readonly weekWindows: MinuteRange[][];
   private readonly holidays: HolidayBook;
-  private readonly days = new Map<number, BusinessDay>();
+  private readonly days = new Map<number, CachedDay>();
   private readonly guessOffset: number;
+  /** The day dayAt last answered: one ticket's instants mostly fall in one day. */
+  private recent: CachedDay | undefined;
 
   /** Expects a spec that parseSlaPolicy has accepted. */
   constructor(spec: CalendarSpec) {
@@ -83,7 +114,7 @@ export class BusinessCalendar {
   }
 
   day(dayNumber: number): BusinessDay {
-    let day = this.days.get(dayNumber);
+    let day: CachedDay | undefined = this.days.get(dayNumber);
     if (!day) {
       day = this.buildDay(dayNumber);
       this.days.set(dayNumber, day);
@@ -91,11 +122,19 @@ export class BusinessCalendar {
     return day;
   }
 
+  /** The local day after `day`. */
+  nextDay(day: BusinessDay): BusinessDay {
+    return day instanceof CachedDay && day.belongsTo(this) ? day.following() : this.day(day.dayNumber + 1);
+  }
+
   /** The local day an instant falls in. */
   dayAt(epochMs: number): BusinessDay {
-    let day = this.day(Math.floor((epochMs + this.guessOffset) / DAY_MS));
-    while (epochMs < day.start) day = this.day(day.dayNumber - 1);
-    while (epochMs >= day.end) day = this.day(day.dayNumber + 1);
+    const recent = this.recent;
+    if (recent !== undefined && recent.start <= epochMs && epochMs < recent.end) return recent;
+    let day = this.day(Math.floor((epochMs + this.guessOffset) / DAY_MS)) as CachedDay;
+    while (epochMs < day.start) day = this.day(day.dayNumber - 1) as CachedDay;
+    while (epochMs >= day.end) day = day.following();
+    this.recent = day;
     return day;
   }
 
@@ -111,16 +150,17 @@ export class BusinessCalendar {
     for (let n = 0; n < MAX_CLOSED_DAYS; n++) {
       const open = day.open;
       for (let i = 0; i < open.length; i += 2) if (open[i + 1]! > epochMs) return Math.max(open[i]!, epochMs);
-      day = this.day(day.dayNumber + 1);
+      day = this.nextDay(day);
     }
     throw this.neverOpen(epochMs);
   }
 
   /** The close of the first business day after the local day of `epochMs`. */
   closeOfNextBusinessDay(epochMs: number): number {
-    let dn = this.dayAt(epochMs).dayNumber;
+    let day = this.dayAt(epochMs);
     for (let n = 0; n < MAX_CLOSED_DAYS; n++) {
-      const open = this.day(++dn).open;
+      day = this.nextDay(day);
+      const open = day.open;
       if (open.length > 0) return open[open.length - 1]!;
     }
     throw this.neverOpen(epochMs);
@@ -138,7 +178,7 @@ export class BusinessCalendar {
         const b = Math.min(open[i + 1]!, to);
         if (b > a) total += b - a;
       }
-      day = this.day(day.dayNumber + 1);
+      day = this.nextDay(day);
     }
     return total;
   }
@@ -152,18 +192,20 @@ export class BusinessCalendar {
     return this.holidays.listYear(year);
   }
 
-  private buildDay(dayNumber: number): BusinessDay {
+  private buildDay(dayNumber: number): CachedDay {
     const ranges = partitionDay(this.weekWindows[weekdayIndexOf(dayNumber)]!, this.holidays.closuresOn(dayNumber));
     const slices: DaySlice[] = [];
     const open: number[] = [];
+    const offset = this.zone.steadyOffsetOn(dayNumber);
+    const instantOf = (minute: number): number => (offset === null ? this.zone.instantOf(dayNumber, minute) : dayNumber * DAY_MS + minute * MINUTE_MS - offset);
     for (const r of ranges) {
-      const start = this.zone.instantOf(dayNumber, r.from);
-      const end = this.zone.instantOf(dayNumber, r.to);
+      const start = instantOf(r.from);
+      const end = instantOf(r.to);
       if (end <= start) continue; // swallowed by a spring-forward gap
       slices.push({ kind: r.kind, start, end, label: r.label });
       if (r.kind === 'open') open.push(start, end);
     }
-    return { dayNumber, start: this.zone.instantOf(dayNumber, 0), end: this.zone.instantOf(dayNumber, 1440), open, slices };
+    return new CachedDay(this, dayNumber, instantOf(0), instantOf(1440), open, slices);
   }
 }
 

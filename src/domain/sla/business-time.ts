@@ -37,7 +37,7 @@ export function walk(calendar: BusinessCalendar | null, start: number, target: n
     if (day) {
       if (k >= day.open.length) {
         if (++emptyDays > 3660 && calendar) throw calendar.neverOpen(start);
-        day = calendar!.day(day.dayNumber + 1);
+        day = calendar!.nextDay(day);
         k = 0;
         continue;
       }
@@ -125,7 +125,7 @@ export function segmentsBetween(calendar: BusinessCalendar | null, from: number,
     emitBase('wall', from, to, null);
     return out;
   }
-  for (let day = calendar.dayAt(from); day.start < to; day = calendar.day(day.dayNumber + 1)) {
+  for (let day = calendar.dayAt(from); day.start < to; day = calendar.nextDay(day)) {
     for (const s of day.slices) {
       const a = Math.max(s.start, from);
       const b = Math.min(s.end, to);

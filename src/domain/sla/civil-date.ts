@@ -88,6 +88,37 @@ function digits(s: string, from: number, count: number): number {
  * and because Date.parse accepts zoneless and non-ISO text we must refuse.
  */
 export function parseIsoInstant(s: string): number {
+  if (typeof s === 'string' && s.length === 24 && s.charCodeAt(23) === 90 && s.charCodeAt(19) === 46) return parseCanonical(s);
+  return parseGeneral(s);
+}
+
+/** Indexed by month 1-12; February is handled apart. */
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DAYS_BEFORE_MONTH = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** The character at `i` as a digit 0-9, or a value above 9 for anything else. */
+const dig = (s: string, i: number): number => (s.charCodeAt(i) - DIGIT0) >>> 0;
+
+/**
+ * "YYYY-MM-DDTHH:MM:SS.sssZ", the form Date#toISOString writes and the ticket
+ * log stores: checked position by position, the same rules as parseGeneral.
+ */
+function parseCanonical(s: string): number {
+  const y0 = dig(s, 0), y1 = dig(s, 1), y2 = dig(s, 2), y3 = dig(s, 3), mo0 = dig(s, 5), mo1 = dig(s, 6), d0 = dig(s, 8), d1 = dig(s, 9);
+  const h0 = dig(s, 11), h1 = dig(s, 12), mi0 = dig(s, 14), mi1 = dig(s, 15), s0 = dig(s, 17), s1 = dig(s, 18), f0 = dig(s, 20), f1 = dig(s, 21), f2 = dig(s, 22);
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || mo0 > 9 || mo1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9 || mi0 > 9 || mi1 > 9 || s0 > 9 || s1 > 9 || f0 > 9 || f1 > 9 || f2 > 9) return NaN;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return NaN;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3, mo = mo0 * 10 + mo1, d = d0 * 10 + d1, h = h0 * 10 + h1, mi = mi0 * 10 + mi1, sec = s0 * 10 + s1;
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return NaN;
+  const leap = (y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (mo === 2 ? (leap ? 29 : 28) : MONTH_DAYS[mo]!)) return NaN;
+  // Leap days since 1970 in int32 arithmetic (0 <= y <= 9999 keeps every dividend positive).
+  const leapDays = ((y - 1969) >> 2) - (((y + 99) / 100) | 0) + 20 + (((y + 399) / 400) | 0) - 5;
+  const days = 365 * (y - 1970) + leapDays + DAYS_BEFORE_MONTH[mo]! + (leap && mo > 2 ? 1 : 0) + d - 1;
+  return days * DAY_MS + ((h * 60 + mi) * 60 + sec) * 1000 + f0 * 100 + f1 * 10 + f2;
+}
+
+function parseGeneral(s: string): number {
   if (typeof s !== 'string' || s.length < 17 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return NaN;
   const y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2), h = digits(s, 11, 2), mi = digits(s, 14, 2);
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) return NaN;

@@ -5,14 +5,23 @@ import type { TicketStatus } from '../ticket';
 import { BusinessCalendar } from './business-calendar';
 import { walk, type Measure } from './business-time';
 import { SlaInputError } from './errors';
-import { explain, type ExplainInput, type SlaExplanation } from './explanation';
-import { pauseIntervals, priorityAfter, readHistory, readInstant, type SlaHistory, type Timeline } from './history';
+import { explain, type SlaExplanation } from './explanation';
+import { CLOSED_BIT, NEW_BIT, pauseIntervals, priorityAfter, readHistory, readInstant, statusMask, type SlaHistory, type Timeline } from './history';
 import { parseSlaPolicy } from './policy-checks';
-import { DEFAULT_PAUSE_STATUSES, type PriorityTargets, type SlaPolicy } from './policy-types';
+import { DEFAULT_PAUSE_STATUSES, type PriorityTargets, type SlaPolicy, type TargetSpec } from './policy-types';
 import { resolveTarget } from './targets';
 
 export type SlaState = 'running' | 'paused' | 'met' | 'late' | 'breached';
 export type SlaClockName = 'firstResponse' | 'resolution';
+
+/** What one computeSla call read, kept by its clocks so they can explain themselves later. */
+interface Replay {
+  cp: CompiledSlaPolicy;
+  t: Timeline;
+  nowMs: number;
+  /** The ticket was opened outside business hours. */
+  outside: boolean;
+}
 
 /**
  * One clock's standing. Instants are epoch ms (`...Ms` fields) with ISO-8601
@@ -44,7 +53,9 @@ export class SlaClock {
     readonly targetMs: number,
     readonly limitMs: number,
     readonly consumedMs: number,
-    private readonly explainInput: ExplainInput,
+    private readonly replay: Replay,
+    /** The target as written in the policy, for the explanation. */
+    private readonly spec: TargetSpec,
   ) {}
 
   /** targetMs - consumedMs: negative once past the target. */
@@ -67,8 +78,29 @@ export class SlaClock {
     return iso(this.limitAtMs);
   }
   get explanation(): SlaExplanation {
-    this.explained ??= explain(this.explainInput);
+    this.explained ??= this.explain();
     return this.explained;
+  }
+
+  private explain(): SlaExplanation {
+    const { cp, t, nowMs, outside } = this.replay;
+    const labels: TicketStatus[] = [];
+    const flat = pauseIntervals(t, cp.pauseMask[this.clock], this.stoppedAtMs ?? nowMs, labels);
+    return explain({
+      calendar: cp.calendar,
+      measure: this.measure,
+      clock: this.clock,
+      priority: this.priority,
+      basis: this.basis,
+      spec: this.spec,
+      openedAt: this.startedAtMs,
+      openedOutsideHours: outside,
+      targetAt: this.targetAtMs,
+      limitAt: this.limitAtMs,
+      targetMs: this.targetMs,
+      limitMs: this.limitMs,
+      pauses: { flat, labels },
+    });
   }
 
   toJSON(): Record<string, unknown> {
@@ -111,6 +143,10 @@ export interface CompiledSlaPolicy {
   policy: SlaPolicy;
   calendar: BusinessCalendar;
   pause: Record<SlaClockName, ReadonlySet<TicketStatus>>;
+  /** `pause` as bit masks over TICKET_STATUSES (see statusMask). */
+  pauseMask: Record<SlaClockName, number>;
+  /** `policy.priorities` as a map: looked up once or twice per call, with keys from the history. */
+  targets: ReadonlyMap<string, PriorityTargets>;
   knownPriority: (key: string) => boolean;
   priorityList: () => string;
 }
@@ -123,15 +159,19 @@ export function compileSlaPolicy(policy: SlaPolicy): CompiledSlaPolicy {
   if (hit) return hit;
   const p = parseSlaPolicy(policy);
   const keys = Object.keys(p.priorities);
+  const targets = new Map(keys.map((k) => [k, p.priorities[k]!]));
+  const pause = {
+    firstResponse: new Set(p.pauseStatuses?.firstResponse ?? DEFAULT_PAUSE_STATUSES.firstResponse),
+    // A reopened ticket's time spent closed does not count either.
+    resolution: new Set([...(p.pauseStatuses?.resolution ?? DEFAULT_PAUSE_STATUSES.resolution), 'closed' as const]),
+  };
   const compiled: CompiledSlaPolicy = {
     policy: p,
     calendar: new BusinessCalendar(p.calendar),
-    pause: {
-      firstResponse: new Set(p.pauseStatuses?.firstResponse ?? DEFAULT_PAUSE_STATUSES.firstResponse),
-      // A reopened ticket's time spent closed does not count either.
-      resolution: new Set([...(p.pauseStatuses?.resolution ?? DEFAULT_PAUSE_STATUSES.resolution), 'closed']),
-    },
-    knownPriority: (key) => Object.hasOwn(p.priorities, key),
+    pause,
+    pauseMask: { firstResponse: statusMask(pause.firstResponse), resolution: statusMask(pause.resolution) },
+    targets,
+    knownPriority: (key) => targets.has(key),
     priorityList: () => keys.map((k) => `'${k}'`).join(', ') + ` (policy '${p.id}')`,
   };
   compiledPolicies.set(policy, compiled);
@@ -144,64 +184,46 @@ function readNow(now: string | number | Date): number {
   return ms;
 }
 
-/** Event index where the first response was made, or -1. */
-function firstResponseStop(t: Timeline): number {
-  let stop = t.firstReplyIdx;
-  for (let k = 0; k < t.status.length; k++) {
-    if (t.status[k] !== 'new') {
-      if (stop < 0 || t.statusIdx[k]! < stop) stop = t.statusIdx[k]!;
-      break;
-    }
-  }
-  return stop;
+/** Status-list position where the ticket first left 'new', or -1. */
+function firstAnswer(t: Timeline): number {
+  for (let k = 0; k < t.statusBit.length; k++) if (t.statusBit[k] !== NEW_BIT) return k;
+  return -1;
 }
 
 /** Status-list position where the ticket was last closed, if it is closed now, else -1. */
 function resolutionStop(t: Timeline): number {
-  let k = t.status.length - 1;
-  if (t.status[k] !== 'closed') return -1;
-  while (k > 0 && t.status[k - 1] === 'closed') k--;
+  let k = t.statusBit.length - 1;
+  if (t.statusBit[k] !== CLOSED_BIT) return -1;
+  while (k > 0 && t.statusBit[k - 1] === CLOSED_BIT) k--;
   return k;
 }
 
-function clockOf(cp: CompiledSlaPolicy, t: Timeline, clock: SlaClockName, stopIdx: number, stopAt: number, nowMs: number): SlaClock | null {
+function clockOf(r: Replay, clock: SlaClockName, stopIdx: number, stopAt: number): SlaClock | null {
+  const { cp, t, nowMs, outside } = r;
   const priority = stopIdx >= 0 ? priorityAfter(t, stopIdx) : t.priorityKey[t.priorityKey.length - 1]!;
-  const targets = cp.policy.priorities[priority] as PriorityTargets;
-  const spec = targets[clock];
+  const targets = cp.targets.get(priority)!;
+  const first = clock === 'firstResponse';
+  const spec = first ? targets.firstResponse : targets.resolution;
   if (!spec) return null;
   const cal = cp.calendar;
   const opened = t.openedAt;
-  const outside = !cal.isOpenAt(opened);
-  const afterHours = outside ? targets.afterHours?.[clock] : undefined;
+  const after = outside ? targets.afterHours : undefined;
+  const afterHours = after ? (first ? after.firstResponse : after.resolution) : undefined;
   const chosen = afterHours ?? spec;
   // Without an after-hours target, a clock started while closed starts at the next opening.
   const resolved = resolveTarget(chosen, cal, opened, afterHours ? opened : cal.nextOpening(opened));
   const stopped = stopIdx >= 0;
   const evalAt = stopped ? stopAt : nowMs;
-  const paused = cp.pause[clock];
+  const paused = cp.pauseMask[clock];
   const pauses = pauseIntervals(t, paused, evalAt);
-  const w = walk(resolved.measure === 'wall' ? null : cal, opened, resolved.target, resolved.limit, pauses.flat, evalAt);
+  const w = walk(resolved.measure === 'wall' ? null : cal, opened, resolved.target, resolved.limit, pauses, evalAt);
   let state: SlaState;
   if (stopped) state = stopAt <= w.targetAt ? 'met' : stopAt <= w.limitAt ? 'late' : 'breached';
   else if (nowMs > w.limitAt) state = 'breached';
   else if (nowMs > w.targetAt) state = 'late';
-  else state = paused.has(t.status[t.status.length - 1]!) ? 'paused' : 'running';
+  else state = (t.statusBit[t.statusBit.length - 1]! & paused) !== 0 ? 'paused' : 'running';
   const basis = afterHours ? 'after-hours' : 'business-hours';
-  return new SlaClock(clock, state, priority, basis, resolved.measure, opened, stopped ? stopAt : null, w.targetAt, w.limitAt, resolved.target, resolved.limit, w.consumedAtEval, {
-    calendar: cal,
-    measure: resolved.measure,
-    clock,
-    priority,
-    basis,
-    spec: chosen,
-    openedAt: opened,
-    openedOutsideHours: outside,
-    targetAt: w.targetAt,
-    limitAt: w.limitAt,
-    targetMs: resolved.target,
-    limitMs: resolved.limit,
-    pauses,
-  });
+  return new SlaClock(clock, state, priority, basis, resolved.measure, opened, stopped ? stopAt : null, w.targetAt, w.limitAt, resolved.target, resolved.limit, w.consumedAtEval, r, chosen);
 }
 
 /**
@@ -213,9 +235,12 @@ export function computeSla(policy: SlaPolicy, history: SlaHistory, now: string |
   const cp = compileSlaPolicy(policy);
   const t = readHistory(history, cp.knownPriority, cp.priorityList);
   const nowMs = Math.max(readNow(now), t.lastAt);
-  const fr = firstResponseStop(t);
+  const r: Replay = { cp, t, nowMs, outside: !cp.calendar.isOpenAt(t.openedAt) };
+  // First response stops at the first public reply or the first move out of 'new', whichever came first.
+  const fk = firstAnswer(t);
+  const byStatus = fk >= 0 && (t.firstReplyIdx < 0 || t.statusIdx[fk]! < t.firstReplyIdx);
+  const firstResponse = byStatus ? clockOf(r, 'firstResponse', t.statusIdx[fk]!, t.statusAt[fk]!)! : clockOf(r, 'firstResponse', t.firstReplyIdx, t.firstReplyAt)!;
   const rk = resolutionStop(t);
-  const firstResponse = clockOf(cp, t, 'firstResponse', fr, fr >= 0 ? readInstant(`history[${fr}].at`, history[fr]!.at) : NaN, nowMs)!;
-  const resolution = clockOf(cp, t, 'resolution', rk >= 0 ? t.statusIdx[rk]! : -1, rk >= 0 ? t.statusAt[rk]! : NaN, nowMs);
+  const resolution = clockOf(r, 'resolution', rk >= 0 ? t.statusIdx[rk]! : -1, rk >= 0 ? t.statusAt[rk]! : NaN);
   return new SlaResult(cp.policy.id, t.priorityKey[t.priorityKey.length - 1]!, t.openedAt, nowMs, firstResponse, resolution);
 }

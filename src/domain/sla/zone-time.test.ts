@@ -23,6 +23,39 @@ describe('ZoneClock.instantOf', () => {
   });
 });
 
+describe('ZoneClock.steadyOffsetOn', () => {
+  const ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata', 'America/Los_Angeles', 'UTC'];
+  const MIN = 60_000;
+  const first = dayNumberOf(2026, 1, 1);
+
+  it.each(ZONES)('%s: on a day with a steady offset, every wall time lands where instantOf puts it', (zone) => {
+    const clock = new ZoneClock(zone);
+    const mismatches: string[] = [];
+    let steadyDays = 0;
+    for (let dn = first; dn < first + 365; dn++) {
+      const offset = clock.steadyOffsetOn(dn);
+      if (offset === null) continue;
+      steadyDays++;
+      for (const m of [0, 90, 135, 720, 1439, 1440]) {
+        const expected = clock.instantOf(dn, m);
+        if (dn * 86_400_000 + m * MIN - offset !== expected) mismatches.push(`${dn} ${m}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // Only the days near a change are left to instantOf: at most three per change, two changes a year.
+    expect(steadyDays).toBeGreaterThanOrEqual(365 - 6);
+  });
+
+  it.each([
+    ['America/New_York', [2026, 3, 8]],
+    ['America/New_York', [2026, 11, 1]],
+    ['Australia/Lord_Howe', [2026, 10, 4]],
+    ['America/Santiago', [2026, 9, 6]],
+  ] as const)('%s on %s: the day of a change has no steady offset', (zone, [y, m, d]) => {
+    expect(new ZoneClock(zone).steadyOffsetOn(dayNumberOf(y, m, d))).toBeNull();
+  });
+});
+
 describe('parseIsoInstant', () => {
   it.each([
     ['2026-03-02T15:00:00.000Z', Date.UTC(2026, 2, 2, 15)],
