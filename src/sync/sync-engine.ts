@@ -38,6 +38,8 @@ export interface SyncEngineOptions {
   auto?: boolean;
   /** Without pokes, pull this often while online. */
   pollIntervalMs?: number;
+  /** The protocol this desk speaks; tests make desks older or newer than the server. */
+  protocolVersion?: number;
 }
 
 export class SyncEngine {
@@ -58,15 +60,21 @@ export class SyncEngine {
   /** Another window took over this desk's download: the next attempt leaves that one alone while it is alive. */
   private lostDownload = false;
   private stopped = false;
+  /**
+   * The server speaks another protocol version. Lasting: nothing this desk does
+   * changes it, so only the poll (or an explicit syncNow) asks again, never a
+   * local change, a poke, the network coming back or a backoff retry.
+   */
+  private upgradeRequired = false;
 
   constructor(private readonly options: SyncEngineOptions) {
-    this.transport = new HttpTransport({ baseUrl: options.baseUrl, getToken: options.getToken, fetch: options.fetch, timeoutMs: options.timeoutMs });
+    this.transport = new HttpTransport({ baseUrl: options.baseUrl, getToken: options.getToken, fetch: options.fetch, timeoutMs: options.timeoutMs, protocolVersion: options.protocolVersion });
     this.backoff = new Backoff(options.backoff);
     this.now = options.now ?? (() => new Date());
     this.step = syncStep(options.store, this.transport, this.now, options.pullLimit);
     this.auto = options.auto ?? true;
     this.pokes = new PokeStream(options.eventSource === undefined ? browserEventSource : options.eventSource, {
-      onPoke: () => this.kick(),
+      onPoke: () => this.nudge(),
       onSessionExpired: () => this.signedOut('Your session has expired. Sign in again; changes made meanwhile stay in the outbox.'),
     });
   }
@@ -83,7 +91,7 @@ export class SyncEngine {
         // Any change of the newest entry (a new change, or a renumbered outbox) is worth a push.
         const changed = newestSeq !== null && seq !== newestSeq && seq > 0;
         newestSeq = seq;
-        if (changed && this.auto) this.kick();
+        if (changed && this.auto) this.nudge();
       },
     });
     const rejections = this.options.store.liveRejections().subscribe({
@@ -92,8 +100,11 @@ export class SyncEngine {
     this.cleanups.push(() => pending.unsubscribe(), () => newest.unsubscribe(), () => rejections.unsubscribe());
     const events = this.options.events === undefined ? (typeof window === 'undefined' ? null : window) : this.options.events;
     if (events && this.auto) {
-      const online = () => this.kick();
-      const offline = () => this.status.set({ connection: 'offline' });
+      const online = () => this.nudge();
+      // Offline says less than "update needed", which still holds when the network is back.
+      const offline = () => {
+        if (!this.upgradeRequired) this.status.set({ connection: 'offline' });
+      };
       events.addEventListener('online', online);
       events.addEventListener('offline', offline);
       this.cleanups.push(() => events.removeEventListener('online', online), () => events.removeEventListener('offline', offline));
@@ -115,6 +126,11 @@ export class SyncEngine {
     this.syncNow().catch((error: unknown) => {
       if (!this.stopped) this.status.set({ error: `Sync stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}` });
     });
+  }
+
+  /** Something happened that a sync might carry (a local change, a poke, the network): not worth asking a server of another version again. */
+  private nudge(): void {
+    if (!this.upgradeRequired) this.kick();
   }
 
   /** Push then pull until caught up. Calls during a run make it go round once more; all share one promise. */
@@ -146,8 +162,9 @@ export class SyncEngine {
 
   private async cycle(): Promise<void> {
     clearTimeout(this.retryTimer);
-    // A new attempt: the last failure's message no longer describes what is happening.
-    if (this.status.get().connection !== 'online') this.status.set({ connection: 'connecting', error: null });
+    // A new attempt: the last failure's message no longer describes what is happening,
+    // unless it is a lasting one, which would only flicker away and back.
+    if (this.status.get().connection !== 'online' && !this.upgradeRequired) this.status.set({ connection: 'connecting', error: null });
     try {
       if (!(await this.ensureSession())) return;
       // A reset re-downloads and leaves the outbox to push again; a few rounds settle any race with other tabs.
@@ -158,8 +175,9 @@ export class SyncEngine {
       }
       const token = await this.transport.token();
       // A sync still running when stop() came must not reopen the stream it closed.
-      if (token && !this.stopped) this.pokes.ensureOpen(this.transport.baseUrl, token);
+      if (token && !this.stopped) this.pokes.ensureOpen(this.transport.baseUrl, token, this.transport.protocolVersion);
       const state = await this.options.store.state();
+      this.upgradeRequired = false;
       this.status.set({ connection: 'online', error: null, lastSyncedAt: state.lastSyncedAt, pending: await this.options.store.pendingCount() });
       this.backoff.reset();
     } catch (error) {
@@ -172,8 +190,16 @@ export class SyncEngine {
 
   private fail(f: TransportFailure): void {
     if (f.kind === 'unauthorized') return this.signedOut(f.message);
+    if (f.kind === 'upgrade_required') return this.mustUpgrade(f.message);
     this.status.set({ connection: f.kind === 'network' ? 'offline' : 'online', error: f.message });
     if (this.auto && !this.stopped) this.retryTimer = setTimeout(() => this.kick(), this.backoff.next());
+  }
+
+  private mustUpgrade(message: string): void {
+    // The outbox stays as it is: the server refused before reading anything, and a console of the right version sends it all.
+    this.upgradeRequired = true;
+    this.pokes.close();
+    this.status.set({ connection: 'upgrade-required', error: message });
   }
 
   private signedOut(message: string): void {
