@@ -191,6 +191,8 @@ export class SyncEngine {
   private fail(f: TransportFailure): void {
     if (f.kind === 'unauthorized') return this.signedOut(f.message);
     if (f.kind === 'upgrade_required') return this.mustUpgrade(f.message);
+    // Whatever else stopped a poll's check, the versions still differ: say that, and wait for the next poll.
+    if (this.upgradeRequired) return;
     this.status.set({ connection: f.kind === 'network' ? 'offline' : 'online', error: f.message });
     if (this.auto && !this.stopped) this.retryTimer = setTimeout(() => this.kick(), this.backoff.next());
   }

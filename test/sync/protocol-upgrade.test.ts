@@ -94,7 +94,7 @@ describe('a protocol version change under a desk', () => {
     expect(sortById(local.notes)).toEqual(srv.notes);
   });
 
-  it('stops asking on its own: no retries, local changes and the network coming back wait for the poll', async () => {
+  it('stops asking on its own: no retries; local changes, the network coming back and failed checks wait for the poll', async () => {
     const ws = await createTestWorkspace(server());
     const downloaded = desk(ws);
     await downloaded.tab.engine.syncNow();
@@ -135,6 +135,15 @@ describe('a protocol version change under a desk', () => {
     expect(link.stats.requests).toBe(asked);
     expect(engine.status.get()).toMatchObject({ connection: 'upgrade-required', pending: 1, error: expect.stringMatching(OLDER) });
     expect(await repos.sync.pendingCount()).toBe(1);
+
+    // An explicit check that fails for another reason (the network) leaves it so, and schedules nothing either.
+    link.fault = 'offline';
+    await engine.syncNow();
+    const checked = link.stats.requests;
+    expect(checked).toBeGreaterThan(asked);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(link.stats.requests).toBe(checked);
+    expect(engine.status.get()).toMatchObject({ connection: 'upgrade-required', error: expect.stringMatching(OLDER) });
   });
 
   it('a console newer than its server says the server must be updated, and syncs once it is', async () => {
