@@ -3,10 +3,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-      ...restrict(electron, node, server, {
-        group: ['dexie', '**/data/db', '**/data/db.ts'],
-        message: 'Components never touch Dexie: use a repository in src/data or a store slice.',
-      }),
+// Boundaries are enforced here, not by review (docs/architecture.md, "Layers").
+// Each area lists what it may not import; an area's files match one block only,
+// because a later no-restricted-imports replaces an earlier one for the same file.
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads', 'events'];
 const electron = { group: ['electron', 'electron/*', '**/electron/**'], message: 'The renderer reaches the main process only through window.switchboard (src/bridge/contract.ts).' };
 const node = { group: nodeBuiltins, message: 'Browser code: no Node built-ins (it runs in the renderer and in a plain browser).' };
@@ -66,17 +65,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-<<<<<<< HEAD
       ...restrict(electron, node, server, {
-        group: ['dexie', 'dexie-*', '**/data/db', '**/data/db.ts'],
+        group: ['dexie', '**/data/db', '**/data/db.ts'],
         message: 'Components never touch Dexie: use a repository in src/data or a store slice.',
       }),
-=======
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['electron', 'electron/*', ...nodeBuiltins, '**/server/**', '**/electron/**'], message: 'The renderer reaches the main process only through window.switchboard.' },
-        { group: ['dexie', '**/data/db', '**/data/db.ts'], message: 'Components never touch Dexie: use a repository in src/data or a store slice.' },
-      ] }],
->>>>>>> wt-pglite
     },
   },
   {

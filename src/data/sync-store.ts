@@ -1,5 +1,9 @@
-// The local store as the sync engine sees it: every method is one Dexie
-// transaction, so a crash between any two leaves a state the next run resumes from.
+// The local store as the sync engine sees it. Every method that writes, or
+// reads more than one table, is one Dexie transaction, so a crash between any
+// two leaves a state the next run resumes from, and another tab of the same
+// desk is never seen half-way. The rest are one read or one write each,
+// atomic by themselves: pendingCount, dismissRejection, and the live queries
+// (livePending, liveNewestSeq, liveRejections), which Dexie re-runs on change.
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
 import type { Change, ContactRecord, NoteRecord, PullResponse } from '../protocol';
 import type { Mutation, PushResult } from '../protocol/mutations';
@@ -84,11 +88,18 @@ export class SyncStore {
     return this.update(async (state) => ({ state: { ...state, clockOffsetMs: ms }, value: undefined }));
   }
 
-  /** The oldest unacknowledged mutations, as the server wants them. */
-  async pendingBatch(limit: number): Promise<Mutation[]> {
-    const state = await this.state();
-    const entries = await this.db.outbox.where('status').equals('pending').sortBy('seq');
-    return entries.slice(0, limit).map(({ name, args, performedAt, seq }) => ({ clientId: state.deviceId, seq, name, args, performedAt }) as Mutation);
+  /**
+   * The oldest unacknowledged mutations, as the server wants them. One
+   * transaction: another tab may give the outbox a new device id and new
+   * numbers, and the old id on the new numbers would name changes the server
+   * already has. ('rw': the first read of the state creates it.)
+   */
+  pendingBatch(limit: number): Promise<Mutation[]> {
+    return this.db.transaction('rw', [this.db.meta, this.db.outbox], async () => {
+      const state = await loadSyncState(this.db);
+      const entries = await this.db.outbox.where('status').equals('pending').sortBy('seq');
+      return entries.slice(0, limit).map(({ name, args, performedAt, seq }) => ({ clientId: state.deviceId, seq, name, args, performedAt }) as Mutation);
+    });
   }
 
   /** Records the server's answers; a refusal leaves the outbox and its effect is undone at once. */

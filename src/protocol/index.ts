@@ -1,5 +1,20 @@
 // The sync server's HTTP contract, shared by the server and the console (browser-safe).
 // Every request body below is parsed with its schema on the server before use.
+//
+// Versions. Every request to /api/sync/* (push, pull, snapshot, events) names
+// the protocol version the console speaks: the `Switchboard-Protocol` header,
+// or on the event stream, where EventSource cannot set headers, the `protocol`
+// query parameter (./version.ts). The server checks it first, before the
+// session, and answers any version but its own with code 'upgrade_required'
+// and nothing else: 426 when the console is older or sent none (it predates
+// the rule), 409 when it is newer. So neither side ever decodes a body shaped
+// for another version, and no change is applied by a server that might read
+// it differently. The console takes 'upgrade_required' as lasting: it keeps
+// its outbox untouched, retries only on its slow poll (not on backoff, local
+// changes, pokes or the network coming back), and its status bar shows the
+// server's message until a sync succeeds. Bump PROTOCOL_VERSION whenever a
+// console and a server of different versions would misread each other;
+// 'upgrade_required' and the error shape must never change.
 import { z } from 'zod';
 import { STAFF_ROLES } from '../domain/ticket';
 import { text } from './mutations';
@@ -8,9 +23,7 @@ import type { UserRecord } from './records';
 export * from './records';
 export * from './mutations';
 export * from './pull';
-
-/** 2: pull pages carry records as value arrays, and a fresh console downloads /api/sync/snapshot. */
-export const PROTOCOL_VERSION = 2;
+export * from './version';
 
 export const API_ERROR_CODES = [
   'invalid_json',
@@ -23,6 +36,7 @@ export const API_ERROR_CODES = [
   'forbidden',
   'not_found',
   'reset_required',
+  'upgrade_required',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

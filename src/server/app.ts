@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION } from '../protocol';
 import type { OpenDatabase } from './db/open-database';
 import { installCors } from './http/cors';
 import { installErrorHandlers } from './http/errors';
+import { requireProtocol } from './http/protocol-version';
 import { authRoutes } from './routes/auth-routes';
 import type { RouteContext } from './routes/context';
 import { eventsRoute } from './routes/events-route';
@@ -31,6 +32,8 @@ export interface ServerOptions {
   sessionTtlMs?: number;
   heartbeatMs?: number;
   logger?: FastifyServerOptions['logger'];
+  /** The protocol this server speaks; tests run servers of other versions. */
+  protocolVersion?: number;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -51,9 +54,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   installErrorHandlers(app);
   installCors(app);
 
-  app.get('/api/health', async () => ({ ok: true, backend: ctx.backend, protocolVersion: PROTOCOL_VERSION }));
+  const protocolVersion = options.protocolVersion ?? PROTOCOL_VERSION;
+  app.get('/api/health', async () => ({ ok: true, backend: ctx.backend, protocolVersion }));
   await app.register(async (scope) => authRoutes(scope, ctx));
-  await app.register(async (scope) => syncRoutes(scope, ctx));
-  await app.register(async (scope) => eventsRoute(scope, ctx));
+  // Every /api/sync/* route sits in this scope, behind the protocol check.
+  await app.register(async (sync) => {
+    requireProtocol(sync, protocolVersion);
+    await sync.register(async (scope) => syncRoutes(scope, ctx));
+    await sync.register(async (scope) => eventsRoute(scope, ctx));
+  });
   return app;
 }

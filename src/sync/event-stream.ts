@@ -1,6 +1,6 @@
 // The server's "pull now" pokes over SSE. A poke carries only the tenant's
 // latest change sequence, so a missed one loses nothing: the next pull catches up.
-import { SYNC_EVENT_POKE, SYNC_EVENT_SESSION_EXPIRED } from '../protocol';
+import { PROTOCOL_QUERY, SYNC_EVENT_POKE, SYNC_EVENT_SESSION_EXPIRED } from '../protocol';
 
 /** The part of the browser's EventSource the engine uses; tests pass a fake. */
 export interface EventSourceLike {
@@ -30,10 +30,10 @@ export class PokeStream {
   ) {}
 
   /** Opens the stream unless one is open; EventSource reconnects by itself after drops. */
-  ensureOpen(baseUrl: string, token: string): void {
+  ensureOpen(baseUrl: string, token: string, protocolVersion: number): void {
     if (!this.factory || (this.source && this.source.readyState !== CLOSED)) return;
-    // EventSource cannot send headers: the server accepts the token as a query parameter here only.
-    const source = this.factory(`${baseUrl}/api/sync/events?token=${encodeURIComponent(token)}`);
+    // EventSource cannot send headers: the server accepts the token and the version as query parameters here only.
+    const source = this.factory(`${baseUrl}/api/sync/events?token=${encodeURIComponent(token)}&${PROTOCOL_QUERY}=${protocolVersion}`);
     source.addEventListener(SYNC_EVENT_POKE, (e) => {
       const seq = Number(e.data);
       if (Number.isFinite(seq)) this.handlers.onPoke(seq);

@@ -1,6 +1,7 @@
-// HTTP to the sync server: the bearer token, a timeout, and every outcome as a
-// typed result instead of a throw, so the engine decides what each one means.
-import { apiErrorBodySchema, type ApiErrorCode } from '../protocol';
+// HTTP to the sync server: the bearer token, the protocol version, a timeout,
+// and every outcome as a typed result instead of a throw, so the engine
+// decides what each one means.
+import { apiErrorBodySchema, PROTOCOL_HEADER, PROTOCOL_VERSION, type ApiErrorCode } from '../protocol';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -10,6 +11,8 @@ export type TransportFailure =
   /** The session is gone (signed out, expired, account deactivated): keep everything, ask to sign in. */
   | { kind: 'unauthorized'; code: ApiErrorCode; message: string }
   | { kind: 'reset_required'; message: string }
+  /** The server speaks another protocol version: nothing this console sends can help until one of them is updated. */
+  | { kind: 'upgrade_required'; message: string }
   /** The server refused the request as malformed: retrying the same bytes cannot help. */
   | { kind: 'invalid'; status: number; code: ApiErrorCode; message: string }
   /** 5xx or an unexpected answer: retry with backoff. */
@@ -22,6 +25,8 @@ export interface TransportOptions {
   getToken: () => string | null | Promise<string | null>;
   fetch?: FetchLike;
   timeoutMs?: number;
+  /** Sent with every request; tests make consoles older or newer than the server. */
+  protocolVersion?: number;
 }
 
 export class HttpTransport {
@@ -32,6 +37,10 @@ export class HttpTransport {
     // Bound lazily: a test swaps globalThis.fetch, and window.fetch must be called unbound-free.
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  get protocolVersion(): number {
+    return this.options.protocolVersion ?? PROTOCOL_VERSION;
   }
 
   get baseUrl(): string {
@@ -58,7 +67,7 @@ export class HttpTransport {
     let res: Response;
     let text: string;
     try {
-      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(this.protocolVersion) };
       if (body !== undefined) headers['content-type'] = 'application/json';
       res = await this.fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: controller.signal });
       text = await res.text();
@@ -81,6 +90,7 @@ export class HttpTransport {
     const { code, message } = parsed.data.error;
     if (res.status === 401) return { ok: false, kind: 'unauthorized', code, message };
     if (code === 'reset_required') return { ok: false, kind: 'reset_required', message };
+    if (code === 'upgrade_required') return { ok: false, kind: 'upgrade_required', message };
     if (res.status >= 500) return { ok: false, kind: 'server', status: res.status, message };
     return { ok: false, kind: 'invalid', status: res.status, code, message };
   }

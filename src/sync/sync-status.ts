@@ -8,7 +8,8 @@ export interface RejectedMutation {
 }
 
 export interface SyncStatus {
-  connection: 'online' | 'offline' | 'connecting' | 'signed-out';
+  /** 'upgrade-required': the server speaks another protocol version; `error` says which side to update. */
+  connection: 'online' | 'offline' | 'connecting' | 'signed-out' | 'upgrade-required';
   /** Outbox entries not yet confirmed and pulled back. */
   pending: number;
   lastSyncedAt: string | null;

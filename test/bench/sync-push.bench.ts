@@ -19,7 +19,7 @@ import { migrateToLatest } from '../../src/server/db/migrate';
 import { openDatabase, type Backend, type OpenDatabase } from '../../src/server/db/open-database';
 import { appendChanges } from '../../src/server/changes/changes';
 import { clientRecord } from '../../src/server/changes/records';
-import type { Mutation, PushResponse } from '../../src/protocol';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, type Mutation, type PushResponse } from '../../src/protocol';
 import { findPostgresBin, startPostgresCluster, type PostgresCluster } from '../setup/postgres-cluster';
 
 const DESKS = 20;
@@ -59,7 +59,7 @@ async function runDesk(base: string, token: string, clientId: string, batches: n
   let applied = 0;
   for (let b = 0; b < batches; b++) {
     const mutations = Array.from({ length: BATCH }, () => ({ clientId: device, seq: ++seq, ...work.next().value }) as Mutation);
-    const res = await fetch(`${base}/api/sync/push`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ mutations }) });
+    const res = await fetch(`${base}/api/sync/push`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) }, body: JSON.stringify({ mutations }) });
     if (res.status !== 200) throw new Error(`push failed: ${res.status} ${await res.text()}`);
     const body = (await res.json()) as PushResponse;
     applied += body.results.filter((r) => r.status === 'applied').length;

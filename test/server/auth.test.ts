@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkspace } from '../../src/server/accounts/workspaces';
 import { DEFAULT_SESSION_TTL_MS } from '../../src/server/app';
-import { BACKENDS, PASSWORD, createTestWorkspace, useTestServer } from './harness';
+import { PROTOCOL_HEADER } from '../../src/protocol';
+import { BACKENDS, PASSWORD, PROTOCOL_HEADERS, createTestWorkspace, useTestServer } from './harness';
 
 describe.each(BACKENDS)('auth on %s', (backend) => {
   const server = useTestServer(backend);
@@ -62,7 +63,7 @@ describe.each(BACKENDS)('auth on %s', (backend) => {
     ['no token', {}],
   ])('refuses %s on every authenticated route', async (_, headers) => {
     for (const [method, url] of [['GET', '/api/me'], ['POST', '/api/auth/logout'], ['POST', '/api/sync/push'], ['GET', '/api/sync/pull'], ['GET', '/api/sync/snapshot'], ['GET', '/api/sync/events']] as const) {
-      const res = await server().app.inject({ method, url, headers });
+      const res = await server().app.inject({ method, url, headers: { ...PROTOCOL_HEADERS, ...headers } });
       expect(res.statusCode, `${method} ${url}`).toBe(401);
       expect(res.json().error.code).toBe('unauthorized');
     }
@@ -80,6 +81,8 @@ describe.each(BACKENDS)('auth on %s', (backend) => {
     expect(allowed.statusCode).toBe(204);
     expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:5173');
     expect(allowed.headers['access-control-allow-headers']).toContain('authorization');
+    // Without it a browser refuses to send the protocol version, and every sync would be refused as too old.
+    expect(allowed.headers['access-control-allow-headers']).toContain(PROTOCOL_HEADER);
     const refused = await preflight('http://localhost.evil.example');
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['access-control-allow-origin']).toBeUndefined();

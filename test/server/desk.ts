@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { PROTOCOL_HEADERS } from './harness';
 import { decodePullPage, decodeSnapshotPage, type SnapshotPage, type Mutation, type MutationArgs, type MutationName, type PullResponse, type PushResponse, type PushResult } from '../../src/protocol';
 
 export { uuidv7 };
@@ -19,8 +20,12 @@ export class Desk {
     return { clientId: this.clientId, seq: ++this.seq, name, args, performedAt } as Mutation;
   }
 
+  private get headers(): Record<string, string> {
+    return { ...PROTOCOL_HEADERS, authorization: `Bearer ${this.token}` };
+  }
+
   async push(mutations: Mutation[]): Promise<{ status: number; body: PushResponse }> {
-    const res = await this.app.inject({ method: 'POST', url: '/api/sync/push', headers: { authorization: `Bearer ${this.token}` }, payload: { mutations } });
+    const res = await this.app.inject({ method: 'POST', url: '/api/sync/push', headers: this.headers, payload: { mutations } });
     return { status: res.statusCode, body: res.json() };
   }
 
@@ -33,13 +38,13 @@ export class Desk {
 
   async snapshot(after: string | null, limit: number): Promise<{ status: number; body: SnapshotPage }> {
     const query = after === null ? `limit=${limit}` : `limit=${limit}&after=${encodeURIComponent(after)}`;
-    const res = await this.app.inject({ method: 'GET', url: `/api/sync/snapshot?${query}`, headers: { authorization: `Bearer ${this.token}` } });
+    const res = await this.app.inject({ method: 'GET', url: `/api/sync/snapshot?${query}`, headers: this.headers });
     return { status: res.statusCode, body: res.statusCode === 200 ? decodeSnapshotPage(res.json()) : res.json() };
   }
 
   async pull(cursor: number, limit?: number): Promise<{ status: number; body: PullResponse }> {
     const query = limit === undefined ? `cursor=${cursor}` : `cursor=${cursor}&limit=${limit}`;
-    const res = await this.app.inject({ method: 'GET', url: `/api/sync/pull?${query}`, headers: { authorization: `Bearer ${this.token}` } });
+    const res = await this.app.inject({ method: 'GET', url: `/api/sync/pull?${query}`, headers: this.headers });
     // The wire page, decoded as the console decodes it; an error body stays as it came.
     return { status: res.statusCode, body: res.statusCode === 200 ? decodePullPage(res.json()) : res.json() };
   }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app';
 import { openDatabase, type OpenDatabase } from '../../src/server/db/open-database';
-import { BACKENDS, createTestWorkspace, openTestDatabase, stopTestCluster, useTestServer } from './harness';
+import { PROTOCOL_VERSION } from '../../src/protocol';
+import { BACKENDS, createTestWorkspace, openTestDatabase, PROTOCOL_HEADERS, stopTestCluster, useTestServer } from './harness';
 import { Desk, newTicketArgs } from './desk';
 import { openSse, type SseMessage } from './sse-reader';
 
@@ -24,7 +25,7 @@ describe.each(BACKENDS)('sync events on %s', (backend) => {
 
   it('pokes a connected desk with the latest change sequence when another desk pushes', async () => {
     const ws = await createTestWorkspace(server());
-    const stream = await openSse(`${base}/api/sync/events?token=${ws.users.technician.token}`, { origin: 'http://localhost:5173' });
+    const stream = await openSse(`${base}/api/sync/events?token=${ws.users.technician.token}&protocol=${PROTOCOL_VERSION}`, { origin: 'http://localhost:5173' });
     try {
       expect(stream.status).toBe(200);
       // On connect: where the tenant is now, so a reconnecting desk knows whether to pull.
@@ -39,9 +40,9 @@ describe.each(BACKENDS)('sync events on %s', (backend) => {
     }
   });
 
-  it('accepts the token in the Authorization header too', async () => {
+  it('accepts the token and the version in headers too', async () => {
     const ws = await createTestWorkspace(server());
-    const stream = await openSse(`${base}/api/sync/events`, { authorization: `Bearer ${ws.users.scheduler.token}` });
+    const stream = await openSse(`${base}/api/sync/events`, { ...PROTOCOL_HEADERS, authorization: `Bearer ${ws.users.scheduler.token}` });
     try {
       expect(stream.status).toBe(200);
       await stream.next((m) => m.event === 'poke');
@@ -52,7 +53,7 @@ describe.each(BACKENDS)('sync events on %s', (backend) => {
 
   it('tells the desk its session expired and closes the stream', async () => {
     const ws = await createTestWorkspace(server());
-    const stream = await openSse(`${base}/api/sync/events?token=${ws.users.engineer.token}`);
+    const stream = await openSse(`${base}/api/sync/events?token=${ws.users.engineer.token}&protocol=${PROTOCOL_VERSION}`);
     await stream.next((m) => m.event === 'poke');
     server().clock.advance(25 * 3600 * 1000);
     await stream.next((m) => m.event === 'session_expired');
@@ -81,7 +82,7 @@ describe.runIf(BACKENDS.includes('postgres'))('LISTEN/NOTIFY between two server 
 
   it('a push to instance A produces a poke on instance B', async () => {
     const ws = await createTestWorkspace(first);
-    const stream = await openSse(`${second.base}/api/sync/events?token=${ws.users.technician.token}`);
+    const stream = await openSse(`${second.base}/api/sync/events?token=${ws.users.technician.token}&protocol=${PROTOCOL_VERSION}`);
     try {
       await stream.next((m) => m.event === 'poke');
       const result = await new Desk(first.app, ws.users.technician.token).apply('createTicket', newTicketArgs(ws.clients['five-priority'], { priority: 'p4' }));

@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { apiErrorBodySchema, pullQuerySchema, snapshotQuerySchema, type Mutation } from '../../src/protocol';
-import { BACKENDS, PASSWORD, createTestWorkspace, useTestServer, type TestServer, type TestWorkspace } from './harness';
+import { apiErrorBodySchema, compareProtocol, PROTOCOL_HEADER, PROTOCOL_VERSION, pullQuerySchema, snapshotQuerySchema, type Mutation } from '../../src/protocol';
+import { BACKENDS, PASSWORD, PROTOCOL_HEADERS, createTestWorkspace, useTestServer, type TestServer, type TestWorkspace } from './harness';
 import { Desk, newTicketArgs, uuidv7 } from './desk';
 
 const RUNS_PER_BACKEND = 1000;
@@ -50,7 +50,7 @@ function brokenMutation(valid: Mutation): fc.Arbitrary<unknown> {
 
 function requests(ws: TestWorkspace, validMutations: Mutation[]): fc.Arbitrary<InjectOptions> {
   const token = ws.users.admin.token;
-  const auth = { authorization: `Bearer ${token}` };
+  const auth = { ...PROTOCOL_HEADERS, authorization: `Bearer ${token}` };
   const forged = fc.oneof(fc.string(), fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), fc.constant(token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A')));
   const printable = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)) });
   const json = (payload: unknown): InjectOptions['payload'] => JSON.stringify(payload);
@@ -80,11 +80,16 @@ function requests(ws: TestWorkspace, validMutations: Mutation[]): fc.Arbitrary<I
       fc.record({ workspace: fc.oneof(fc.constant(ws.slug), unstorable), email: fc.oneof(fc.constant(ws.users.admin.email), unstorable), password: unstorable }), fc.record({ workspace: fc.constant(ws.slug), email: fc.constant(ws.users.admin.email), password: fc.constant(PASSWORD), extra: junk }))
     .map((body) => ({ method: 'POST' as const, url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: json(body) ?? 'null' }));
   const forgedAuth = fc.tuple(fc.constantFrom(['GET', '/api/me'], ['POST', '/api/auth/logout'], ['GET', '/api/sync/pull'], ['GET', '/api/sync/snapshot'], ['POST', '/api/sync/push'], ['GET', '/api/sync/events']), forged, fc.boolean()).map(
-    ([[method, url], bad, inQuery]) => (inQuery ? { method, url: `${url}?token=${encodeURIComponent(bad)}` } : { method, url, headers: { authorization: `Bearer ${bad}` } }) as InjectOptions,
+    ([[method, url], bad, inQuery]) => (inQuery ? { method, url: `${url}?token=${encodeURIComponent(bad)}`, headers: PROTOCOL_HEADERS } : { method, url, headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${bad}` } }) as InjectOptions,
   );
+  // A valid push from a console of another protocol version, or one that says none readable.
+  const otherVersion = fc
+    .tuple(fc.option(fc.oneof(printable, fc.constantFrom('1', '3', '02', '-2', '2.0', '99999999999')), { nil: undefined }), anyMutation)
+    .filter(([version]) => compareProtocol(version, PROTOCOL_VERSION) !== 'same')
+    .map(([version, mutation]) => ({ method: 'POST' as const, url: '/api/sync/push', headers: { authorization: `Bearer ${token}`, ...(version === undefined ? {} : { [PROTOCOL_HEADER]: version }) }, payload: { mutations: [mutation] } }));
   const unknown = fc.tuple(fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH'), fc.constantFrom('/api/sync/push', '/api/auth/login', '/api/admin', '/api/sync/pull/../../etc/passwd', '/')).map(([method, url]) => ({ method, url, headers: auth }) as InjectOptions);
   const oversized = fc.constant({ method: 'POST' as const, url: '/api/sync/push', headers: { ...auth, 'content-type': 'application/json' }, payload: json({ mutations: [{ ...validMutations[0], args: { ...validMutations[0]!.args, description: 'x'.repeat(1_100_000) } }] }) });
-  return fc.oneof({ arbitrary: fc.oneof(...push), weight: 6 }, { arbitrary: pull, weight: 2 }, { arbitrary: snapshotPages, weight: 1 }, { arbitrary: login, weight: 2 }, { arbitrary: forgedAuth, weight: 2 }, { arbitrary: unknown, weight: 1 }, { arbitrary: oversized, weight: 0 + 1 });
+  return fc.oneof({ arbitrary: fc.oneof(...push), weight: 6 }, { arbitrary: pull, weight: 2 }, { arbitrary: snapshotPages, weight: 1 }, { arbitrary: login, weight: 2 }, { arbitrary: forgedAuth, weight: 2 }, { arbitrary: unknown, weight: 1 }, { arbitrary: otherVersion, weight: 1 }, { arbitrary: oversized, weight: 0 + 1 });
 }
 
 describe.each(BACKENDS)('fuzz on %s', (backend) => {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { STAFF_ROLES, type StaffRole } from '../../src/domain/ticket';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/protocol';
 import { buildServer } from '../../src/server/app';
 import { hashPassword } from '../../src/server/auth/password';
 import { createSession } from '../../src/server/auth/sessions';
@@ -72,6 +73,9 @@ export function useTestServer(backend: Backend, options: { heartbeatMs?: number 
     return server;
   };
 }
+
+/** What a console of the server's own protocol sends with every /api/sync/* request. */
+export const PROTOCOL_HEADERS: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
 
 export const PASSWORD = 'correct horse battery staple';
 

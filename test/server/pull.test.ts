@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/protocol';
 import { changeSchema } from '../../src/protocol';
 import { DEFAULT_TOMBSTONE_HORIZON_MS, pruneTombstones } from '../../src/server/changes/tombstones';
-import { BACKENDS, createTestWorkspace, useTestServer } from './harness';
+import { BACKENDS, createTestWorkspace, PROTOCOL_HEADERS, useTestServer } from './harness';
 import { Desk, newTicketArgs, uuidv7 } from './desk';
 
 /** Pulls every page from `cursor`, checking each page's shape and order. */
@@ -115,7 +115,7 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
     ['cursor=1&since=2', /unexpected field\(s\) since/],
   ])('refuses a bad query (%s) with a 400 saying what is wrong', async (query, message) => {
     const ws = await createTestWorkspace(server());
-    const res = await server().app.inject({ method: 'GET', url: `/api/sync/pull?${query}`, headers: { authorization: `Bearer ${ws.users.intake.token}` } });
+    const res = await server().app.inject({ method: 'GET', url: `/api/sync/pull?${query}`, headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${ws.users.intake.token}` } });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ error: { code: 'invalid_request', message: expect.stringMatching(message) } });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeSchema, SNAPSHOT_ORDER, type Change } from '../../src/protocol';
-import { BACKENDS, createTestWorkspace, useTestServer } from './harness';
+import { BACKENDS, createTestWorkspace, PROTOCOL_HEADERS, useTestServer } from './harness';
 import { Desk, newTicketArgs, uuidv7 } from './desk';
 
 /** Every snapshot page in turn, checking each page's shape. */
@@ -95,13 +95,13 @@ describe.each(BACKENDS)('snapshot on %s', (backend) => {
     ['cursor=1', /unexpected field\(s\) cursor/],
   ])('refuses a bad query (%s) with a 400 saying what is wrong', async (query, message) => {
     const ws = await createTestWorkspace(server());
-    const res = await server().app.inject({ method: 'GET', url: `/api/sync/snapshot?${query}`, headers: { authorization: `Bearer ${ws.users.intake.token}` } });
+    const res = await server().app.inject({ method: 'GET', url: `/api/sync/snapshot?${query}`, headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${ws.users.intake.token}` } });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ error: { code: 'invalid_request', message: expect.stringMatching(message) } });
   });
 
   it('answers only a signed-in caller', async () => {
-    const res = await server().app.inject({ method: 'GET', url: '/api/sync/snapshot' });
+    const res = await server().app.inject({ method: 'GET', url: '/api/sync/snapshot', headers: PROTOCOL_HEADERS });
     expect(res.statusCode).toBe(401);
   });
 });

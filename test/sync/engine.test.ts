@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pruneTombstones } from '../../src/server/changes/tombstones';
 import { decodePullPage, type PullPage } from '../../src/protocol';
 import type { SyncStatus } from '../../src/sync/sync-status';
-import { createTestWorkspace, useTestServer, type TestWorkspace } from '../server/harness';
+import { createTestWorkspace, PROTOCOL_HEADERS, useTestServer, type TestWorkspace } from '../server/harness';
 import { serverState, SimDesk, sortById } from './sim';
 
 const server = useTestServer('pglite');
@@ -108,7 +108,7 @@ describe('sync engine against the server', () => {
     await a.tab.engine.syncNow();
     a.link.fault = 'none';
     const state = await a.tab.repos.sync.state();
-    const wire = (await (await a.link.fetch(`http://switchboard.test/api/sync/pull?cursor=${state.cursor}`, { headers: { authorization: `Bearer ${a.token}` } })).json()) as PullPage;
+    const wire = (await (await a.link.fetch(`http://switchboard.test/api/sync/pull?cursor=${state.cursor}`, { headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${a.token}` } })).json()) as PullPage;
     await a.tab.repos.sync.applyPullPage(state.cursor, decodePullPage(wire), a.now());
     expect(await a.tab.repos.tickets.get(created.ticket.id)).toMatchObject({ status: 'closed', title: 'Phones down: carrier outage' });
     await a.tab.engine.syncNow();

@@ -23,7 +23,8 @@ export class Link {
   readonly stats: NetworkStats = { requests: 0, delivered: 0, droppedRequests: 0, droppedResponses: 0, duplicated: 0 };
 
   constructor(
-    private readonly app: FastifyInstance,
+    /** The server at the other end; a test swaps it to update the server under a desk. */
+    public app: FastifyInstance,
     private readonly random: () => number,
   ) {}
 

@@ -1,6 +1,7 @@
 // Pokes over the event stream and local writes start a sync by themselves (auto mode).
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../../src/data/repositories';
+import { PROTOCOL_VERSION } from '../../src/protocol';
 import type { EventSourceLike } from '../../src/sync/event-stream';
 import { createSyncEngine, type SyncEngine } from '../../src/sync/sync-engine';
 import type { SyncStatus } from '../../src/sync/sync-status';
@@ -72,7 +73,7 @@ describe('auto sync', () => {
     engine.start();
     await until(engine, (s) => s.connection === 'online');
     expect(streams).toHaveLength(1);
-    expect(streams[0]!.url).toBe(`${BASE_URL}/api/sync/events?token=${encodeURIComponent(ws.users.technician.token)}`);
+    expect(streams[0]!.url).toBe(`${BASE_URL}/api/sync/events?token=${encodeURIComponent(ws.users.technician.token)}&protocol=${PROTOCOL_VERSION}`);
 
     const created = await repos.tickets.create({ clientId: ws.clients['four-tier'], title: 'Scanner jams', description: '', priority: 'high', channel: 'portal', assigneeId: null });
     if (!created.ok) throw new Error('setup');

@@ -17,6 +17,8 @@ export class SimDesk {
   readonly link: Link;
   readonly tabs: Tab[] = [];
   token: string | null;
+  /** The protocol the next tab opened (kill() opens one) speaks; undefined: this build's. */
+  protocolVersion: number | undefined;
 
   constructor(
     private readonly app: FastifyInstance,
@@ -47,6 +49,7 @@ export class SimDesk {
       auto: false,
       now: this.now,
       pullLimit: this.pullLimit,
+      protocolVersion: this.protocolVersion,
     });
     engine.start();
     return { repos, engine };

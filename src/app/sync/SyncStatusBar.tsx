@@ -8,6 +8,8 @@ const CONNECTION_LABEL: Record<SyncStatus['connection'], string> = {
   offline: 'Offline',
   connecting: 'Connecting…',
   'signed-out': 'Signed out',
+  // Which side to update (this console or the server) is in the message shown beside it.
+  'upgrade-required': 'Update needed',
 };
 
 function relative(iso: string | null, now: number): string {
@@ -19,9 +21,11 @@ function relative(iso: string | null, now: number): string {
 }
 
 /** Sync state in plain words: connection, what is waiting, when it last synced, what was refused. */
-export function SyncStatusBar({ engine, onSignIn, onDismiss }: { engine: SyncEngine; onSignIn(): void; onDismiss(id: string): void }) {
+export function SyncStatusBar({ engine, onSignIn, onDismiss }: { engine: Pick<SyncEngine, 'status'>; onSignIn(): void; onDismiss(id: string): void }) {
   const status = useSyncExternalStore(
     (cb) => engine.status.subscribe(cb),
+    () => engine.status.get(),
+    // Rendered to a string only in tests; the value is the same.
     () => engine.status.get(),
   );
   const now = useNow();

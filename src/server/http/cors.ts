@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { PROTOCOL_HEADER } from '../../protocol';
 import { isAllowedOrigin } from './allowed-origin';
 import { errorBody } from './errors';
 
@@ -8,7 +9,7 @@ export function corsHeaders(origin: string | undefined): Record<string, string> 
     'access-control-allow-origin': origin,
     vary: 'Origin',
     'access-control-allow-methods': 'GET, POST, OPTIONS',
-    'access-control-allow-headers': 'authorization, content-type',
+    'access-control-allow-headers': `authorization, content-type, ${PROTOCOL_HEADER}`,
     'access-control-max-age': '600',
   };
 }

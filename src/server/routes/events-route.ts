@@ -4,13 +4,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { SYNC_EVENT_POKE, SYNC_EVENT_SESSION_EXPIRED } from '../../protocol';
+import { PROTOCOL_QUERY, SYNC_EVENT_POKE, SYNC_EVENT_SESSION_EXPIRED } from '../../protocol';
 import { authenticator, sessionOf } from '../auth/authenticate';
 import { corsHeaders } from '../http/cors';
 import { parseInput } from '../http/errors';
 import type { RouteContext } from './context';
 
-const eventsQuerySchema = z.strictObject({ token: z.string().max(200).optional() });
+// Both are checked before this route runs: the protocol version (src/server/http/protocol-version.ts), then the token.
+const eventsQuerySchema = z.strictObject({ token: z.string().max(200).optional(), [PROTOCOL_QUERY]: z.string().max(12).optional() });
 
 /** At most one poke per interval per stream: a burst of pushes becomes one pull, not hundreds. */
 const POKE_INTERVAL_MS = 100;
@@ -22,7 +23,7 @@ export async function eventsRoute(app: FastifyInstance, ctx: RouteContext): Prom
     for (const res of open) res.end();
   });
 
-  app.get('/api/sync/events', { onRequest: authenticator(ctx.db, ctx.now, { allowQueryToken: true }) }, async (request, reply) => {
+  app.get('/api/sync/events', { config: { protocolInQuery: true }, onRequest: authenticator(ctx.db, ctx.now, { allowQueryToken: true }) }, async (request, reply) => {
     const auth = sessionOf(request);
     parseInput(eventsQuerySchema, request.query, 'event stream query');
     const tenant = await ctx.db.selectFrom('tenants').select('change_seq').where('id', '=', auth.tenantId).executeTakeFirstOrThrow();
