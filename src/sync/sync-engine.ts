@@ -59,6 +59,8 @@ export class SyncEngine {
   private progress: InitialSyncProgress | null = null;
   /** Another window took over this desk's download: the next attempt leaves that one alone while it is alive. */
   private lostDownload = false;
+  /** The browser's last word on the network (its online/offline events): offline until it says online again. */
+  private networkDown = false;
   private stopped = false;
   /**
    * The server speaks another protocol version. Lasting: nothing this desk does
@@ -100,9 +102,13 @@ export class SyncEngine {
     this.cleanups.push(() => pending.unsubscribe(), () => newest.unsubscribe(), () => rejections.unsubscribe());
     const events = this.options.events === undefined ? (typeof window === 'undefined' ? null : window) : this.options.events;
     if (events && this.auto) {
-      const online = () => this.nudge();
+      const online = () => {
+        this.networkDown = false;
+        this.nudge();
+      };
       // Offline says less than "update needed", which still holds when the network is back.
       const offline = () => {
+        this.networkDown = true;
         if (!this.upgradeRequired) this.status.set({ connection: 'offline' });
       };
       events.addEventListener('online', online);
@@ -178,7 +184,13 @@ export class SyncEngine {
       if (token && !this.stopped) this.pokes.ensureOpen(this.transport.baseUrl, token, this.transport.protocolVersion);
       const state = await this.options.store.state();
       this.upgradeRequired = false;
-      this.status.set({ connection: 'online', error: null, lastSyncedAt: state.lastSyncedAt, pending: await this.options.store.pendingCount() });
+      // A sync can finish after the browser said the network went away: what it fetched stands, but the desk is offline now.
+      this.status.set({
+        connection: this.networkDown ? 'offline' : 'online',
+        error: null,
+        lastSyncedAt: state.lastSyncedAt,
+        pending: await this.options.store.pendingCount(),
+      });
       this.backoff.reset();
     } catch (error) {
       if (!(error instanceof SyncFailure)) throw error;
