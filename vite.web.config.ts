@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
-import { buildCsp } from './src/bridge/content-security-policy';
+import { buildCsp } from './src/bridge/content-security-policy.ts';
 
 /**
  * The web build carries the desktop's CSP in a <meta> tag. The dev server is
