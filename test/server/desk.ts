@@ -8,7 +8,8 @@ import { decodePullPage, decodeSnapshotPage, type SnapshotPage, type Mutation, t
 export { uuidv7 };
 
 export class Desk {
-  readonly clientId = `desk-${randomUUID()}`;
+  /** Mutable: a test may push under another desk's device id. */
+  clientId = `desk-${randomUUID()}`;
   seq = 0;
   constructor(
     readonly app: FastifyInstance,

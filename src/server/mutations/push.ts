@@ -36,9 +36,34 @@ export interface PushDeps {
   now: () => Date;
   /** On PostgreSQL the last statement and COMMIT share a round trip (changes.ts). */
   backend?: Backend;
+  /** Where a mutation the database refused is described in full (its answer says only the error code). */
+  log?: { warn: (details: object, message: string) => void };
 }
 
 const UNIQUE_VIOLATION = '23505';
+
+// SQLSTATE classes of failures that pass: a lost or closed connection (08), an
+// aborted transaction (25), a serialization failure or deadlock (40), resources
+// (53), a lock not available (55), shutdown or cancel (57), I/O (58), internal (XX).
+// Any other SQLSTATE is about the data (22: out of range, 23: a constraint, ...)
+// and repeats however often the desk sends it.
+const TRANSIENT_CLASSES = new Set(['08', '25', '40', '53', '55', '57', '58', 'XX']);
+const SQLSTATE = /^(?:[0-5][0-9A-Z]|F0|HV|P0|XX)[0-9A-Z]{3}$/;
+
+/**
+ * The database refused this mutation for a reason that will not pass: it gets
+ * a final answer, or the desk would send it, and wait behind it, for ever.
+ * Errors without a SQLSTATE (connections, bugs in this code) stay 500s: a
+ * person's change is not thrown away because the server failed.
+ */
+function unprocessable(error: unknown): MutationRejected | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !SQLSTATE.test(code) || TRANSIENT_CLASSES.has(code.slice(0, 2))) return null;
+  return new MutationRejected(
+    'unprocessable',
+    `The server could not store this change: the database refused its data (error ${code}). It was not applied; make the change again, and if this keeps happening, tell your administrator.`,
+  );
+}
 
 /** A mutation refused after it had written: its transaction must roll back. */
 class RefusedAfterWriting extends Error {
@@ -284,11 +309,19 @@ async function applyDeviceRun(deps: PushDeps, auth: SessionUser, run: readonly M
         careful = true;
         continue;
       }
-      // Not a rule: a deadlock with another push, a lost connection, a bug. One
-      // mutation per transaction from here, as if pushed one at a time: what can
-      // commit does, and the error surfaces at the mutation that causes it.
-      if (attempt.length === 1) throw error;
-      oneByOne = true;
+      // Not a rule: a deadlock with another push, a lost connection, data the
+      // database refuses, a bug. One mutation per transaction from here, as if
+      // pushed one at a time: what can commit does, and the error surfaces at
+      // the mutation that causes it.
+      if (attempt.length > 1) {
+        oneByOne = true;
+        continue;
+      }
+      // That mutation alone fails: refused for good if it always will, recorded in its place.
+      const refused = refusal ? null : unprocessable(error);
+      if (!refused) throw error;
+      deps.log?.warn({ err: error, clientId: attempt[0]!.clientId, seq: attempt[0]!.seq, name: attempt[0]!.name }, 'mutation refused by the database');
+      refusal = refused;
       continue;
     }
     results.push(...done);

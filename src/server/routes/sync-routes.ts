@@ -15,7 +15,7 @@ export async function syncRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     const auth = sessionOf(request);
     // The whole batch is checked before anything is applied: a malformed push changes nothing.
     const body = parseInput(pushRequestSchema, request.body, 'push');
-    const results = await applyPush(ctx, auth, body.mutations);
+    const results = await applyPush({ ...ctx, log: request.log }, auth, body.mutations);
     return { results };
   });
 
