@@ -73,6 +73,10 @@ export const REJECTION_CODES = [
   'clock_ahead',
   /** Well-formed, but the database cannot store it (a value out of its range, ...). */
   'unprocessable',
+  /** A number this device used before, for a different change (the server keeps the first). */
+  'sequence_reused',
+  /** A repeat of a refusal older than the server keeps (docs/sync-protocol.md): it was not applied. */
+  'expired',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -1,6 +1,6 @@
 import type { ChangeWrite } from '../changes/changes';
 import { noteRecord, ticketRecord } from '../changes/records';
-import { addEvent, lockTicket, MutationRejected, requireRole, type MutationHandler } from './context';
+import { actedOn, addEvent, lockTicket, MutationRejected, requireRole, type MutationHandler } from './context';
 import { canonicalId, type NoteRow } from './unit-of-work';
 
 export const addNote: MutationHandler<'addNote'> = async (ctx, args) => {
@@ -13,7 +13,7 @@ export const addNote: MutationHandler<'addNote'> = async (ctx, args) => {
     kind: args.kind,
     author_id: ctx.user.id,
     body: args.body,
-    performed_at: ctx.performedAt,
+    performed_at: actedOn(ctx, current),
     recorded_at: ctx.now,
   };
   const conflict = `A note with id ${args.id} already exists; this desk sent it twice. Nothing was changed.`;
@@ -26,7 +26,7 @@ export const addNote: MutationHandler<'addNote'> = async (ctx, args) => {
   ];
   if (args.kind === 'public_reply') {
     // A public reply is a first response for the SLA engine.
-    writes.push(addEvent(ctx, ticket.id, { type: 'public_reply', priority: null, status: null }));
+    writes.push(addEvent(ctx, ticket, { type: 'public_reply', priority: null, status: null }));
   }
   return writes;
 };
