@@ -26,8 +26,13 @@ export class Desk {
   }
 
   async push(mutations: Mutation[]): Promise<{ status: number; body: PushResponse }> {
-    const res = await this.app.inject({ method: 'POST', url: '/api/sync/push', headers: this.headers, payload: { mutations } });
+    const res = await this.pushRaw(mutations);
     return { status: res.statusCode, body: res.json() };
+  }
+
+  /** The response as it came, headers included. */
+  pushRaw(mutations: Mutation[]) {
+    return this.app.inject({ method: 'POST', url: '/api/sync/push', headers: this.headers, payload: { mutations } });
   }
 
   /** Queues and pushes one mutation, expecting a 200; returns its result. */
