@@ -16,7 +16,8 @@ export const addNote: MutationHandler<'addNote'> = async (ctx, args) => {
     performed_at: actedOn(ctx, current),
     recorded_at: ctx.now,
   };
-  const conflict = `A note with id ${args.id} already exists; this desk sent it twice. Nothing was changed.`;
+  // As for tickets (ticket-mutations.ts): one answer, whoever holds the id.
+  const conflict = `Note id ${args.id} cannot be used for a new note. Nothing was changed: if this desk sent the note before, the server has it; otherwise write it again, which gives it a new id.`;
   if (!ctx.rows.insertNote(note, conflict)) throw new MutationRejected('conflict', conflict);
   // Activity on the ticket: the queue sorts by it.
   const ticket = ctx.rows.updateTicket(current, { updated_at: ctx.now });
