@@ -114,8 +114,8 @@ export interface ClientMutationsTable {
   name: string;
   /** null for a refused mutation: nothing it carried was applied, and keeping it let anyone grow the database. */
   args: ColumnType<unknown, string | null, string | null>;
-  /** md5 of the jsonb text of [name, args]: tells a resend from a different mutation under the same number. */
-  fingerprint: string;
+  /** A refused mutation's md5 of the jsonb text of [name, args], to tell a resend from a different mutation under its number; null when applied (args are kept). */
+  fingerprint: string | null;
   performed_at: Timestamp;
   result: Json<unknown>;
   applied_at: Timestamp;

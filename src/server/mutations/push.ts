@@ -66,7 +66,7 @@ type Answer = (seqBefore: number) => PushResult;
 interface Recorded {
   seq: number;
   name: string;
-  /** Sent whole, for the fingerprint (repeats.ts); stored for applied mutations only. */
+  /** Sent whole: stored for applied mutations, only fingerprinted for refused ones (repeats.ts). */
   args: unknown;
   performed_at: string;
   /** The stored result; an applied one gets its changeSeq in SQL. */
@@ -154,7 +154,7 @@ async function recordAndCommit(
   const record = sql`${push.rows}, m as (
       insert into client_mutations (tenant_id, client_id, seq, user_id, name, args, fingerprint, performed_at, applied_at, result)
       select ${auth.tenantId}::uuid, ${clientId}, r.seq, ${auth.userId}::uuid, r.name,
-        case when r.at is null then null else r.args end, md5(jsonb_build_array(r.name, r.args)::text),
+        case when r.at is null then null else r.args end, case when r.at is null then md5(jsonb_build_array(r.name, r.args)::text) end,
         r.performed_at, ${now.toISOString()}::timestamptz,
         case when r.at is null then r.result else r.result || jsonb_build_object('changeSeq', t.change_seq - ${k}::bigint + r.at) end
       from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(seq bigint, name text, args jsonb, performed_at timestamptz, result jsonb, at bigint)

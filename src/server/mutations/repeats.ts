@@ -20,9 +20,10 @@ export interface StoredResult {
 export async function storedResults(trx: Kysely<Database>, auth: SessionUser, clientId: string, repeats: readonly Mutation[]): Promise<Map<number, StoredResult>> {
   if (repeats.length === 0) return new Map();
   const sent = repeats.map((m) => ({ seq: m.seq, name: m.name, args: m.args, performed_at: m.performedAt }));
-  // The fingerprint is computed on jsonb text, which is canonical: key order and spacing as sent do not matter.
+  // jsonb equality, and the fingerprint made of jsonb text, are canonical: key order and spacing as sent do not matter.
   const { rows } = await sql<{ seq: number; result: PushResult; same: boolean }>`
-    select c.seq, c.result, c.fingerprint = md5(jsonb_build_array(i.name, i.args)::text) and c.performed_at = i.performed_at as same
+    select c.seq, c.result, c.performed_at = i.performed_at and c.name = i.name
+        and coalesce(c.args = i.args, c.fingerprint = md5(jsonb_build_array(i.name, i.args)::text)) as same
     from jsonb_to_recordset(${JSON.stringify(sent)}::jsonb) as i(seq bigint, name text, args jsonb, performed_at timestamptz)
     join client_mutations c on c.tenant_id = ${auth.tenantId}::uuid and c.client_id = ${clientId} and c.seq = i.seq`.execute(trx);
   return new Map(rows.map((r) => [Number(r.seq), { result: r.result, same: r.same }]));
