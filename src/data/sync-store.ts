@@ -149,6 +149,25 @@ export class SyncStore {
     return { ...state, deviceId: crypto.randomUUID(), nextSeq: entries.length + 1 };
   }
 
+  /**
+   * The server says `deviceId` belongs to another person: someone else synced
+   * from this console first. Takes a new device id and renumbers the outbox
+   * from 1; nothing is lost. Not while entries the server applied under the
+   * old id wait for a pull to bring them back: renumbered, they would be sent,
+   * and applied, again. True when the outbox may be pushed again now.
+   */
+  leaveDevice(deviceId: string): Promise<boolean> {
+    return this.update(async (state) => {
+      // Another tab has already moved on.
+      if (state.deviceId !== deviceId) return { value: true };
+      const entries = await this.db.outbox.orderBy('seq').toArray();
+      if (entries.some((e) => e.status === 'sent')) return { value: false };
+      await this.db.outbox.clear();
+      await this.db.outbox.bulkAdd(entries.map((e, i) => ({ ...e, seq: i + 1 })));
+      return { state: { ...state, deviceId: crypto.randomUUID(), nextSeq: entries.length + 1 }, value: true };
+    });
+  }
+
   /** A mutation the server could never accept (it refused the request as malformed): drop it and close the gap. */
   dropUnsendable(seq: number, reason: string, at: Date): Promise<void> {
     return this.update(async (state) => {

@@ -37,6 +37,10 @@ export const API_ERROR_CODES = [
   'not_found',
   'reset_required',
   'upgrade_required',
+  /** 403 on push: the device id belongs to another person; take a new one and push again. */
+  'device_in_use',
+  /** 429 with Retry-After: this session pushed more than the server takes in a short time. */
+  'rate_limited',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

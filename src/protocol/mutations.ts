@@ -16,12 +16,33 @@ export const deviceIdSchema = z
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/, 'clientId is the device id: 8 to 100 letters, digits, - or _.');
 
+/** The earliest performedAt accepted: no desk did anything for a workspace before this product existed. */
+export const EARLIEST_PERFORMED_AT = '2000-01-01T00:00:00Z';
+const EARLIEST_MS = Date.parse(EARLIEST_PERFORMED_AT);
+/** Real UTC offsets run from -12:00 to +14:00; ISO 8601 allows up to 23:59, which PostgreSQL refuses. */
+const MAX_OFFSET_MINUTES = 14 * 60;
+const PERFORMED_AT_RULE = `performedAt must be an ISO 8601 time from ${EARLIEST_PERFORMED_AT} on, with Z or a UTC offset from -14:00 to +14:00 (e.g. 2026-03-01T09:30:00Z)`;
+
+function offsetMinutes(iso: string): number {
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(iso);
+  return offset ? Number(offset[2]) * 60 + Number(offset[3]) : 0;
+}
+
+/**
+ * The desk's clock when the person acted. Every instant the format allows must
+ * also be one PostgreSQL stores: before, year 0 or an offset of +16:00 passed
+ * here, failed in the database, and the push answered 500 for ever.
+ */
+export const performedAtSchema = z.iso
+  .datetime({ offset: true, error: PERFORMED_AT_RULE })
+  .refine((iso) => offsetMinutes(iso) <= MAX_OFFSET_MINUTES && Date.parse(iso) >= EARLIEST_MS, PERFORMED_AT_RULE);
+
 const envelope = {
   clientId: deviceIdSchema,
   /** Per-device sequence: 1, 2, 3 ... with no gaps. */
   seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   /** The desk's clock when the person acted: data, never order. */
-  performedAt: z.iso.datetime({ offset: true }),
+  performedAt: performedAtSchema,
 };
 
 export const mutationSchema = z.discriminatedUnion(
@@ -42,7 +63,21 @@ export const pushRequestSchema = z.strictObject({
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** Why a well-formed mutation was refused for good; the desk shows `message` to the person who made it. */
-export const REJECTION_CODES = ['forbidden', 'not_found', 'invalid_transition', 'invalid_priority', 'invalid_assignee', 'conflict', 'clock_ahead'] as const;
+export const REJECTION_CODES = [
+  'forbidden',
+  'not_found',
+  'invalid_transition',
+  'invalid_priority',
+  'invalid_assignee',
+  'conflict',
+  'clock_ahead',
+  /** Well-formed, but the database cannot store it (a value out of its range, ...). */
+  'unprocessable',
+  /** A number this device used before, for a different change (the server keeps the first). */
+  'sequence_reused',
+  /** A repeat of a refusal older than the server keeps (docs/sync-protocol.md): it was not applied. */
+  'expired',
+] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export type PushResult =

@@ -1,24 +1,28 @@
 // Housekeeping on a timer: forget old tombstones (past the horizon, desks must
-// re-download) and expired sessions. Safe to run on every instance at once.
+// re-download), expired sessions and old refusals (mutations/retention.ts).
+// Safe to run on every instance at once.
 import { sql, type Kysely } from 'kysely';
 import { deleteExpiredSessions } from './auth/sessions';
 import type { Backend } from './db/open-database';
 import type { Database } from './db/schema';
 import { pruneTombstones } from './changes/tombstones';
+import { pruneRefusals } from './mutations/retention';
 
 const EVERY_MS = 60 * 60 * 1000;
 
+/** One round of housekeeping as of `now`. */
+export async function runMaintenance(db: Kysely<Database>, backend: Backend, horizonMs: number, now: Date): Promise<void> {
+  await pruneTombstones(db, now, horizonMs);
+  await deleteExpiredSessions(db, now);
+  await pruneRefusals(db, now);
+  // PGlite has no autovacuum daemon, so nothing else gathers statistics. Without
+  // them the planner guessed 8 rows for a 457,751-change download and sorted
+  // the whole remainder for every page (745 ms a page instead of 7).
+  if (backend === 'pglite') await refreshStatistics(db);
+}
+
 export function startMaintenance(db: Kysely<Database>, backend: Backend, horizonMs: number, onError: (error: Error) => void): () => void {
-  const run = async () => {
-    const now = new Date();
-    await pruneTombstones(db, now, horizonMs);
-    await deleteExpiredSessions(db, now);
-    // PGlite has no autovacuum daemon, so nothing else gathers statistics. Without
-    // them the planner guessed 8 rows for a 457,751-change download and sorted
-    // the whole remainder for every page (745 ms a page instead of 7).
-    if (backend === 'pglite') await refreshStatistics(db);
-  };
-  const tick = () => void run().catch(onError);
+  const tick = () => void runMaintenance(db, backend, horizonMs, new Date()).catch(onError);
   tick();
   const timer = setInterval(tick, EVERY_MS);
   timer.unref();

@@ -22,6 +22,13 @@ export async function pushAll(step: SyncStep, batchSize: number | undefined): Pr
       else await store.dropUnsendable(batch[0]!.seq, `The server cannot accept this change: ${res.message}`, step.now());
       continue;
     }
+    if (!res.ok && res.kind === 'invalid' && res.code === 'device_in_use') {
+      // The device id is someone else's (they synced from this console first): carry on under a new one,
+      // once what the server applied under the old one has come back with a pull.
+      if (!(await store.leaveDevice(batch[0]!.clientId))) return;
+      if (++gaps > 3) throw new SyncFailure({ kind: 'server', status: 403, message: res.message });
+      continue;
+    }
     const outcome = await store.applyPushResults((await step.ok(res)).results, step.now());
     if (outcome.retry && ++gaps > 3) throw new SyncFailure({ kind: 'server', status: 409, message: 'The server keeps asking for changes this desk no longer has; sync paused. Tell your administrator.' });
   }

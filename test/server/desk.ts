@@ -8,7 +8,8 @@ import { decodePullPage, decodeSnapshotPage, type SnapshotPage, type Mutation, t
 export { uuidv7 };
 
 export class Desk {
-  readonly clientId = `desk-${randomUUID()}`;
+  /** Mutable: a test may push under another desk's device id. */
+  clientId = `desk-${randomUUID()}`;
   seq = 0;
   constructor(
     readonly app: FastifyInstance,
@@ -25,8 +26,13 @@ export class Desk {
   }
 
   async push(mutations: Mutation[]): Promise<{ status: number; body: PushResponse }> {
-    const res = await this.app.inject({ method: 'POST', url: '/api/sync/push', headers: this.headers, payload: { mutations } });
+    const res = await this.pushRaw(mutations);
     return { status: res.statusCode, body: res.json() };
+  }
+
+  /** The response as it came, headers included. */
+  pushRaw(mutations: Mutation[]) {
+    return this.app.inject({ method: 'POST', url: '/api/sync/push', headers: this.headers, payload: { mutations } });
   }
 
   /** Queues and pushes one mutation, expecting a 200; returns its result. */

@@ -29,6 +29,8 @@ const unstorable = fc
 
 const junk = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }));
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
 /** A mutation broken in exactly one way the schema must catch. */
 function brokenMutation(valid: Mutation): fc.Arbitrary<unknown> {
   const args = valid.args as Record<string, unknown>;
@@ -37,6 +39,14 @@ function brokenMutation(valid: Mutation): fc.Arbitrary<unknown> {
     fc.oneof(fc.constantFrom('dropTables', '__proto__', 'constructor', 'createticket', ''), fc.string()).filter((n) => !['createTicket', 'updateTicket', 'setStatus', 'addNote', 'upsertContact', 'deleteContact'].includes(n)).map((name) => ({ ...valid, name })),
     fc.oneof(fc.constantFrom(0, -1, 1.5, Number.MAX_SAFE_INTEGER + 2, '1', null), junk.filter((v) => typeof v !== 'number')).map((seq) => ({ ...valid, seq })),
     fc.oneof(fc.constantFrom('yesterday', '2026-13-45T00:00:00Z', '', '1700000000'), fc.string()).filter((s) => Number.isNaN(Date.parse(s)) || !s.includes('T')).map((performedAt) => ({ ...valid, performedAt })),
+    // Instants the format allows but PostgreSQL or the world does not: year 0, before 2000, offsets past ±14:00.
+    fc
+      .oneof(
+        fc.constantFrom('0000-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '1999-12-31T23:59:59Z', '0000-02-29T12:00:00+14:00', '2026-03-01T09:30:00+23:59'),
+        fc.tuple(fc.integer({ min: 0, max: 1999 }), fc.constantFrom('Z', '+00:00', '-05:00', '+14:00')).map(([year, zone]) => `${String(year).padStart(4, '0')}-06-15T12:00:00${zone}`),
+        fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 14 * 60 + 1, max: 24 * 60 - 1 })).map(([sign, minutes]) => `2026-03-01T09:30:00${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`),
+      )
+      .map((performedAt) => ({ ...valid, performedAt })),
     fc.oneof(fc.constantFrom('', 'a b', 'short', 'x'.repeat(101), '../../etc'), fc.string({ maxLength: 7 })).map((clientId) => ({ ...valid, clientId })),
     junk.map((extra) => ({ ...valid, extra })),
     junk.map((extra) => ({ ...valid, args: { ...args, extra } })),

@@ -1,5 +1,6 @@
 // Every server suite runs against PGlite and a real PostgreSQL (a private cluster per test file).
 import type { FastifyInstance } from 'fastify';
+import { Migrator } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { STAFF_ROLES, type StaffRole } from '../../src/domain/ticket';
@@ -8,6 +9,7 @@ import { buildServer } from '../../src/server/app';
 import { hashPassword } from '../../src/server/auth/password';
 import { createSession } from '../../src/server/auth/sessions';
 import { migrateToLatest } from '../../src/server/db/migrate';
+import { migrationProvider } from '../../src/server/db/migrations/index';
 import { openDatabase, type Backend, type OpenDatabase } from '../../src/server/db/open-database';
 import { appendChanges, type ChangeWrite } from '../../src/server/changes/changes';
 import { clientRecord, userRecord } from '../../src/server/changes/records';
@@ -18,17 +20,24 @@ export const BACKENDS: Backend[] = postgresAvailable() ? ['pglite', 'postgres'] 
 
 let cluster: Promise<PostgresCluster> | undefined;
 
+/** `upTo`: stop after that migration (to test the next one); default: all. */
+async function migrate(database: OpenDatabase, upTo: string | undefined): Promise<void> {
+  if (upTo === undefined) return migrateToLatest(database.db);
+  const { error } = await new Migrator({ db: database.db, provider: migrationProvider }).migrateTo(upTo);
+  if (error) throw error;
+}
+
 /** A fresh, migrated database; PostgreSQL databases share this file's cluster. */
-export async function openTestDatabase(backend: Backend): Promise<OpenDatabase & { url?: string }> {
+export async function openTestDatabase(backend: Backend, options: { upTo?: string } = {}): Promise<OpenDatabase & { url?: string }> {
   if (backend === 'pglite') {
     const database = await openDatabase();
-    await migrateToLatest(database.db);
+    await migrate(database, options.upTo);
     return database;
   }
   cluster ??= startPostgresCluster();
   const url = await (await cluster).createDatabase();
   const database = await openDatabase({ databaseUrl: url, onBackgroundError: () => {} });
-  await migrateToLatest(database.db);
+  await migrate(database, options.upTo);
   return { ...database, url };
 }
 

@@ -75,10 +75,13 @@ export interface TicketEventsTable {
   tenant_id: string;
   ticket_id: string;
   type: string;
+  /** When it counts (SLA): the desk's time, bounded by the server (docs/sync-protocol.md#clocks). */
   at: Timestamp;
   priority: string | null;
   status: string | null;
   actor_id: string | null;
+  /** When the server received it. */
+  recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface NotesTable {
@@ -96,8 +99,11 @@ export interface SyncClientsTable {
   tenant_id: string;
   client_id: string;
   last_seq: Seq;
+  /** The person this device id belongs to: the first to push under it. */
   user_id: string;
   updated_at: Timestamp;
+  /** The latest time this device's applied changes count at; null before the first. */
+  acted_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface ClientMutationsTable {
@@ -106,7 +112,10 @@ export interface ClientMutationsTable {
   seq: number;
   user_id: string;
   name: string;
-  args: Json<unknown>;
+  /** null for a refused mutation: nothing it carried was applied, and keeping it let anyone grow the database. */
+  args: ColumnType<unknown, string | null, string | null>;
+  /** A refused mutation's md5 of the jsonb text of [name, args], to tell a resend from a different mutation under its number; null when applied (args are kept). */
+  fingerprint: string | null;
   performed_at: Timestamp;
   result: Json<unknown>;
   applied_at: Timestamp;
@@ -174,6 +183,7 @@ export const TICKET_EVENT_COLUMNS = {
   priority: 'text',
   status: 'text',
   actor_id: 'uuid',
+  recorded_at: 'timestamptz',
 } as const satisfies Columns<TicketEventsTable>;
 
 export const NOTE_COLUMNS = {

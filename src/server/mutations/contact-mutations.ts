@@ -12,7 +12,8 @@ export const upsertContact: MutationHandler<'upsertContact'> = async (ctx, args)
     .onConflict((oc) => oc.column('id').doUpdateSet(values).where('contacts.tenant_id', '=', ctx.tenantId))
     .returningAll()
     .executeTakeFirst();
-  if (!row) throw new MutationRejected('conflict', `Contact id ${args.id} is already taken; create the contact again to get a new id.`);
+  // Not "taken": that would say a contact with this id exists in some other workspace.
+  if (!row) throw new MutationRejected('conflict', `Contact id ${args.id} cannot be used for a contact here. Nothing was changed; create the contact again, which gives it a new id.`);
   return [{ entity: 'contact', id: row.id, op: 'upsert', data: contactRecord(row) }];
 };
 

@@ -6,7 +6,7 @@ import { can, forbiddenMessage, type Action } from '../auth/permissions';
 import type { Database } from '../db/schema';
 import type { ChangeWrite } from '../changes/changes';
 import { ticketEventRecord } from '../changes/records';
-import type { TicketEventRow, UnitOfWork } from './unit-of-work';
+import type { TicketEventRow, TicketRow, UnitOfWork } from './unit-of-work';
 
 export interface MutationContext {
   /** For statements of the handler's own; ticket reads and updates go through `rows`. */
@@ -15,7 +15,11 @@ export interface MutationContext {
   rows: UnitOfWork;
   tenantId: string;
   user: { id: string; role: StaffRole };
-  /** When the person acted (the desk's clock), never later than `now`. */
+  /**
+   * When the person acted, as the server counts it: the desk's clock, never
+   * later than `now` nor earlier than this device's previous applied change.
+   * On an existing ticket use actedOn(), which also keeps it from before the ticket's opening.
+   */
   performedAt: Date;
   /** The server's clock. */
   now: Date;
@@ -62,9 +66,19 @@ export async function requireAssignee(ctx: MutationContext, assigneeId: string |
   }
 }
 
+/**
+ * When the person acted on `ticket`, as the server counts it: not before the
+ * ticket was opened. A desk's clock set back (or a change dated on purpose)
+ * must not rewrite a ticket's SLA history: a reply dated 1999 on a ticket
+ * opened today counts as at its opening.
+ */
+export function actedOn(ctx: MutationContext, ticket: Pick<TicketRow, 'opened_at'>): Date {
+  return ticket.opened_at > ctx.performedAt ? ticket.opened_at : ctx.performedAt;
+}
+
 /** Appends to the ticket's history (written with the transaction's other deferred writes). */
-export function addEvent(ctx: MutationContext, ticketId: string, event: Pick<TicketEventRow, 'type' | 'priority' | 'status'>): ChangeWrite {
-  const row: TicketEventRow = { id: uuidv7(), tenant_id: ctx.tenantId, ticket_id: ticketId, at: ctx.performedAt, actor_id: ctx.user.id, ...event };
+export function addEvent(ctx: MutationContext, ticket: TicketRow, event: Pick<TicketEventRow, 'type' | 'priority' | 'status'>): ChangeWrite {
+  const row: TicketEventRow = { id: uuidv7(), tenant_id: ctx.tenantId, ticket_id: ticket.id, at: actedOn(ctx, ticket), actor_id: ctx.user.id, recorded_at: ctx.now, ...event };
   ctx.rows.addEvent(row);
   return { entity: 'ticket_event', id: row.id, op: 'upsert', data: ticketEventRecord(row) };
 }

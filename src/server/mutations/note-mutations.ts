@@ -1,6 +1,6 @@
 import type { ChangeWrite } from '../changes/changes';
 import { noteRecord, ticketRecord } from '../changes/records';
-import { addEvent, lockTicket, MutationRejected, requireRole, type MutationHandler } from './context';
+import { actedOn, addEvent, lockTicket, MutationRejected, requireRole, type MutationHandler } from './context';
 import { canonicalId, type NoteRow } from './unit-of-work';
 
 export const addNote: MutationHandler<'addNote'> = async (ctx, args) => {
@@ -13,10 +13,11 @@ export const addNote: MutationHandler<'addNote'> = async (ctx, args) => {
     kind: args.kind,
     author_id: ctx.user.id,
     body: args.body,
-    performed_at: ctx.performedAt,
+    performed_at: actedOn(ctx, current),
     recorded_at: ctx.now,
   };
-  const conflict = `A note with id ${args.id} already exists; this desk sent it twice. Nothing was changed.`;
+  // As for tickets (ticket-mutations.ts): one answer, whoever holds the id.
+  const conflict = `Note id ${args.id} cannot be used for a new note. Nothing was changed: if this desk sent the note before, the server has it; otherwise write it again, which gives it a new id.`;
   if (!ctx.rows.insertNote(note, conflict)) throw new MutationRejected('conflict', conflict);
   // Activity on the ticket: the queue sorts by it.
   const ticket = ctx.rows.updateTicket(current, { updated_at: ctx.now });
@@ -26,7 +27,7 @@ export const addNote: MutationHandler<'addNote'> = async (ctx, args) => {
   ];
   if (args.kind === 'public_reply') {
     // A public reply is a first response for the SLA engine.
-    writes.push(addEvent(ctx, ticket.id, { type: 'public_reply', priority: null, status: null }));
+    writes.push(addEvent(ctx, ticket, { type: 'public_reply', priority: null, status: null }));
   }
   return writes;
 };

@@ -1,10 +1,13 @@
 // Exactly-once push. A desk's mutations apply in one transaction together with
 // its device's last applied sequence (row-locked), so mutations and the fact
 // that they were applied commit or vanish together:
-//   seq <= last      a repeat (lost response, retry): answer with the stored result
+//   seq <= last      a repeat (lost response, retry): answer with the stored result,
+//                    if it is the mutation stored under that number (repeats.ts)
 //   seq >  last + 1  a gap: refuse, record nothing, stop the batch
-//   seq == last + 1  apply; a broken rule is recorded as rejected and the sequence
-//                    still advances, so one bad change never blocks an outbox.
+//   seq == last + 1  apply; a broken rule, or data the database refuses for good,
+//                    is recorded as rejected and the sequence still advances, so
+//                    one bad change never blocks an outbox.
+// A device id belongs to the person who first pushed under it (devices.ts).
 // One transaction per push rather than per mutation: the tenant row, whose lock
 // orders every writer's change sequence, is then taken once per push, and the
 // push's tickets are locked and read once (mutations/unit-of-work.ts).
@@ -25,7 +28,11 @@ import { appendChanges, appendChangesAndCommit, withoutChanges, type ChangeWrite
 import { mutationHandlers, type MutationHandlers } from './index';
 import { addNamedIds, type MutationArgs, type MutationName, type NamedIds } from '../../mutations';
 import { MutationRejected, type MutationContext } from './context';
+import { claimDevice, recycleDevices, requireOwner, type ClaimedDevice } from './devices';
+import { repeatOf, reused, sameMutation, storedResults } from './repeats';
 import { UnitOfWork } from './unit-of-work';
+import { unprocessable } from './unprocessable';
+import { ApiError } from '../http/errors';
 
 /** Most mutations in one transaction: bounds its statements' size and how long it holds its tickets. */
 const MUTATIONS_PER_TRANSACTION = 50;
@@ -36,6 +43,8 @@ export interface PushDeps {
   now: () => Date;
   /** On PostgreSQL the last statement and COMMIT share a round trip (changes.ts). */
   backend?: Backend;
+  /** Where a mutation the database refused is described in full (its answer says only the error code). */
+  log?: { warn: (details: object, message: string) => void };
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -57,37 +66,12 @@ type Answer = (seqBefore: number) => PushResult;
 interface Recorded {
   seq: number;
   name: string;
+  /** Sent whole: stored for applied mutations, only fingerprinted for refused ones (repeats.ts). */
   args: unknown;
   performed_at: string;
   /** The stored result; an applied one gets its changeSeq in SQL. */
   result: Record<string, unknown>;
   at: number | null;
-}
-
-/** Creates the device's row on first contact and locks it; its value is the last applied sequence. */
-function claimDevice(auth: SessionUser, clientId: string, now: Date) {
-  return sql`
-    insert into sync_clients (tenant_id, client_id, last_seq, user_id, updated_at)
-    values (${auth.tenantId}::uuid, ${clientId}, 0, ${auth.userId}::uuid, ${now.toISOString()}::timestamptz)
-    on conflict (tenant_id, client_id) do update set updated_at = excluded.updated_at
-    returning last_seq as value`;
-}
-
-async function storedResults(trx: Kysely<Database>, auth: SessionUser, clientId: string, seqs: number[]): Promise<Map<number, PushResult>> {
-  if (seqs.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('client_mutations')
-    .select(['seq', 'result'])
-    .where('tenant_id', '=', auth.tenantId)
-    .where('client_id', '=', clientId)
-    .where('seq', 'in', seqs)
-    .execute();
-  return new Map(rows.map((r) => [Number(r.seq), r.result as PushResult]));
-}
-
-function repeatOf(m: Mutation, stored: PushResult | undefined): PushResult {
-  const result = stored ?? { clientId: m.clientId, seq: m.seq, status: 'applied', changeSeq: 0 };
-  return { ...result, duplicate: true } as PushResult;
 }
 
 function gapAt(m: Mutation, expected: number): PushResult {
@@ -101,10 +85,10 @@ function gapAt(m: Mutation, expected: number): PushResult {
   };
 }
 
-function checkClock(performedAt: Date, now: Date): void {
+function clockRefusal(performedAt: Date, now: Date): MutationRejected | null {
   const ahead = clockAheadBy(performedAt, now);
-  if (ahead === 0) return;
-  throw new MutationRejected(
+  if (ahead === 0) return null;
+  return new MutationRejected(
     'clock_ahead',
     `This change is stamped ${performedAt.toISOString()}, ${describeDuration(ahead)} ahead of the server's clock (${now.toISOString()}). ` +
       `Set this computer's date and time correctly and make the change again; it was not applied.`,
@@ -118,20 +102,29 @@ function runNamed<N extends MutationName>(ctx: MutationContext, m: { name: N; ar
   return handlers[m.name](ctx, m.args);
 }
 
+/**
+ * When a change counts: the desk's time, but never later than the server's now,
+ * nor earlier than a change this device has already had applied (a desk's
+ * changes happen in sequence order; a clock set back does not make them earlier).
+ * Handlers also keep it from before the ticket's opening (context.ts actedOn).
+ */
+function countsAt(performedAt: Date, actedUntil: Date | null, now: Date): Date {
+  const floor = actedUntil && actedUntil > performedAt ? actedUntil : performedAt;
+  return floor > now ? now : floor;
+}
+
 /** Runs one mutation's handler; returns its writes, or the refusal when it refused before writing anything. */
-async function runHandler(rows: UnitOfWork, auth: SessionUser, m: Mutation, now: Date, index: number): Promise<ChangeWrite[] | MutationRejected> {
-  const performedAt = new Date(m.performedAt);
+async function runHandler(rows: UnitOfWork, auth: SessionUser, m: Mutation, at: { performedAt: Date; now: Date }, index: number): Promise<ChangeWrite[] | MutationRejected> {
   const before = rows.writes;
   rows.mutation = index;
   try {
-    checkClock(performedAt, now);
     const ctx: MutationContext = {
       trx: rows.trx,
       rows,
       tenantId: auth.tenantId,
       user: { id: auth.userId, role: auth.role },
-      performedAt: performedAt > now ? now : performedAt,
-      now,
+      performedAt: at.performedAt,
+      now: at.now,
     };
     return await runNamed(ctx, m);
   } catch (error) {
@@ -152,20 +145,22 @@ async function recordAndCommit(
   deps: PushDeps,
   auth: SessionUser,
   clientId: string,
-  push: { records: Recorded[]; writes: ChangeWrite[]; rows: RawBuilder<unknown> },
+  push: { records: Recorded[]; writes: ChangeWrite[]; rows: RawBuilder<unknown>; actedUntil: Date | null },
   now: Date,
 ): Promise<number> {
   const { records, writes } = push;
   const k = writes.length;
   const lastSeq = records[records.length - 1]!.seq;
   const record = sql`${push.rows}, m as (
-      insert into client_mutations (tenant_id, client_id, seq, user_id, name, args, performed_at, applied_at, result)
-      select ${auth.tenantId}::uuid, ${clientId}, r.seq, ${auth.userId}::uuid, r.name, r.args, r.performed_at, ${now.toISOString()}::timestamptz,
+      insert into client_mutations (tenant_id, client_id, seq, user_id, name, args, fingerprint, performed_at, applied_at, result)
+      select ${auth.tenantId}::uuid, ${clientId}, r.seq, ${auth.userId}::uuid, r.name,
+        case when r.at is null then null else r.args end, case when r.at is null then md5(jsonb_build_array(r.name, r.args)::text) end,
+        r.performed_at, ${now.toISOString()}::timestamptz,
         case when r.at is null then r.result else r.result || jsonb_build_object('changeSeq', t.change_seq - ${k}::bigint + r.at) end
       from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(seq bigint, name text, args jsonb, performed_at timestamptz, result jsonb, at bigint)
         cross join t
     ), s as (
-      update sync_clients set last_seq = ${lastSeq}::bigint, user_id = ${auth.userId}::uuid
+      update sync_clients set last_seq = ${lastSeq}::bigint, acted_until = greatest(acted_until, ${push.actedUntil?.toISOString() ?? null}::timestamptz)
       where tenant_id = ${auth.tenantId}::uuid and client_id = ${clientId}
     )`;
   if (k > 0 && deps.backend === 'postgres') return (await appendChangesAndCommit(trx, auth.tenantId, writes, now, record)) - k;
@@ -206,22 +201,27 @@ async function applyInOneTransaction(deps: PushDeps, auth: SessionUser, mutation
     const rows = new UnitOfWork(trx, auth.tenantId);
     const named: NamedIds = { tickets: [], clients: [], staff: [] };
     for (const m of mutations) addNamedIds(m, named);
-    const last = await rows.open(claimDevice(auth, clientId, now), named);
+    const device = await rows.open<ClaimedDevice>(claimDevice(auth, clientId, now), named);
+    requireOwner(device, auth);
+    const last = Number(device.last_seq);
     const stored = await storedResults(
       trx,
       auth,
       clientId,
-      mutations.filter((m) => m.seq <= last).map((m) => m.seq),
+      mutations.filter((m) => m.seq <= last),
     );
+    let actedUntil = device.acted_until === null ? null : new Date(device.acted_until);
     const answers: Answer[] = [];
-    const thisPush = new Map<number, Answer>();
+    const thisPush = new Map<number, { m: Mutation; answer: Answer }>();
     const records: Recorded[] = [];
     const writes: ChangeWrite[] = [];
     let expected = last + 1;
     for (const [i, m] of mutations.entries()) {
       if (m.seq < expected) {
         const earlier = thisPush.get(m.seq);
-        answers.push(earlier ? (before) => ({ ...earlier(before), duplicate: true }) : () => repeatOf(m, stored.get(m.seq)));
+        if (!earlier) answers.push(() => repeatOf(m, stored.get(m.seq)));
+        else if (sameMutation(earlier.m, m)) answers.push((before) => ({ ...earlier.answer(before), duplicate: true }));
+        else answers.push(() => reused(m));
         continue;
       }
       if (m.seq > expected) {
@@ -230,8 +230,10 @@ async function applyInOneTransaction(deps: PushDeps, auth: SessionUser, mutation
         break;
       }
       expected++;
-      const base = { seq: m.seq, name: m.name, args: m.args, performed_at: m.performedAt };
-      const done = i === 0 && refusal ? refusal : await runHandler(rows, auth, m, now, i);
+      const performedAt = new Date(m.performedAt);
+      const base = { seq: m.seq, name: m.name, args: m.args, performed_at: performedAt.toISOString() };
+      const at = countsAt(performedAt, actedUntil, now);
+      const done = (i === 0 && refusal) || clockRefusal(performedAt, now) || (await runHandler(rows, auth, m, { performedAt: at, now }, i));
       let answer: Answer;
       if (done instanceof MutationRejected) {
         const result: PushResult = { clientId, seq: m.seq, status: 'rejected', code: done.code, message: done.message };
@@ -239,25 +241,28 @@ async function applyInOneTransaction(deps: PushDeps, auth: SessionUser, mutation
         answer = () => result;
       } else {
         writes.push(...done);
-        const at = writes.length;
-        records.push({ ...base, result: { clientId, seq: m.seq, status: 'applied' }, at });
-        answer = (before) => ({ clientId, seq: m.seq, status: 'applied', changeSeq: before + at });
+        const count = writes.length;
+        records.push({ ...base, result: { clientId, seq: m.seq, status: 'applied' }, at: count });
+        answer = (before) => ({ clientId, seq: m.seq, status: 'applied', changeSeq: before + count });
+        actedUntil = at;
       }
-      thisPush.set(m.seq, answer);
+      thisPush.set(m.seq, { m, answer });
       answers.push(answer);
     }
     if (records.length === 0) {
       await sql`commit`.execute(trx);
-      return { answers, before: 0, changed: 0 };
+      return { answers, before: 0, changed: 0, created: device.created };
     }
     if (careful) {
       const taken = await rows.flush();
       if (taken) throw new RefusedAfterWriting(taken.mutation, new MutationRejected('conflict', taken.conflict));
     }
-    const before = await recordAndCommit(trx, deps, auth, clientId, { records, writes, rows: rows.pendingWrites() }, now);
-    return { answers, before, changed: writes.length };
+    const before = await recordAndCommit(trx, deps, auth, clientId, { records, writes, rows: rows.pendingWrites(), actedUntil }, now);
+    return { answers, before, changed: writes.length, created: device.created };
   });
   if (outcome.changed > 0) deps.bus.afterCommit(auth.tenantId, outcome.before + outcome.changed);
+  // A new device id may put its person over the cap. Housekeeping: the push has committed, so a failure here only logs.
+  if (outcome.created) await recycleDevices(deps.db, auth).catch((error: unknown) => deps.log?.warn({ err: error }, 'recycling device ids failed'));
   return outcome.answers.map((answer) => answer(outcome.before));
 }
 
@@ -275,6 +280,8 @@ async function applyDeviceRun(deps: PushDeps, auth: SessionUser, run: readonly M
     try {
       done = await applyInOneTransaction(deps, auth, attempt, { refusal, careful });
     } catch (error) {
+      // Refused as a whole (another person's device id): nothing of this run was applied.
+      if (error instanceof ApiError) throw error;
       if (error instanceof RefusedAfterWriting) {
         if (error.index === 0) refusal = error.refusal;
         else size = error.index;
@@ -284,11 +291,19 @@ async function applyDeviceRun(deps: PushDeps, auth: SessionUser, run: readonly M
         careful = true;
         continue;
       }
-      // Not a rule: a deadlock with another push, a lost connection, a bug. One
-      // mutation per transaction from here, as if pushed one at a time: what can
-      // commit does, and the error surfaces at the mutation that causes it.
-      if (attempt.length === 1) throw error;
-      oneByOne = true;
+      // Not a rule: a deadlock with another push, a lost connection, data the
+      // database refuses, a bug. One mutation per transaction from here, as if
+      // pushed one at a time: what can commit does, and the error surfaces at
+      // the mutation that causes it.
+      if (attempt.length > 1) {
+        oneByOne = true;
+        continue;
+      }
+      // That mutation alone fails: refused for good if it always will, recorded in its place.
+      const refused = refusal ? null : unprocessable(error);
+      if (!refused) throw error;
+      deps.log?.warn({ err: error, clientId: attempt[0]!.clientId, seq: attempt[0]!.seq, name: attempt[0]!.name }, 'mutation refused by the database');
+      refusal = refused;
       continue;
     }
     results.push(...done);

@@ -35,10 +35,11 @@ export const createTicket: MutationHandler<'createTicket'> = async (ctx, args) =
     updated_at: ctx.now,
     created_by: ctx.user.id,
   };
-  // Ids are client-generated UUIDv7s: a clash means the same ticket was sent twice under two sequence numbers.
-  const conflict = `A ticket with id ${args.id} already exists; this desk sent it twice. Nothing was changed.`;
+  // Ids are desk-made UUIDv7s, unique across workspaces: a clash means this desk sent the ticket twice under
+  // two numbers, or someone is probing. One answer for both, which never says whose the id is or that it exists.
+  const conflict = `Ticket id ${args.id} cannot be used for a new ticket. Nothing was changed: if this desk sent the ticket before, the server has it; otherwise create it again, which gives it a new id.`;
   if (!ctx.rows.insertTicket(ticket, conflict)) throw new MutationRejected('conflict', conflict);
-  const opened = addEvent(ctx, ticket.id, { type: 'opened', priority: ticket.priority, status: ticket.status });
+  const opened = addEvent(ctx, ticket, { type: 'opened', priority: ticket.priority, status: ticket.status });
   return [{ entity: 'ticket', id: ticket.id, op: 'upsert', data: ticketRecord(ticket) }, opened];
 };
 
@@ -57,7 +58,7 @@ export const updateTicket: MutationHandler<'updateTicket'> = async (ctx, args) =
     updated_at: ctx.now,
   });
   const writes: ChangeWrite[] = [{ entity: 'ticket', id: ticket.id, op: 'upsert', data: ticketRecord(ticket) }];
-  if (newPriority !== undefined) writes.push(addEvent(ctx, ticket.id, { type: 'priority_changed', priority: newPriority, status: null }));
+  if (newPriority !== undefined) writes.push(addEvent(ctx, ticket, { type: 'priority_changed', priority: newPriority, status: null }));
   return writes;
 };
 
@@ -70,6 +71,6 @@ export const setStatus: MutationHandler<'setStatus'> = async (ctx, args) => {
   const refusal = transitionError(from, args.status);
   if (refusal) throw new MutationRejected('invalid_transition', `${refusal} Ticket "${current.title}" is ${from} on the server.`);
   const ticket = ctx.rows.updateTicket(current, { status: args.status, updated_at: ctx.now });
-  const event = addEvent(ctx, ticket.id, { type: 'status_changed', status: args.status, priority: null });
+  const event = addEvent(ctx, ticket, { type: 'status_changed', status: args.status, priority: null });
   return [{ entity: 'ticket', id: ticket.id, op: 'upsert', data: ticketRecord(ticket) }, event];
 };

@@ -73,22 +73,22 @@ export class UnitOfWork {
   }
 
   /**
-   * Runs `first` (one row, one column `value`: push claims the device's
+   * Runs `first` (a statement returning one row: push claims the device's
    * sequence with it), then locks the tenant's tickets among `ids.tickets` and
    * reads its clients and staff among `ids.clients` and `ids.staff`, all in
-   * one round trip. Returns `first`'s value.
+   * one round trip. Returns `first`'s row, as JSON gives it back.
    */
-  async open(first: RawBuilder<unknown>, ids: { tickets: string[]; clients: string[]; staff: string[] }): Promise<number> {
+  async open<First>(first: RawBuilder<unknown>, ids: { tickets: string[]; clients: string[]; staff: string[] }): Promise<First> {
     const list = (values: string[]) => [...new Set(values.map(canonicalId))];
     const tickets = list(ids.tickets);
     // `exists (select from d)` makes the tickets wait for `first`: a device's row is always locked before its tickets.
-    const { rows } = await sql<{ value: number; tickets: TicketRow[]; clients: ClientRow[]; staff: StaffRow[] }>`
+    const { rows } = await sql<{ first: First; tickets: TicketRow[]; clients: ClientRow[]; staff: StaffRow[] }>`
       with d as (${first}), tk as (
         select * from tickets
         where tenant_id = ${this.tenantId}::uuid and id = any(${tickets}::uuid[]) and exists (select from d)
         order by id for update
       )
-      select (select value from d) as value,
+      select (select to_jsonb(d) from d) as first,
         (select coalesce(jsonb_agg(tk), '[]') from tk) as tickets,
         (select coalesce(jsonb_agg(c), '[]') from clients c
           where c.tenant_id = ${this.tenantId}::uuid and (c.id = any(${list(ids.clients)}::uuid[]) or c.id in (select client_id from tk))) as clients,
@@ -100,7 +100,7 @@ export class UnitOfWork {
     for (const c of row.clients) this.#clients.set(c.id, c);
     for (const id of ids.staff) this.#staff.set(canonicalId(id), undefined);
     for (const u of row.staff) this.#staff.set(u.id, u);
-    return Number(row.value);
+    return row.first;
   }
 
   /** Locks the tenant's tickets among `ids`, in id order; ids of no ticket are skipped. */

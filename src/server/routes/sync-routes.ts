@@ -4,6 +4,8 @@ import { authenticator, sessionOf } from '../auth/authenticate';
 import { ApiError, parseInput } from '../http/errors';
 import { pullChanges } from '../changes/pull';
 import { applyPush } from '../mutations/push';
+import { PushThrottle } from '../mutations/push-throttle';
+import { hashToken } from '../auth/sessions';
 import { snapshotPage } from '../changes/snapshot';
 import type { RouteContext } from './context';
 
@@ -11,11 +13,19 @@ export async function syncRoutes(app: FastifyInstance, ctx: RouteContext): Promi
   // onRequest, before the body is read: an unauthenticated caller cannot make the server parse anything.
   app.addHook('onRequest', authenticator(ctx.db, ctx.now));
 
-  app.post('/api/sync/push', async (request): Promise<PushResponse> => {
+  const throttle = new PushThrottle(ctx.now);
+  app.post('/api/sync/push', async (request, reply): Promise<PushResponse> => {
     const auth = sessionOf(request);
+    const session = hashToken(request.token ?? auth.userId);
+    const wait = throttle.wait(session);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      throw new ApiError(429, 'rate_limited', `This console has sent more changes in a short time than the server takes from one session; try again in ${wait} s. Nothing was lost: the changes wait in the outbox.`);
+    }
     // The whole batch is checked before anything is applied: a malformed push changes nothing.
     const body = parseInput(pushRequestSchema, request.body, 'push');
-    const results = await applyPush(ctx, auth, body.mutations);
+    throttle.spend(session, body.mutations.length);
+    const results = await applyPush({ ...ctx, log: request.log }, auth, body.mutations);
     return { results };
   });
 

@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial';
 import * as snapshotIndex from './0002-snapshot-index';
+import * as pushHardening from './0004-push-hardening';
 
 // Listed explicitly, not scanned from a folder: bundlers and tsx see every migration, and order is the key order.
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-snapshot-index': snapshotIndex,
+  '0004-push-hardening': pushHardening,
 };
 
 export const migrationProvider: MigrationProvider = {
