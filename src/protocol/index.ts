@@ -33,6 +33,8 @@ export const API_ERROR_CODES = [
   'unauthorized',
   'session_expired',
   'invalid_credentials',
+  // 429 (or 503 for too many connections) with Retry-After: too many failed sign-ins, or too much at once; the message says when to try again.
+  'rate_limited',
   'forbidden',
   'not_found',
   'reset_required',

@@ -1,6 +1,7 @@
 // Wires the HTTP server together; the rules live in the modules it registers.
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { PROTOCOL_VERSION } from '../protocol';
+import { SignInThrottle, type ThrottlePolicy } from './auth/sign-in-throttle';
 import type { OpenDatabase } from './db/open-database';
 import { installCors } from './http/cors';
 import { installErrorHandlers } from './http/errors';
@@ -34,6 +35,7 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** The protocol this server speaks; tests run servers of other versions. */
   protocolVersion?: number;
+  signInThrottle?: { account?: Partial<ThrottlePolicy>; address?: Partial<ThrottlePolicy> };
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -48,6 +50,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     now: options.now ?? (() => new Date()),
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+    signInThrottle: new SignInThrottle(options.signInThrottle),
   };
   app.decorateRequest('auth', null);
   app.decorateRequest('token', null);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { SignInThrottle } from '../auth/sign-in-throttle';
 import type { Backend } from '../db/open-database';
 import type { ChangeBus } from '../db/change-bus';
 import type { Database } from '../db/schema';
@@ -11,4 +12,5 @@ export interface RouteContext {
   now: () => Date;
   sessionTtlMs: number;
   heartbeatMs: number;
+  signInThrottle: SignInThrottle;
 }
