@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { PROTOCOL_VERSION } from '../protocol';
 import { SignInThrottle, type ThrottlePolicy } from './auth/sign-in-throttle';
 import type { OpenDatabase } from './db/open-database';
+import { answerClientError, DEFAULT_CONNECTION_LIMITS, limitConnectionsPerAddress, nodeServerOptions, type ConnectionLimits } from './http/connection-limits';
 import { installCors } from './http/cors';
 import { installErrorHandlers } from './http/errors';
 import { requireProtocol } from './http/protocol-version';
@@ -35,14 +36,24 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** The protocol this server speaks; tests run servers of other versions. */
   protocolVersion?: number;
+  /** Request deadlines and sockets per address; tests shorten them. */
+  connectionLimits?: Partial<ConnectionLimits>;
   signInThrottle?: { account?: Partial<ThrottlePolicy>; address?: Partial<ThrottlePolicy> };
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     logger: options.logger ?? false,
+    http: nodeServerOptions(limits),
+    // Fastify sets these on Node's server after creating it; they must agree with nodeServerOptions.
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
+    clientErrorHandler: (error, socket) => answerClientError(error, socket, limits),
   });
+  limitConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress, (address) => app.log.debug({ address }, 'too many connections from one address; refused'));
   const ctx: RouteContext = {
     db: options.database.db,
     bus: options.database.bus,

@@ -15,7 +15,12 @@ await migrateToLatest(database.db);
 // Only the embedded default gets demo data: a real PostgreSQL is someone's production.
 const seeded = !config.databaseUrl && config.demo ? await seedDemoIfEmpty(database.db) : null;
 
-const app = await buildServer({ database, sessionTtlMs: config.sessionTtlMs, logger: loggerOptions(config.logLevel) });
+const app = await buildServer({
+  database,
+  sessionTtlMs: config.sessionTtlMs,
+  logger: loggerOptions(config.logLevel),
+  connectionLimits: config.connectionLimits,
+});
 const stopMaintenance = startMaintenance(database.db, database.backend, config.tombstoneHorizonMs, (error) => app.log.error({ err: error }, 'maintenance failed'));
 await app.listen({ port: config.port, host: config.host });
 

@@ -30,6 +30,8 @@ export async function eventsRoute(app: FastifyInstance, ctx: RouteContext): Prom
 
     reply.hijack();
     const res = reply.raw;
+    // Long-lived by design: the heartbeat, not the idle timeout (src/server/http/connection-limits.ts), keeps the socket honest.
+    request.raw.socket.setTimeout(0);
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
