@@ -94,5 +94,10 @@ export type ResetRequiredBody = ApiErrorBody & { error: { code: 'reset_required'
 
 /** `GET /api/sync/events`: `event: poke` with `data: <latest change seq>` means "pull now". */
 export const SYNC_EVENT_POKE = 'poke';
-/** Sent before the server closes the stream because the session ran out: sign in again. */
+/**
+ * Sent before the server closes the stream because the session ended: it ran
+ * out, was signed out (here or on another desk with the same token), or its
+ * user was deactivated. `data` is `{"reason": "expired" | "signed_out" | "ended"}`;
+ * whatever the reason, sign in again.
+ */
 export const SYNC_EVENT_SESSION_EXPIRED = 'session_expired';

@@ -10,11 +10,14 @@ import { requireProtocol } from './http/protocol-version';
 import { authRoutes } from './routes/auth-routes';
 import type { RouteContext } from './routes/context';
 import { eventsRoute } from './routes/events-route';
+import { DEFAULT_STREAMS_PER_SESSION, OpenStreams } from './routes/open-streams';
 import { syncRoutes } from './routes/sync-routes';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const DEFAULT_SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 export const DEFAULT_HEARTBEAT_MS = 15_000;
+/** A session that ends (sign-out elsewhere, deactivation) closes its event streams within this. */
+export const DEFAULT_SESSION_CHECK_MS = 5_000;
 
 /** Request logs without query strings: the event stream carries its session token there. */
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
@@ -38,6 +41,8 @@ export interface ServerOptions {
   protocolVersion?: number;
   /** Request deadlines and sockets per address; tests shorten them. */
   connectionLimits?: Partial<ConnectionLimits>;
+  sessionCheckMs?: number;
+  streamsPerSession?: number;
   signInThrottle?: { account?: Partial<ThrottlePolicy>; address?: Partial<ThrottlePolicy> };
 }
 
@@ -61,6 +66,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     now: options.now ?? (() => new Date()),
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+    sessionCheckMs: options.sessionCheckMs ?? DEFAULT_SESSION_CHECK_MS,
+    streams: new OpenStreams(options.streamsPerSession ?? DEFAULT_STREAMS_PER_SESSION),
     signInThrottle: new SignInThrottle(options.signInThrottle),
   };
   app.decorateRequest('auth', null);

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { loginRequestSchema, type LoginResponse, type MeResponse } from '../../protocol';
 import { authenticator, sessionOf } from '../auth/authenticate';
 import { dummyPasswordHash, verifyPassword } from '../auth/password';
-import { createSession, deleteSession } from '../auth/sessions';
+import { createSession, deleteSession, hashToken } from '../auth/sessions';
 import { accountKey, describeWait, type SignInKeys, type ThrottleVerdict } from '../auth/sign-in-throttle';
 import { ApiError, parseInput } from '../http/errors';
 import { userRecord } from '../changes/records';
@@ -61,6 +61,8 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promi
 
     authed.post('/api/auth/logout', async (request) => {
       await deleteSession(ctx.db, request.token!);
+      // This instance's streams end now; other instances notice within their session check.
+      ctx.streams.endSession(hashToken(request.token!), 'signed_out');
       return { ok: true };
     });
 
