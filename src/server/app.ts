@@ -3,8 +3,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { PROTOCOL_VERSION } from '../protocol';
 import { SignInThrottle, type ThrottlePolicy } from './auth/sign-in-throttle';
 import type { OpenDatabase } from './db/open-database';
+import { DESKTOP_APP_ORIGIN, originMatcher } from './http/allowed-origin';
 import { answerClientError, DEFAULT_CONNECTION_LIMITS, limitConnectionsPerAddress, nodeServerOptions, type ConnectionLimits } from './http/connection-limits';
-import { installCors } from './http/cors';
+import { corsHeadersFor, installCors } from './http/cors';
 import { installErrorHandlers } from './http/errors';
 import { requireProtocol } from './http/protocol-version';
 import { authRoutes } from './routes/auth-routes';
@@ -39,6 +40,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** The protocol this server speaks; tests run servers of other versions. */
   protocolVersion?: number;
+  /** Browser origins allowed by CORS; default: the desktop app's only. See config.ts. */
+  allowedOrigins?: readonly string[];
   /** Request deadlines and sockets per address; tests shorten them. */
   connectionLimits?: Partial<ConnectionLimits>;
   sessionCheckMs?: number;
@@ -59,6 +62,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     clientErrorHandler: (error, socket) => answerClientError(error, socket, limits),
   });
   limitConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress, (address) => app.log.debug({ address }, 'too many connections from one address; refused'));
+  const isAllowedOrigin = originMatcher(options.allowedOrigins ?? [DESKTOP_APP_ORIGIN]);
   const ctx: RouteContext = {
     db: options.database.db,
     bus: options.database.bus,
@@ -69,11 +73,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     sessionCheckMs: options.sessionCheckMs ?? DEFAULT_SESSION_CHECK_MS,
     streams: new OpenStreams(options.streamsPerSession ?? DEFAULT_STREAMS_PER_SESSION),
     signInThrottle: new SignInThrottle(options.signInThrottle),
+    corsHeaders: corsHeadersFor(isAllowedOrigin),
   };
   app.decorateRequest('auth', null);
   app.decorateRequest('token', null);
   installErrorHandlers(app);
-  installCors(app);
+  installCors(app, isAllowedOrigin, ctx.corsHeaders);
 
   const protocolVersion = options.protocolVersion ?? PROTOCOL_VERSION;
   app.get('/api/health', async () => ({ ok: true, backend: ctx.backend, protocolVersion }));

@@ -1,6 +1,7 @@
 // Server settings from the environment, checked once at start-up.
 import { DEFAULT_SESSION_TTL_MS } from './app';
 import { DEFAULT_TOMBSTONE_HORIZON_MS } from './changes/tombstones';
+import { parseAllowedOrigins } from './http/allowed-origin';
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits';
 
 export interface ServerConfig {
@@ -14,6 +15,13 @@ export interface ServerConfig {
   tombstoneHorizonMs: number;
   sessionTtlMs: number;
   logLevel: string;
+  /**
+   * Browser origins allowed to call the API (CORS): the desktop app's
+   * app://switchboard always, plus SWITCHBOARD_ALLOWED_ORIGINS, comma-separated,
+   * e.g. `http://127.0.0.1:5173,http://localhost:5173` for the web console.
+   * `npm start` and `npm run start:web` set it for the console they serve.
+   */
+  allowedOrigins: string[];
   connectionLimits: ConnectionLimits;
 }
 
@@ -57,6 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tombstoneHorizonMs: positiveNumber(env, 'SWITCHBOARD_TOMBSTONE_DAYS', DEFAULT_TOMBSTONE_HORIZON_MS / DAY_MS) * DAY_MS,
     sessionTtlMs: positiveNumber(env, 'SWITCHBOARD_SESSION_DAYS', DEFAULT_SESSION_TTL_MS / DAY_MS) * DAY_MS,
     logLevel: env.LOG_LEVEL || 'info',
+    allowedOrigins: parseAllowedOrigins(env.SWITCHBOARD_ALLOWED_ORIGINS),
     connectionLimits: readConnectionLimits(env),
   };
 }

@@ -61,13 +61,16 @@ export interface TestServer {
   clock: FakeClock;
 }
 
+/** The web console's origin in tests: servers built here allow it, as `npm run start:web` does for its own. */
+export const CONSOLE_ORIGIN = 'http://localhost:5173';
+
 /** Registers beforeAll/afterAll for one server on `backend`; read the returned getter inside tests. */
 export function useTestServer(backend: Backend, options: Omit<ServerOptions, 'database' | 'now'> = {}): () => TestServer {
   let server: TestServer | undefined;
   beforeAll(async () => {
     const database = await openTestDatabase(backend);
     const clock = new FakeClock();
-    const app = await buildServer({ ...options, database, now: clock.now });
+    const app = await buildServer({ allowedOrigins: ['app://switchboard', CONSOLE_ORIGIN], ...options, database, now: clock.now });
     await app.ready();
     server = { app, database, clock };
   });

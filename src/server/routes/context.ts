@@ -3,6 +3,7 @@ import type { SignInThrottle } from '../auth/sign-in-throttle';
 import type { Backend } from '../db/open-database';
 import type { ChangeBus } from '../db/change-bus';
 import type { Database } from '../db/schema';
+import type { CorsHeaders } from '../http/cors';
 import type { OpenStreams } from './open-streams';
 
 /** What every route module needs; built once in app.ts. */
@@ -17,4 +18,5 @@ export interface RouteContext {
   sessionCheckMs: number;
   streams: OpenStreams;
   signInThrottle: SignInThrottle;
+  corsHeaders: CorsHeaders;
 }

@@ -15,7 +15,6 @@ import { z } from 'zod';
 import { PROTOCOL_QUERY, SYNC_EVENT_POKE, SYNC_EVENT_SESSION_EXPIRED } from '../../protocol';
 import { authenticator, sessionOf } from '../auth/authenticate';
 import { hashToken, liveSessionKeys } from '../auth/sessions';
-import { corsHeaders } from '../http/cors';
 import { parseInput } from '../http/errors';
 import type { RouteContext } from './context';
 import type { OpenStream, StreamEndReason } from './open-streams';
@@ -67,7 +66,7 @@ export async function eventsRoute(app: FastifyInstance, ctx: RouteContext): Prom
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
-      ...corsHeaders(request.headers.origin),
+      ...ctx.corsHeaders(request.headers.origin),
     });
     open.add(res);
 
