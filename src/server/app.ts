@@ -5,6 +5,7 @@ import { SignInThrottle, type ThrottlePolicy } from './auth/sign-in-throttle';
 import type { OpenDatabase } from './db/open-database';
 import { DESKTOP_APP_ORIGIN, originMatcher } from './http/allowed-origin';
 import { answerClientError, DEFAULT_CONNECTION_LIMITS, limitConnectionsPerAddress, nodeServerOptions, type ConnectionLimits } from './http/connection-limits';
+import { requirePlainUtf8Bodies } from './http/body-encoding';
 import { corsHeadersFor, installCors } from './http/cors';
 import { installErrorHandlers } from './http/errors';
 import { requireProtocol } from './http/protocol-version';
@@ -79,6 +80,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorateRequest('token', null);
   installErrorHandlers(app);
   installCors(app, isAllowedOrigin, ctx.corsHeaders);
+  requirePlainUtf8Bodies(app);
 
   const protocolVersion = options.protocolVersion ?? PROTOCOL_VERSION;
   app.get('/api/health', async () => ({ ok: true, backend: ctx.backend, protocolVersion }));
