@@ -52,7 +52,8 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `rm -rf .data/e2e-sync && SWITCHBOARD_DATA_DIR=.data/e2e-sync PORT=${SYNC_PORT} LOG_LEVEL=warn npx tsx src/server/main.ts`,
+      // The console under test is served from the preview server above: the sync server allows that origin only.
+      command: `rm -rf .data/e2e-sync && SWITCHBOARD_DATA_DIR=.data/e2e-sync PORT=${SYNC_PORT} SWITCHBOARD_ALLOWED_ORIGINS=http://127.0.0.1:${PORT} LOG_LEVEL=warn npx tsx src/server/main.ts`,
       url: `http://127.0.0.1:${SYNC_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

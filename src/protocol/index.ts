@@ -33,14 +33,15 @@ export const API_ERROR_CODES = [
   'unauthorized',
   'session_expired',
   'invalid_credentials',
+  // 429 (or 503 for too many connections) with Retry-After: too many failed sign-ins, too many pushes
+  // from one session, or too much at once; the message says when to try again.
+  'rate_limited',
   'forbidden',
   'not_found',
   'reset_required',
   'upgrade_required',
   /** 403 on push: the device id belongs to another person; take a new one and push again. */
   'device_in_use',
-  /** 429 with Retry-After: this session pushed more than the server takes in a short time. */
-  'rate_limited',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -96,5 +97,10 @@ export type ResetRequiredBody = ApiErrorBody & { error: { code: 'reset_required'
 
 /** `GET /api/sync/events`: `event: poke` with `data: <latest change seq>` means "pull now". */
 export const SYNC_EVENT_POKE = 'poke';
-/** Sent before the server closes the stream because the session ran out: sign in again. */
+/**
+ * Sent before the server closes the stream because the session ended: it ran
+ * out, was signed out (here or on another desk with the same token), or its
+ * user was deactivated. `data` is `{"reason": "expired" | "signed_out" | "ended"}`;
+ * whatever the reason, sign in again.
+ */
 export const SYNC_EVENT_SESSION_EXPIRED = 'session_expired';

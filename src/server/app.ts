@@ -1,18 +1,25 @@
 // Wires the HTTP server together; the rules live in the modules it registers.
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { PROTOCOL_VERSION } from '../protocol';
+import { SignInThrottle, type ThrottlePolicy } from './auth/sign-in-throttle';
 import type { OpenDatabase } from './db/open-database';
-import { installCors } from './http/cors';
+import { DESKTOP_APP_ORIGIN, originMatcher } from './http/allowed-origin';
+import { answerClientError, DEFAULT_CONNECTION_LIMITS, limitConnectionsPerAddress, nodeServerOptions, type ConnectionLimits } from './http/connection-limits';
+import { requirePlainUtf8Bodies } from './http/body-encoding';
+import { corsHeadersFor, installCors } from './http/cors';
 import { installErrorHandlers } from './http/errors';
 import { requireProtocol } from './http/protocol-version';
 import { authRoutes } from './routes/auth-routes';
 import type { RouteContext } from './routes/context';
 import { eventsRoute } from './routes/events-route';
+import { DEFAULT_STREAMS_PER_SESSION, OpenStreams } from './routes/open-streams';
 import { syncRoutes } from './routes/sync-routes';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const DEFAULT_SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 export const DEFAULT_HEARTBEAT_MS = 15_000;
+/** A session that ends (sign-out elsewhere, deactivation) closes its event streams within this. */
+export const DEFAULT_SESSION_CHECK_MS = 5_000;
 
 /** Request logs without query strings: the event stream carries its session token there. */
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
@@ -34,13 +41,29 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** The protocol this server speaks; tests run servers of other versions. */
   protocolVersion?: number;
+  /** Browser origins allowed by CORS; default: the desktop app's only. See config.ts. */
+  allowedOrigins?: readonly string[];
+  /** Request deadlines and sockets per address; tests shorten them. */
+  connectionLimits?: Partial<ConnectionLimits>;
+  sessionCheckMs?: number;
+  streamsPerSession?: number;
+  signInThrottle?: { account?: Partial<ThrottlePolicy>; address?: Partial<ThrottlePolicy> };
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     logger: options.logger ?? false,
+    http: nodeServerOptions(limits),
+    // Fastify sets these on Node's server after creating it; they must agree with nodeServerOptions.
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
+    clientErrorHandler: (error, socket) => answerClientError(error, socket, limits),
   });
+  limitConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress, (address) => app.log.debug({ address }, 'too many connections from one address; refused'));
+  const isAllowedOrigin = originMatcher(options.allowedOrigins ?? [DESKTOP_APP_ORIGIN]);
   const ctx: RouteContext = {
     db: options.database.db,
     bus: options.database.bus,
@@ -48,11 +71,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     now: options.now ?? (() => new Date()),
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+    sessionCheckMs: options.sessionCheckMs ?? DEFAULT_SESSION_CHECK_MS,
+    streams: new OpenStreams(options.streamsPerSession ?? DEFAULT_STREAMS_PER_SESSION),
+    signInThrottle: new SignInThrottle(options.signInThrottle),
+    corsHeaders: corsHeadersFor(isAllowedOrigin),
   };
   app.decorateRequest('auth', null);
   app.decorateRequest('token', null);
   installErrorHandlers(app);
-  installCors(app);
+  installCors(app, isAllowedOrigin, ctx.corsHeaders);
+  requirePlainUtf8Bodies(app);
 
   const protocolVersion = options.protocolVersion ?? PROTOCOL_VERSION;
   app.get('/api/health', async () => ({ ok: true, backend: ctx.backend, protocolVersion }));

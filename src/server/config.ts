@@ -1,6 +1,8 @@
 // Server settings from the environment, checked once at start-up.
 import { DEFAULT_SESSION_TTL_MS } from './app';
 import { DEFAULT_TOMBSTONE_HORIZON_MS } from './changes/tombstones';
+import { parseAllowedOrigins } from './http/allowed-origin';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits';
 
 export interface ServerConfig {
   port: number;
@@ -13,6 +15,14 @@ export interface ServerConfig {
   tombstoneHorizonMs: number;
   sessionTtlMs: number;
   logLevel: string;
+  /**
+   * Browser origins allowed to call the API (CORS): the desktop app's
+   * app://switchboard always, plus SWITCHBOARD_ALLOWED_ORIGINS, comma-separated,
+   * e.g. `http://127.0.0.1:5173,http://localhost:5173` for the web console.
+   * `npm start` and `npm run start:web` set it for the console they serve.
+   */
+  allowedOrigins: string[];
+  connectionLimits: ConnectionLimits;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -23,6 +33,24 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}=${raw} is not a positive number; fix or unset it.`);
   return value;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = positiveNumber(env, name, fallback);
+  if (!Number.isInteger(value)) throw new Error(`${name}=${env[name]} is not a whole number; fix or unset it.`);
+  return value;
+}
+
+function readConnectionLimits(env: NodeJS.ProcessEnv): ConnectionLimits {
+  const d = DEFAULT_CONNECTION_LIMITS;
+  return {
+    requestTimeoutMs: integer(env, 'SWITCHBOARD_REQUEST_TIMEOUT_MS', d.requestTimeoutMs),
+    headersTimeoutMs: integer(env, 'SWITCHBOARD_HEADERS_TIMEOUT_MS', d.headersTimeoutMs),
+    idleTimeoutMs: integer(env, 'SWITCHBOARD_IDLE_TIMEOUT_MS', d.idleTimeoutMs),
+    keepAliveTimeoutMs: integer(env, 'SWITCHBOARD_KEEP_ALIVE_TIMEOUT_MS', d.keepAliveTimeoutMs),
+    checkIntervalMs: d.checkIntervalMs,
+    maxConnectionsPerAddress: integer(env, 'SWITCHBOARD_MAX_CONNECTIONS_PER_ADDRESS', d.maxConnectionsPerAddress),
+  };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -37,5 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tombstoneHorizonMs: positiveNumber(env, 'SWITCHBOARD_TOMBSTONE_DAYS', DEFAULT_TOMBSTONE_HORIZON_MS / DAY_MS) * DAY_MS,
     sessionTtlMs: positiveNumber(env, 'SWITCHBOARD_SESSION_DAYS', DEFAULT_SESSION_TTL_MS / DAY_MS) * DAY_MS,
     logLevel: env.LOG_LEVEL || 'info',
+    allowedOrigins: parseAllowedOrigins(env.SWITCHBOARD_ALLOWED_ORIGINS),
+    connectionLimits: readConnectionLimits(env),
   };
 }

@@ -15,12 +15,19 @@ await migrateToLatest(database.db);
 // Only the embedded default gets demo data: a real PostgreSQL is someone's production.
 const seeded = !config.databaseUrl && config.demo ? await seedDemoIfEmpty(database.db) : null;
 
-const app = await buildServer({ database, sessionTtlMs: config.sessionTtlMs, logger: loggerOptions(config.logLevel) });
+const app = await buildServer({
+  database,
+  sessionTtlMs: config.sessionTtlMs,
+  logger: loggerOptions(config.logLevel),
+  allowedOrigins: config.allowedOrigins,
+  connectionLimits: config.connectionLimits,
+});
 const stopMaintenance = startMaintenance(database.db, database.backend, config.tombstoneHorizonMs, (error) => app.log.error({ err: error }, 'maintenance failed'));
 await app.listen({ port: config.port, host: config.host });
 
 const storage = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
 console.log(`Switchboard sync server on http://${config.host}:${config.port} (${storage})`);
+console.log(`Browsers may call it from: ${config.allowedOrigins.join(', ')} (SWITCHBOARD_ALLOWED_ORIGINS adds more).`);
 if (seeded) console.log(`Seeded the demo workspace: ${seeded.tickets} tickets, ${seeded.staff.length} staff.`);
 if (await demoWorkspaceExists(database.db)) {
   console.log(`Sign in to workspace "${DEMO_WORKSPACE}" with password "${DEMO_PASSWORD}" as any of:`);

@@ -72,6 +72,9 @@ function requests(ws: TestWorkspace, validMutations: Mutation[]): fc.Arbitrary<I
     fc.constantFrom({ mutations: [] }, { mutations: 'all' }, { mutations: null }, {}, [], { mutations: Array(501).fill(validMutations[0]) }).map((body) => ({ method: 'POST' as const, url: '/api/sync/push', headers: auth, payload: json(body) })),
     fc.string().map((text) => ({ method: 'POST' as const, url: '/api/sync/push', headers: { ...auth, 'content-type': 'application/json' }, payload: `{${text}` })),
     fc.tuple(fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/xml', ''), fc.string()).map(([type, text]) => ({ method: 'POST' as const, url: '/api/sync/push', headers: { ...auth, 'content-type': type }, payload: text })),
+    // A valid push the server must not read: declared in another charset, or compressed.
+    fc.tuple(anyMutation, fc.constantFrom('application/json; charset=utf-16', 'application/json; charset=UTF-16LE', 'application/json;charset="latin1"', 'application/json; charset=us-ascii', 'application/json; charset=')).map(([m, type]) => ({ method: 'POST' as const, url: '/api/sync/push', headers: { ...auth, 'content-type': type }, payload: json({ mutations: [m] }) })),
+    fc.tuple(anyMutation, fc.constantFrom('gzip', 'deflate', 'br', 'x-gzip', 'zstd', 'gzip, identity', 'GZIP')).map(([m, encoding]) => ({ method: 'POST' as const, url: '/api/sync/push', headers: { ...auth, 'content-type': 'application/json', 'content-encoding': encoding }, payload: json({ mutations: [m] }) })),
   ];
   const pull = fc
     .record({ cursor: fc.oneof(printable, fc.constantFrom('-1', '1.5', '1e3', '99999999999999999999', '')), limit: fc.oneof(printable, fc.constantFrom('0', '1001', '-5')), extra: fc.option(printable, { nil: undefined }) }, { requiredKeys: [] })
@@ -89,6 +92,9 @@ function requests(ws: TestWorkspace, validMutations: Mutation[]): fc.Arbitrary<I
     .oneof(fc.anything(), fc.record({ workspace: fc.oneof(fc.constant(ws.slug), fc.string()), email: fc.oneof(fc.constant(ws.users.admin.email), fc.string()), password: fc.string() }),
       fc.record({ workspace: fc.oneof(fc.constant(ws.slug), unstorable), email: fc.oneof(fc.constant(ws.users.admin.email), unstorable), password: unstorable }), fc.record({ workspace: fc.constant(ws.slug), email: fc.constant(ws.users.admin.email), password: fc.constant(PASSWORD), extra: junk }))
     .map((body) => ({ method: 'POST' as const, url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: json(body) ?? 'null' }));
+  const encodedLogin = fc
+    .constantFrom({ 'content-type': 'application/json; charset=utf-16' }, { 'content-type': 'application/json', 'content-encoding': 'gzip' })
+    .map((headers) => ({ method: 'POST' as const, url: '/api/auth/login', headers, payload: json({ workspace: ws.slug, email: ws.users.admin.email, password: PASSWORD }) }));
   const forgedAuth = fc.tuple(fc.constantFrom(['GET', '/api/me'], ['POST', '/api/auth/logout'], ['GET', '/api/sync/pull'], ['GET', '/api/sync/snapshot'], ['POST', '/api/sync/push'], ['GET', '/api/sync/events']), forged, fc.boolean()).map(
     ([[method, url], bad, inQuery]) => (inQuery ? { method, url: `${url}?token=${encodeURIComponent(bad)}`, headers: PROTOCOL_HEADERS } : { method, url, headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${bad}` } }) as InjectOptions,
   );
@@ -99,7 +105,7 @@ function requests(ws: TestWorkspace, validMutations: Mutation[]): fc.Arbitrary<I
     .map(([version, mutation]) => ({ method: 'POST' as const, url: '/api/sync/push', headers: { authorization: `Bearer ${token}`, ...(version === undefined ? {} : { [PROTOCOL_HEADER]: version }) }, payload: { mutations: [mutation] } }));
   const unknown = fc.tuple(fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH'), fc.constantFrom('/api/sync/push', '/api/auth/login', '/api/admin', '/api/sync/pull/../../etc/passwd', '/')).map(([method, url]) => ({ method, url, headers: auth }) as InjectOptions);
   const oversized = fc.constant({ method: 'POST' as const, url: '/api/sync/push', headers: { ...auth, 'content-type': 'application/json' }, payload: json({ mutations: [{ ...validMutations[0], args: { ...validMutations[0]!.args, description: 'x'.repeat(1_100_000) } }] }) });
-  return fc.oneof({ arbitrary: fc.oneof(...push), weight: 6 }, { arbitrary: pull, weight: 2 }, { arbitrary: snapshotPages, weight: 1 }, { arbitrary: login, weight: 2 }, { arbitrary: forgedAuth, weight: 2 }, { arbitrary: unknown, weight: 1 }, { arbitrary: otherVersion, weight: 1 }, { arbitrary: oversized, weight: 0 + 1 });
+  return fc.oneof({ arbitrary: fc.oneof(...push), weight: 6 }, { arbitrary: pull, weight: 2 }, { arbitrary: snapshotPages, weight: 1 }, { arbitrary: login, weight: 2 }, { arbitrary: encodedLogin, weight: 1 }, { arbitrary: forgedAuth, weight: 2 }, { arbitrary: unknown, weight: 1 }, { arbitrary: otherVersion, weight: 1 }, { arbitrary: oversized, weight: 0 + 1 });
 }
 
 describe.each(BACKENDS)('fuzz on %s', (backend) => {

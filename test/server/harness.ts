@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { STAFF_ROLES, type StaffRole } from '../../src/domain/ticket';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/protocol';
-import { buildServer } from '../../src/server/app';
+import { buildServer, type ServerOptions } from '../../src/server/app';
 import { hashPassword } from '../../src/server/auth/password';
 import { createSession } from '../../src/server/auth/sessions';
 import { migrateToLatest } from '../../src/server/db/migrate';
@@ -56,19 +56,30 @@ export class FakeClock {
   }
 }
 
+/** Listens on a free loopback port, for tests that need real sockets; returns the base URL. */
+export async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return `http://127.0.0.1:${address.port}`;
+}
+
 export interface TestServer {
   app: FastifyInstance;
   database: OpenDatabase;
   clock: FakeClock;
 }
 
+/** The web console's origin in tests: servers built here allow it, as `npm run start:web` does for its own. */
+export const CONSOLE_ORIGIN = 'http://localhost:5173';
+
 /** Registers beforeAll/afterAll for one server on `backend`; read the returned getter inside tests. */
-export function useTestServer(backend: Backend, options: { heartbeatMs?: number } = {}): () => TestServer {
+export function useTestServer(backend: Backend, options: Omit<ServerOptions, 'database' | 'now'> = {}): () => TestServer {
   let server: TestServer | undefined;
   beforeAll(async () => {
     const database = await openTestDatabase(backend);
     const clock = new FakeClock();
-    const app = await buildServer({ database, now: clock.now, heartbeatMs: options.heartbeatMs });
+    const app = await buildServer({ allowedOrigins: ['app://switchboard', CONSOLE_ORIGIN], ...options, database, now: clock.now });
     await app.ready();
     server = { app, database, clock };
   });

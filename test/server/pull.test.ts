@@ -79,6 +79,44 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
     expect(fresh.changes.filter((c) => c.id === contact)).toEqual([]);
   });
 
+  // The rule (docs/sync-protocol.md, "Pull"): every pull sends the tombstones after its cursor, except a
+  // pull from cursor 0, which holds nothing yet. So page 1 of a fresh pull has none and later pages do.
+  it('leaves tombstones out of a pull from cursor 0 only: later pages carry them, since the desk may hold those rows', async () => {
+    const ws = await createTestWorkspace(server());
+    const desk = new Desk(server().app, ws.users.admin.token);
+    const contact = (name: string) => ({ id: uuidv7(), clientId: ws.clients['four-tier'], name, email: null, phone: null, role: 'portal_admin' as const });
+    // Deleted before the download starts: its tombstone falls inside page 1's range of sequence numbers.
+    const early = contact('Deleted early');
+    await desk.apply('upsertContact', early);
+    await desk.apply('deleteContact', { id: early.id });
+    const kept = contact('Received on page 1');
+    await desk.apply('upsertContact', kept);
+    // Deleted before the download starts too, but after page 1's range.
+    const late = contact('Deleted late');
+    await desk.apply('upsertContact', late);
+    for (let i = 0; i < 3; i++) await desk.apply('createTicket', newTicketArgs(ws.clients['four-tier']));
+    await desk.apply('deleteContact', { id: late.id });
+
+    const { db } = server().database;
+    const log = await db.selectFrom('changes').select(['seq', 'id', 'op']).where('tenant_id', '=', ws.tenantId).orderBy('seq').execute();
+    const upserts = log.filter((c) => c.op === 'upsert');
+    const keptAt = upserts.findIndex((c) => c.id === kept.id);
+    // Page 1 ends right after the contact kept: it spans the early tombstone's sequence number.
+    const first = await desk.pull(0, keptAt + 1);
+    expect(first.body.hasMore).toBe(true);
+    expect(first.body.changes.map((c) => c.id)).toEqual(upserts.slice(0, keptAt + 1).map((c) => c.id));
+    expect(first.body.changes.filter((c) => c.op === 'delete')).toEqual([]);
+
+    // Deleted between page 1 and page 2: the desk holds it from page 1, so only the tombstone removes it.
+    await desk.apply('deleteContact', { id: kept.id });
+    const rest = await pullAll(desk, first.body.nextCursor, 1000);
+    const deletes = rest.changes.filter((c) => c.op === 'delete').map((c) => c.id);
+    expect(deletes).toContain(kept.id);
+    // The late tombstone names a row this desk never received; deleting nothing is harmless.
+    expect(deletes).toContain(late.id);
+    expect(deletes).not.toContain(early.id);
+  });
+
   it('asks a desk older than the tombstone horizon to download again; newer desks carry on', async () => {
     const ws = await createTestWorkspace(server());
     const desk = new Desk(server().app, ws.users.admin.token);

@@ -43,6 +43,28 @@ export async function findSession(db: Kysely<Database>, token: string, now: Date
   return { ok: true, session: { userId: row.user_id, tenantId: row.tenant_id, role: row.role as StaffRole, expiresAt: row.expires_at } };
 }
 
+/**
+ * Of the given session keys (token hashes), those whose session still exists,
+ * has not expired and belongs to an active user: one query for every open
+ * event stream of an instance, however many there are.
+ */
+export async function liveSessionKeys(db: Kysely<Database>, keys: readonly string[], now: Date): Promise<Set<string>> {
+  const live = new Set<string>();
+  // Chunks keep the statement well under PostgreSQL's 65,535 parameters.
+  for (let i = 0; i < keys.length; i += 1000) {
+    const rows = await db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select('sessions.token_hash')
+      .where('sessions.token_hash', 'in', keys.slice(i, i + 1000))
+      .where('sessions.expires_at', '>', now)
+      .where('users.active', '=', true)
+      .execute();
+    for (const row of rows) live.add(row.token_hash);
+  }
+  return live;
+}
+
 export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
 }

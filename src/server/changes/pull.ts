@@ -29,7 +29,16 @@ export async function pullChanges(db: Kysely<Database>, tenantId: string, cursor
           message: `This desk's cursor ${cursor} is ahead of the server (${tenant.change_seq}): the server's database was replaced. Download the workspace again from cursor 0; keep unsent changes in the outbox.`,
         };
       }
-      // A fresh download needs no tombstones: there is nothing local to delete.
+      // Tombstones: every pull sends those after its cursor, except a pull
+      // from cursor 0, whose desk holds nothing to delete. That is a rule on
+      // the cursor, not on the download: page 2 of the same download has a
+      // cursor like any other desk's, and must carry tombstones, since a row
+      // the desk got on page 1 may have been deleted since. So later pages
+      // also bring tombstones of rows deleted before the download began,
+      // which the desk never received; deleting nothing is harmless, and
+      // telling the two apart would need the server to remember each
+      // download. (The console downloads with a snapshot and pulls from its
+      // cursor, so it never pulls from 0 at all.) Pinned in test/server/pull.test.ts.
       const initial = cursor === 0;
       const page = await pageAfter(trx, tenantId, cursor, limit, initial);
       const hasMore = page.rows > limit;

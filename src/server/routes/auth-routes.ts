@@ -1,17 +1,34 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { loginRequestSchema, type LoginResponse, type MeResponse } from '../../protocol';
 import { authenticator, sessionOf } from '../auth/authenticate';
 import { dummyPasswordHash, verifyPassword } from '../auth/password';
-import { createSession, deleteSession } from '../auth/sessions';
+import { createSession, deleteSession, hashToken } from '../auth/sessions';
+import { accountKey, describeWait, type SignInKeys, type ThrottleVerdict } from '../auth/sign-in-throttle';
 import { ApiError, parseInput } from '../http/errors';
 import { userRecord } from '../changes/records';
 import type { RouteContext } from './context';
 
 const WRONG_CREDENTIALS = 'The workspace, email or password is wrong. Check them and try again; an administrator can reset a forgotten password.';
 
+/** 429 with Retry-After, and a message that says when trying again can work. */
+function throttled(reply: FastifyReply, verdict: Extract<ThrottleVerdict, { ok: false }>): ApiError {
+  reply.header('retry-after', String(Math.max(1, Math.ceil(verdict.waitMs / 1000))));
+  const who = verdict.scope === 'account' ? 'this account' : 'this network address';
+  return new ApiError(
+    429,
+    'rate_limited',
+    `Too many failed sign-ins for ${who}. Wait ${describeWait(verdict.waitMs)} and try again; each further failure makes the wait longer. An administrator can reset a forgotten password.`,
+  );
+}
+
 export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
-  app.post('/api/auth/login', async (request): Promise<LoginResponse> => {
+  const throttle = ctx.signInThrottle;
+  app.post('/api/auth/login', async (request, reply): Promise<LoginResponse> => {
     const body = parseInput(loginRequestSchema, request.body, 'sign-in request');
+    const keys: SignInKeys = { account: accountKey(body.workspace, body.email), address: request.ip };
+    // Before the database and the hash: a throttled attempt costs nothing.
+    const early = throttle.check(keys, ctx.now().getTime());
+    if (!early.ok) throw throttled(reply, early);
     const row = await ctx.db
       .selectFrom('users')
       .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
@@ -20,8 +37,16 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promi
       .where('users.email', '=', body.email)
       .executeTakeFirst();
     // An unknown account costs the same hash as a known one, so timing does not reveal which emails exist.
-    const ok = await verifyPassword(body.password, row?.password_hash ?? (await dummyPasswordHash()));
-    if (!row || !ok || !row.active) throw new ApiError(401, 'invalid_credentials', WRONG_CREDENTIALS);
+    // Checked again when its turn to hash comes: attempts of a burst all pass the first check, then queue for the hash.
+    const ok = await verifyPassword(body.password, row?.password_hash ?? (await dummyPasswordHash()), () => {
+      const now = throttle.check(keys, ctx.now().getTime());
+      if (!now.ok) throw throttled(reply, now);
+    });
+    if (!row || !ok || !row.active) {
+      throttle.failed(keys, ctx.now().getTime());
+      throw new ApiError(401, 'invalid_credentials', WRONG_CREDENTIALS);
+    }
+    throttle.succeeded(keys);
     const session = await createSession(ctx.db, { id: row.id, tenantId: row.tenant_id }, ctx.now(), ctx.sessionTtlMs);
     return {
       token: session.token,
@@ -36,6 +61,8 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promi
 
     authed.post('/api/auth/logout', async (request) => {
       await deleteSession(ctx.db, request.token!);
+      // This instance's streams end now; other instances notice within their session check.
+      ctx.streams.endSession(hashToken(request.token!), 'signed_out');
       return { ok: true };
     });
 

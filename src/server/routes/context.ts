@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { SignInThrottle } from '../auth/sign-in-throttle';
 import type { Backend } from '../db/open-database';
 import type { ChangeBus } from '../db/change-bus';
 import type { Database } from '../db/schema';
+import type { CorsHeaders } from '../http/cors';
+import type { OpenStreams } from './open-streams';
 
 /** What every route module needs; built once in app.ts. */
 export interface RouteContext {
@@ -11,4 +14,9 @@ export interface RouteContext {
   now: () => Date;
   sessionTtlMs: number;
   heartbeatMs: number;
+  /** How often open event streams check that their sessions are still live. */
+  sessionCheckMs: number;
+  streams: OpenStreams;
+  signInThrottle: SignInThrottle;
+  corsHeaders: CorsHeaders;
 }
