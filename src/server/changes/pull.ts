@@ -2,9 +2,9 @@
 // order. Read in one REPEATABLE READ snapshot so the horizon check, the page
 // and the counts agree with each other even while writers and pruning run.
 import { sql, type Kysely } from 'kysely';
-import { WIRE_FIELDS, type PullPage } from '../../protocol';
+import type { PullPage } from '../../protocol';
 import type { Database } from '../db/schema';
-import { pageJson, wireChange } from './wire-change';
+import { pageJson, wireChange, wireFields } from './wire-change';
 
 /** `json` is a PullPage, serialized. */
 export type PullOutcome = { ok: true; json: string } | { ok: false; reason: 'behind_horizon' | 'ahead_of_server'; message: string };
@@ -51,7 +51,7 @@ export async function pullChanges(db: Kysely<Database>, tenantId: string, cursor
       // bound the tenant's sequence gives. Counting on every page made a
       // 460,000-change download quadratic (pages slowed from 50 to 180 ms).
       const remaining = !hasMore ? 0 : initial ? await countAfter(trx, tenantId, nextCursor, true) : Math.max(0, tenant.change_seq - nextCursor);
-      const tail: Omit<PullPage, 'changes'> = { fields: WIRE_FIELDS, nextCursor, hasMore, remaining };
+      const tail: Omit<PullPage, 'changes'> = { fields: await wireFields(trx), nextCursor, hasMore, remaining };
       if (initial) tail.total = Math.min(page.rows, limit) + remaining;
       return { ok: true as const, json: pageJson(page.json, tail) };
     });
@@ -77,7 +77,7 @@ export async function countAfter(db: Kysely<Database>, tenantId: string, after: 
 async function pageAfter(db: Kysely<Database>, tenantId: string, cursor: number, limit: number, upsertsOnly: boolean) {
   const { rows } = await sql<{ json: string | null; last: number | null; rows: number }>`
     with page as (
-      select seq, entity, id, op, data, row_number() over (order by seq) as n
+      select seq, entity, id, op, wire, row_number() over (order by seq) as n
       from changes
       where tenant_id = ${tenantId}::uuid and seq > ${cursor}::bigint ${upsertsOnly ? sql`and op = 'upsert'` : sql``}
       order by seq

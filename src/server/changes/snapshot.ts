@@ -5,10 +5,10 @@
 // transactions; the cursor the first page reports makes that safe (see
 // SnapshotPage in src/protocol/pull.ts).
 import { sql, type Kysely } from 'kysely';
-import { SNAPSHOT_ORDER, WIRE_FIELDS, type Entity, type SnapshotWirePage } from '../../protocol';
+import { SNAPSHOT_ORDER, type Entity, type SnapshotWirePage } from '../../protocol';
 import type { Database } from '../db/schema';
 import { countAfter } from './pull';
-import { pageJson, wireChange } from './wire-change';
+import { pageJson, wireChange, wireFields } from './wire-change';
 
 export async function snapshotPage(db: Kysely<Database>, tenantId: string, after: { entity: Entity; seq: number } | undefined, limit: number): Promise<string> {
   return db
@@ -30,7 +30,7 @@ export async function snapshotPage(db: Kysely<Database>, tenantId: string, after
           break;
         }
       }
-      const tail: Omit<SnapshotWirePage, 'changes'> = { fields: WIRE_FIELDS, cursor: tenant.change_seq, next };
+      const tail: Omit<SnapshotWirePage, 'changes'> = { fields: await wireFields(trx), cursor: tenant.change_seq, next };
       if (!after) tail.total = await countAfter(trx, tenantId, 0, true);
       return pageJson(parts.join(','), tail);
     });
@@ -39,7 +39,7 @@ export async function snapshotPage(db: Kysely<Database>, tenantId: string, after
 async function entityRows(db: Kysely<Database>, tenantId: string, entity: Entity, afterSeq: number | undefined, limit: number) {
   const { rows } = await sql<{ json: string | null; count: number; last_seq: number | null }>`
     with page as (
-      select seq, entity, id, op, data from changes
+      select seq, entity, id, op, wire from changes
       where tenant_id = ${tenantId}::uuid and entity = ${entity} and op = 'upsert' and seq > ${afterSeq ?? 0}::bigint
       order by seq
       limit ${limit}

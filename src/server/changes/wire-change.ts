@@ -1,16 +1,21 @@
-import { sql } from 'kysely';
-import { ENTITIES, fieldName, WIRE_FIELDS } from '../../protocol';
+import { sql, type Kysely } from 'kysely';
+import type { Entity, PullPage } from '../../protocol';
+import type { Database } from '../db/schema';
 
 /**
- * A `changes` row as a WireChange, built by PostgreSQL: the record's values in
- * WIRE_FIELDS order, or null and the id of a delete. Parsing each row's jsonb
- * into objects in Node only to serialize them again took half of a download's
- * server time.
+ * A `changes` row as WireChange text: its sequence, its entity and the
+ * record's values PostgreSQL keeps ready in `wire` (see migration 0005), or
+ * null and the id of a delete. Concatenated, never parsed: entity names and
+ * ids need no escaping, and building the values from the jsonb on every read
+ * was most of a download's server time.
  */
-export const wireChange = sql`case when op = 'delete' then json_build_array(seq, entity, null, id) else json_build_array(seq, entity, case entity ${sql.join(
-  ENTITIES.map((e) => sql`when ${sql.lit(e)} then json_build_array(${sql.join(WIRE_FIELDS[e].map((f) => sql`data->${sql.lit(fieldName(f))}`))})`),
-  sql` `,
-)} end) end`;
+export const wireChange = sql`case when op = 'delete' then '[' || seq || ',"' || entity || '",null,"' || id || '"]' else '[' || seq || ',"' || entity || '",' || wire || ']' end`;
+
+/** The field names of the values in `changes.wire`: a page names these, the ones its text was written with. */
+export async function wireFields(db: Kysely<Database>): Promise<PullPage['fields']> {
+  const rows = await db.selectFrom('wire_fields').select(['entity', 'fields']).execute();
+  return Object.fromEntries(rows.map((r) => [r.entity as Entity, r.fields]));
+}
 
 /**
  * A page as JSON text: the changes PostgreSQL already wrote as text, then the

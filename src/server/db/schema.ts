@@ -128,7 +128,15 @@ export interface ChangesTable {
   seq: number;
   op: 'upsert' | 'delete';
   data: Json<unknown> | null;
+  /** `data` as the values a page sends, kept by PostgreSQL (a generated column: never written); null for a delete. */
+  wire: ColumnType<string | null, never, never>;
   changed_at: Timestamp;
+}
+
+/** The field names, per entity, of the values in `changes.wire`. */
+export interface WireFieldsTable {
+  entity: string;
+  fields: Json<string[]>;
 }
 
 export interface Database {
@@ -143,6 +151,7 @@ export interface Database {
   sync_clients: SyncClientsTable;
   client_mutations: ClientMutationsTable;
   changes: ChangesTable;
+  wire_fields: WireFieldsTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial';
 import * as snapshotIndex from './0002-snapshot-index';
 import * as pushHardening from './0004-push-hardening';
+import * as wireText from './0005-wire-text';
 
 // Listed explicitly, not scanned from a folder: bundlers and tsx see every migration, and order is the key order.
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-snapshot-index': snapshotIndex,
   '0004-push-hardening': pushHardening,
+  '0005-wire-text': wireText,
 };
 
 export const migrationProvider: MigrationProvider = {
