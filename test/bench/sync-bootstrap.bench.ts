@@ -15,8 +15,8 @@ const log = (m: string) => console.error(`[sync-bootstrap.bench] ${m}`);
 const dataDir = await seededDataDir(N, log);
 log('building web console');
 execSync('npx vite build -c vite.web.config.ts', { stdio: 'ignore' });
-const WEB_PORT = 4194;
-const server = await startServer(dataDir, 8797, [`http://127.0.0.1:${WEB_PORT}`]);
+const WEB_PORT = Number(process.env.BENCH_WEB_PORT ?? 4194);
+const server = await startServer(dataDir, Number(process.env.BENCH_SERVER_PORT ?? 8797), [`http://127.0.0.1:${WEB_PORT}`]);
 const web = await servePreview(WEB_PORT);
 const browser = await launchChromium();
 try {

@@ -15,7 +15,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const log = (m: string) => console.error(`[sync-propagation.bench] ${m}`);
 const EMAILS = ['priya.natarajan', 'tom.becker', 'aisha.rahman', 'dan.kowalski', 'grace.liu', 'maya.okafor', 'luis.herrera', 'sam.whitfield', 'elena.petrova', 'marcus.reed'];
 
-const server = await startServer(await seededDataDir(300, log), 8795);
+const server = await startServer(await seededDataDir(300, log), Number(process.env.BENCH_SERVER_PORT ?? 8795));
 interface Desk {
   repos: Repositories;
   engine: SyncEngine;
