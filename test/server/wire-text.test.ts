@@ -15,8 +15,10 @@ import { BACKENDS, openTestDatabase, stopTestCluster } from './harness';
 
 async function snapshotAll(db: Kysely<Database>, tenantId: string): Promise<Change[]> {
   const changes: Change[] = [];
-  for (let after: string | null = null; ; ) {
-    const page = decodeSnapshotPage(JSON.parse(await snapshotPage(db, tenantId, after === null ? undefined : snapshotQuerySchema.parse({ after }).after, 7)));
+  for (let after: string | null = null; ;) {
+    const page = decodeSnapshotPage(
+      JSON.parse(await snapshotPage(db, tenantId, after === null ? undefined : snapshotQuerySchema.parse({ after }).after, 7)),
+    );
     changes.push(...page.changes);
     if (page.next === null) return changes;
     after = page.next;
@@ -26,7 +28,9 @@ async function snapshotAll(db: Kysely<Database>, tenantId: string): Promise<Chan
 const byRow = (rows: readonly { entity: string; id: string; data: unknown }[]) => new Map(rows.map((r) => [`${r.entity}:${r.id}`, r.data]));
 
 async function hasWireColumn(db: Kysely<Database>): Promise<boolean> {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from information_schema.columns where table_name = 'changes' and column_name = 'wire'`.execute(db);
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from information_schema.columns where table_name = 'changes' and column_name = 'wire'`.execute(db);
   return rows[0]!.n === 1;
 }
 
@@ -52,8 +56,15 @@ describe.each(BACKENDS)('wire text on %s', (backend) => {
       await seedDemoWorkspace(db, { tickets: 40 });
       const tenant = await db.selectFrom('tenants').select(['id', 'change_seq']).executeTakeFirstOrThrow();
       const note = await db.selectFrom('changes').select('id').where('entity', '=', 'note').executeTakeFirstOrThrow();
-      await db.transaction().execute((trx) => appendChanges(trx, tenant.id, [{ entity: 'note', id: note.id, op: 'delete', data: null }], new Date()));
-      const live = await db.selectFrom('changes').select(['entity', 'id', 'data']).where('tenant_id', '=', tenant.id).where('op', '=', 'upsert').execute();
+      await db
+        .transaction()
+        .execute((trx) => appendChanges(trx, tenant.id, [{ entity: 'note', id: note.id, op: 'delete', data: null }], new Date()));
+      const live = await db
+        .selectFrom('changes')
+        .select(['entity', 'id', 'data'])
+        .where('tenant_id', '=', tenant.id)
+        .where('op', '=', 'upsert')
+        .execute();
       expect(new Set(live.map((r) => r.entity))).toEqual(new Set(['user', 'client', 'contact', 'ticket', 'ticket_event', 'note']));
 
       for (let round = 0; round < 2; round++) {
@@ -62,7 +73,9 @@ describe.each(BACKENDS)('wire text on %s', (backend) => {
         expect(byRow(await snapshotAll(db, tenant.id))).toEqual(byRow(live));
         const pulled = await pullChanges(db, tenant.id, tenant.change_seq, 100);
         if (!pulled.ok) throw new Error(pulled.message);
-        expect(decodePullPage(JSON.parse(pulled.json)).changes).toEqual([{ seq: tenant.change_seq + 1, entity: 'note', id: note.id, op: 'delete', data: null }]);
+        expect(decodePullPage(JSON.parse(pulled.json)).changes).toEqual([
+          { seq: tenant.change_seq + 1, entity: 'note', id: note.id, op: 'delete', data: null },
+        ]);
         if (round === 0) {
           expect((await migrator.migrateTo('0004-push-hardening')).error).toBeUndefined();
           expect(await hasWireColumn(db)).toBe(false);

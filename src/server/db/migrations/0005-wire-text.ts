@@ -27,7 +27,9 @@ export const WIRE_FIELDS_0005: Record<string, string[]> = {
  */
 export function wireTextExpression(fields: Record<string, string[]>): RawBuilder<unknown> {
   const value = (field: string) => sql`coalesce((data->${sql.lit(field.replace(/\?$/, ''))})::text, 'null')`;
-  const byEntity = Object.entries(fields).map(([entity, names]) => sql`when ${sql.lit(entity)} then '[' || ${sql.join(names.map(value), sql` || ',' || `)} || ']'`);
+  const byEntity = Object.entries(fields).map(
+    ([entity, names]) => sql`when ${sql.lit(entity)} then '[' || ${sql.join(names.map(value), sql` || ',' || `)} || ']'`,
+  );
   return sql`case when data is null then null else case entity ${sql.join(byEntity, sql` `)} end end`;
 }
 
