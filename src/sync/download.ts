@@ -36,10 +36,11 @@ export async function download(step: SyncStep, options: DownloadOptions): Promis
   let storing: Promise<boolean> = Promise.resolve(true);
   let lost = false;
   for (;;) {
-    const page = decodeSnapshotPage(await step.ok(await next));
+    const res = await next;
+    // Asked for before anything else, so the server reads the next page while this one is checked, decoded and stored.
+    if (res.ok && res.value.next && !lost) next = fetchPage(res.value.next);
+    const page = decodeSnapshotPage(await step.ok(res));
     if (lost) break;
-    // The server reads the next page while this one is handled.
-    if (page.next) next = fetchPage(page.next);
     cursor ??= page.cursor;
     progress = { received: progress.received + page.changes.length, total: page.total ?? progress.total };
     options.onProgress(progress);

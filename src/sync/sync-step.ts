@@ -4,7 +4,7 @@
 // measures the server's clock.
 import type { SyncStore } from '../data/sync-store';
 import { PULL_LIMIT_MAX } from '../protocol';
-import { noteServerClock } from './clock';
+import { serverClockNoter } from './clock';
 import type { HttpTransport, TransportFailure, TransportResult } from './http-transport';
 
 export class SyncFailure extends Error {
@@ -25,6 +25,7 @@ export interface SyncStep {
 }
 
 export function syncStep(store: SyncStore, transport: HttpTransport, now: () => Date, pullLimit: number | undefined): SyncStep {
+  const noteClock = serverClockNoter(store);
   return {
     store,
     transport,
@@ -32,7 +33,7 @@ export function syncStep(store: SyncStore, transport: HttpTransport, now: () => 
     pageLimit: Math.min(pullLimit ?? PULL_LIMIT_MAX, PULL_LIMIT_MAX),
     async ok<T>(res: TransportResult<T>): Promise<T> {
       if (!res.ok) throw new SyncFailure(res);
-      await noteServerClock(store, res.serverDate, now());
+      await noteClock(res.serverDate, now());
       return res.value;
     },
   };
