@@ -15,10 +15,11 @@ export async function runMaintenance(db: Kysely<Database>, backend: Backend, hor
   await pruneTombstones(db, now, horizonMs);
   await deleteExpiredSessions(db, now);
   await pruneRefusals(db, now);
-  // PGlite has no autovacuum daemon, so nothing else gathers statistics. Without
-  // them the planner guessed 8 rows for a 457,751-change download and sorted
-  // the whole remainder for every page (745 ms a page instead of 7).
-  if (backend === 'pglite') await refreshStatistics(db);
+  // PGlite has no autovacuum daemon, so nothing else does its two jobs: gather
+  // statistics (without them the planner guessed 8 rows for a 457,751-change
+  // download and sorted the whole remainder for every page: 745 ms a page
+  // instead of 7) and vacuum (see vacuumAndAnalyze).
+  if (backend === 'pglite') await vacuumAndAnalyze(db);
 }
 
 export function startMaintenance(db: Kysely<Database>, backend: Backend, horizonMs: number, onError: (error: Error) => void): () => void {
@@ -29,7 +30,14 @@ export function startMaintenance(db: Kysely<Database>, backend: Backend, horizon
   return () => clearInterval(timer);
 }
 
-/** ANALYZE samples a fixed number of rows per table, so it stays cheap as tables grow. */
-export async function refreshStatistics(db: Kysely<Database>): Promise<void> {
-  await sql`analyze`.execute(db);
+/**
+ * VACUUM removes the dead versions every edit leaves (a change row is
+ * rewritten on each write of its record) and marks pages all-visible, which
+ * lets the snapshot count its rows from the changes_live index without
+ * reading the table. It reads only pages changed since the last run: the
+ * first one read a 457,751-change table in 0.6 s, the next in 11 ms. ANALYZE
+ * samples a fixed number of rows per table, so it stays cheap as tables grow.
+ */
+export async function vacuumAndAnalyze(db: Kysely<Database>): Promise<void> {
+  await sql`vacuum (analyze)`.execute(db);
 }

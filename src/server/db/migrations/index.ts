@@ -3,6 +3,7 @@ import * as initial from './0001-initial';
 import * as snapshotIndex from './0002-snapshot-index';
 import * as pushHardening from './0004-push-hardening';
 import * as wireText from './0005-wire-text';
+import * as liveRowsIndex from './0006-live-rows-index';
 
 // Listed explicitly, not scanned from a folder: bundlers and tsx see every migration, and order is the key order.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-snapshot-index': snapshotIndex,
   '0004-push-hardening': pushHardening,
   '0005-wire-text': wireText,
+  '0006-live-rows-index': liveRowsIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
