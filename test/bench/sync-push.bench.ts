@@ -6,7 +6,7 @@
 // PostgreSQL backends waited on (lock waits on the tenant row show up as Lock:transactionid);
 // BENCH_CPU=1 also prints CPU time per mutation of this process and of the PostgreSQL
 // server, steadier than the rate on a machine shared with other work. The server uses
-// its default connection pool; BENCH_POOL=n sets another size.
+// its default connection pool; BENCH_POOL=n sets another size. BENCH_RUNS (default 3) runs per backend.
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
@@ -21,6 +21,7 @@ import { appendChanges } from '../../src/server/changes/changes';
 import { clientRecord } from '../../src/server/changes/records';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type Mutation, type PushResponse } from '../../src/protocol';
 import { findPostgresBin, startPostgresCluster, type PostgresCluster } from '../setup/postgres-cluster';
+import { reportRuns } from './stats';
 
 const DESKS = 20;
 const BATCH = 25;
@@ -128,17 +129,20 @@ async function measure(backend: Backend, batchesPerDesk: number, cluster?: Postg
   }
 }
 
-console.log(`# ${DESKS} desks pushing batches of ${BATCH} at once, loopback HTTP, one server`);
+// Each backend is measured RUNS times, every run on a fresh database, and reported as the median.
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const setting = `${DESKS} desks pushing batches of ${BATCH} at once, loopback HTTP, one server`;
 if (!process.env.BENCH_SKIP_PGLITE) {
-  const pglite = await measure('pglite', 6);
-  console.log(`sync.push_per_s.pglite: ${Math.round(pglite)} per_s`);
+  const pglite: number[] = [];
+  for (let run = 0; run < RUNS; run++) pglite.push(Math.round(await measure('pglite', 6)));
+  reportRuns('sync.push_per_s.pglite', pglite, 'per_s', undefined, `no goal (the embedded default); ${setting}`);
 }
 if (findPostgresBin()) {
   const cluster = await startPostgresCluster();
   try {
-    const postgres = await measure('postgres', 20, cluster);
-    console.log(`sync.push_per_s.postgres: ${Math.round(postgres)} per_s`);
-    console.log(`  goal >= 2,000 per_s on PostgreSQL: ${postgres >= 2000 ? 'met' : 'NOT met'}`);
+    const postgres: number[] = [];
+    for (let run = 0; run < RUNS; run++) postgres.push(Math.round(await measure('postgres', 20, cluster)));
+    reportRuns('sync.push_per_s.postgres', postgres, 'per_s', { op: '>=', value: 2000 }, setting);
   } finally {
     await cluster.stop();
   }
