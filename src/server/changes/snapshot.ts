@@ -15,7 +15,7 @@ export async function snapshotPage(db: Kysely<Database>, tenantId: string, after
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const tenant = await trx.selectFrom('tenants').select('change_seq').where('id', '=', tenantId).executeTakeFirstOrThrow();
+      const tenant = await trx.selectFrom('tenants').select(['change_seq', wireFields.as('fields')]).where('id', '=', tenantId).executeTakeFirstOrThrow();
       const parts: string[] = [];
       let count = 0;
       let next: string | null = null;
@@ -30,7 +30,7 @@ export async function snapshotPage(db: Kysely<Database>, tenantId: string, after
           break;
         }
       }
-      const tail: Omit<SnapshotWirePage, 'changes'> = { fields: await wireFields(trx), cursor: tenant.change_seq, next };
+      const tail: Omit<SnapshotWirePage, 'changes'> = { fields: tenant.fields, cursor: tenant.change_seq, next };
       if (!after) tail.total = await countAfter(trx, tenantId, 0, true);
       return pageJson(parts.join(','), tail);
     });
