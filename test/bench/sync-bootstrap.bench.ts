@@ -51,7 +51,9 @@ async function bootstrap(browser: Browser, webUrl: string, serverUrl: string): P
       if (count === expected) ticketsVisible ??= (Date.now() - t0) / 1000;
       if (count === expected && connection === 'online' && pending === '0') break;
       if (Date.now() - lastLogged > 5000) {
-        log(`${Math.round((Date.now() - t0) / 1000)} s: ${count}; received ${progress ?? '-'} records; ${connection}${error ? `; error: ${error}` : ''}`);
+        log(
+          `${Math.round((Date.now() - t0) / 1000)} s: ${count}; received ${progress ?? '-'} records; ${connection}${error ? `; error: ${error}` : ''}`,
+        );
         lastLogged = Date.now();
       }
       if (Date.now() - t0 > 600_000) throw new Error('bootstrap did not finish in 10 minutes');
@@ -85,7 +87,13 @@ try {
   }
   const setting = `${N} tickets plus their history events and notes, PGlite server, loopback, headless Chromium`;
   reportRuns('sync.bootstrap_100k_s', totals, 's', { op: '<', value: 10 }, setting);
-  reportRuns('sync.bootstrap_tickets_visible_s', visible, 's', undefined, 'no goal: the queue shows the tickets before their history has arrived');
+  reportRuns(
+    'sync.bootstrap_tickets_visible_s',
+    visible,
+    's',
+    undefined,
+    'no goal: the queue shows the tickets before their history has arrived',
+  );
 } finally {
   await browser.close();
   await web.stop();
