@@ -6,10 +6,32 @@ import globals from 'globals';
 // Boundaries are enforced here, not by review (docs/architecture.md, "Layers").
 // Each area lists what it may not import; an area's files match one block only,
 // because a later no-restricted-imports replaces an earlier one for the same file.
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads', 'events'];
-const electron = { group: ['electron', 'electron/*', '**/electron/**'], message: 'The renderer reaches the main process only through window.switchboard (src/bridge/contract.ts).' };
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'worker_threads',
+  'events',
+];
+const electron = {
+  group: ['electron', 'electron/*', '**/electron/**'],
+  message: 'The renderer reaches the main process only through window.switchboard (src/bridge/contract.ts).',
+};
 const node = { group: nodeBuiltins, message: 'Browser code: no Node built-ins (it runs in the renderer and in a plain browser).' };
-const server = { group: ['**/server/**', 'fastify', 'pg', '@electric-sql/*', 'kysely'], message: 'Server code stays on the server; share types through src/protocol.' };
+const server = {
+  group: ['**/server/**', 'fastify', 'pg', '@electric-sql/*', 'kysely'],
+  message: 'Server code stays on the server; share types through src/protocol.',
+};
 const ui = { group: ['react', 'react-dom', 'react/*', 'zustand', '**/app/**'], message: 'UI code stays in src/app.' };
 const dexie = { group: ['dexie', 'dexie-*', '**/data/**'], message: 'Only src/data touches the local store.' };
 const engine = {
@@ -33,12 +55,20 @@ export default tseslint.config(
   {
     files: ['src/domain/**/*.ts'],
     ignores: tests,
-    rules: restrict(
-      {
-        group: [...ui.group, ...dexie.group, ...server.group, ...electron.group, ...nodeBuiltins, '**/sync/**', '**/protocol/**', '**/mutations/**'],
-        message: 'src/domain is pure TypeScript: no React, Dexie, Electron, Node or outer layers. Move the side effect to src/data, src/app or src/server.',
-      },
-    ),
+    rules: restrict({
+      group: [
+        ...ui.group,
+        ...dexie.group,
+        ...server.group,
+        ...electron.group,
+        ...nodeBuiltins,
+        '**/sync/**',
+        '**/protocol/**',
+        '**/mutations/**',
+      ],
+      message:
+        'src/domain is pure TypeScript: no React, Dexie, Electron, Node or outer layers. Move the side effect to src/data, src/app or src/server.',
+    }),
   },
   {
     // Shared by the desk and the server: the wire contract and the mutation definitions.
@@ -75,7 +105,10 @@ export default tseslint.config(
     files: ['src/server/**/*.ts'],
     ignores: tests,
     rules: restrict(
-      { group: ['react', 'react-dom', 'dexie', 'electron', '**/app/**', '**/data/**', '**/electron/**'], message: 'The server does not import renderer or Electron code.' },
+      {
+        group: ['react', 'react-dom', 'dexie', 'electron', '**/app/**', '**/data/**', '**/electron/**'],
+        message: 'The server does not import renderer or Electron code.',
+      },
       { group: ['**/sync/**'], message: 'The server shares only src/protocol and src/mutations with the desk, not its sync engine.' },
     ),
   },

@@ -43,14 +43,19 @@ export function isCi(env = process.env) {
  */
 export function planElectronE2e({ binary, platform, display, xvfbRun }) {
   if (binary === null) {
-    return { run: false, wrap: [], reason: 'the Electron binary is not installed (it cannot be downloaded on this machine); they run where it exists' };
+    return {
+      run: false,
+      wrap: [],
+      reason: 'the Electron binary is not installed (it cannot be downloaded on this machine); they run where it exists',
+    };
   }
   if (platform !== 'linux' || display) return { run: true, wrap: [], reason: 'on this display' };
   if (xvfbRun !== null) return { run: true, wrap: [xvfbRun, '-a'], reason: 'under xvfb-run, which gives Electron a virtual display' };
   return {
     run: false,
     wrap: [],
-    reason: 'there is no display to open a window on (DISPLAY is unset); `npm run test:e2e` runs them under xvfb-run once xvfb is installed',
+    reason:
+      'there is no display to open a window on (DISPLAY is unset); `npm run test:e2e` runs them under xvfb-run once xvfb is installed',
   };
 }
 

@@ -9,9 +9,7 @@ import { APP_HOST, APP_SCHEME } from './trusted-url';
 
 /** Must run before `app` is ready: Chromium fixes scheme privileges at startup. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 const MIME: Record<string, string> = {

@@ -4,7 +4,10 @@ import type { App, BrowserWindow } from 'electron';
 // second launch only brings the first one's window forward.
 
 /** False when another instance holds the lock: this one has been asked to quit. */
-export function claimSingleInstance(app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on'>, getWindow: () => BrowserWindow | null): boolean {
+export function claimSingleInstance(
+  app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on'>,
+  getWindow: () => BrowserWindow | null,
+): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;

@@ -26,12 +26,7 @@ export function isTrustedAppUrl(raw: string, origins: readonly string[]): boolea
   if (!url || url.username !== '' || url.password !== '') return false;
   return origins.some((origin) => {
     const trusted = parse(origin);
-    return (
-      trusted !== null &&
-      url.protocol === trusted.protocol &&
-      url.hostname === trusted.hostname &&
-      url.port === trusted.port
-    );
+    return trusted !== null && url.protocol === trusted.protocol && url.hostname === trusted.hostname && url.port === trusted.port;
   });
 }
 

@@ -18,9 +18,7 @@ export interface ValidatedIpc {
 }
 
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'argument'}: ${issue.message}`)
-    .join('; ');
+  return error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'argument'}: ${issue.message}`).join('; ');
 }
 
 export function senderProblem(event: IpcMainInvokeEvent, trusted: readonly string[]): string | null {

@@ -36,7 +36,10 @@ export const DEMO_REQUESTS: ReadonlyArray<{ title: string; description: string }
   { title: 'Port 12 numbers to new carrier', description: 'Main line plus 11 DIDs; carrier letter of authorization attached.' },
   { title: 'Phones down at main office', description: 'No dial tone on any desk phone; internet still up.' },
   { title: 'Replace failing laptop battery', description: 'Battery swelling reported by the user; laptop still under warranty.' },
-  { title: 'Shared drive permissions for accounting', description: 'Accounting needs read/write to the Finance share, read-only for AP clerks.' },
+  {
+    title: 'Shared drive permissions for accounting',
+    description: 'Accounting needs read/write to the Finance share, read-only for AP clerks.',
+  },
   { title: 'Email bouncing from vendor domain', description: 'Replies from the vendor bounce with a 550 error since Friday.' },
   { title: 'Wi-Fi slow in conference room', description: 'Video calls freeze in the large conference room only.' },
   { title: 'Move 6 users to second floor', description: 'Desks, phones and network drops for six users moving upstairs.' },

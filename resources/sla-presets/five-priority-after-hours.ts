@@ -16,7 +16,10 @@ export const FIVE_PRIORITY_AFTER_HOURS: SlaPolicy = {
     week: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday },
   },
   priorities: {
-    p1: { firstResponse: { target: { unit: 'business-hours', value: 1 } }, afterHours: { firstResponse: { target: { unit: 'wall-hours', value: 2 } } } },
+    p1: {
+      firstResponse: { target: { unit: 'business-hours', value: 1 } },
+      afterHours: { firstResponse: { target: { unit: 'wall-hours', value: 2 } } },
+    },
     p2: { firstResponse: { target: { unit: 'business-hours', value: 2 } }, afterHours: { firstResponse: nextBusinessDay } },
     p3: { firstResponse: { target: { unit: 'business-hours', value: 4 } }, afterHours: { firstResponse: nextBusinessDay } },
     p4: { firstResponse: nextBusinessDay, afterHours: { firstResponse: nextBusinessDay } },

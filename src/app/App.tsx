@@ -24,7 +24,11 @@ export function App() {
         </span>
       )}
       {sync ? (
-        <SyncStatusBar engine={sync.engine} onSignIn={openSignIn} onDismiss={(id) => void repos.sync.dismissRejection(id).then(() => sync.engine.syncNow())} />
+        <SyncStatusBar
+          engine={sync.engine}
+          onSignIn={openSignIn}
+          onDismiss={(id) => void repos.sync.dismissRejection(id).then(() => sync.engine.syncNow())}
+        />
       ) : (
         <span className="store-status" title="No sync server is configured: tickets are stored on this device only.">
           Local only · stored on this device

@@ -69,7 +69,8 @@ export const bridgeContract = {
 
 type Contract = typeof bridgeContract;
 
-type BridgeFunction<Call> = Call extends BridgeCall<infer Params, infer _Arg, infer Result> ? (...params: Params) => Promise<Result> : never;
+type BridgeFunction<Call> =
+  Call extends BridgeCall<infer Params, infer _Arg, infer Result> ? (...params: Params) => Promise<Result> : never;
 
 /** What the page sees as window.switchboard: named functions grouped by domain; the transport never leaks. */
 export type SwitchboardBridge = {

@@ -73,13 +73,21 @@ export function firstScreenOf(tickets: Iterable<Ticket>, size = FIRST_SCREEN_SIZ
  * removes the ticket's old version, then places the new one if it belongs
  * before the last known row, or anywhere when nothing lies beyond the rows.
  */
-export function applyWrites(screen: FirstScreen, writes: Iterable<readonly [string, Ticket | null]>, size = FIRST_SCREEN_SIZE): FirstScreen {
+export function applyWrites(
+  screen: FirstScreen,
+  writes: Iterable<readonly [string, Ticket | null]>,
+  size = FIRST_SCREEN_SIZE,
+): FirstScreen {
   const rows = [...screen.rows];
   // A snapshot download writes 100,000 tickets through here: look up only the few that are in the rows.
   const present = new Set(rows.map((r) => r.id));
   let exhaustive = screen.exhaustive;
   for (const [id, ticket] of writes) {
-    if (present.delete(id)) rows.splice(rows.findIndex((r) => r.id === id), 1);
+    if (present.delete(id))
+      rows.splice(
+        rows.findIndex((r) => r.id === id),
+        1,
+      );
     if (!ticket || !inFirstScreenView(ticket)) continue;
     const last = rows.at(-1);
     if (exhaustive || (last && compareFirstScreen(ticket, last) < 0)) {
@@ -112,7 +120,13 @@ async function current(db: SwitchboardDb): Promise<Omit<FirstScreenRecord, 'id' 
 }
 
 async function save(db: SwitchboardDb, generation: number, screen: FirstScreen | null): Promise<void> {
-  await db.firstScreen.put({ id: FIRST_SCREEN_KEY, format: FIRST_SCREEN_FORMAT, generation, rows: screen?.rows ?? null, exhaustive: screen?.exhaustive ?? false });
+  await db.firstScreen.put({
+    id: FIRST_SCREEN_KEY,
+    format: FIRST_SCREEN_FORMAT,
+    generation,
+    rows: screen?.rows ?? null,
+    exhaustive: screen?.exhaustive ?? false,
+  });
 }
 
 /** Inside every transaction that writes ticket buckets, with the same writes. */

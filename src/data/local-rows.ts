@@ -11,7 +11,19 @@ import { bucketOf, groupByBucket, type TicketBucket } from './ticket-buckets';
 
 /** Every table a sync or local-mutation transaction may touch. */
 export function syncTables(db: SwitchboardDb) {
-  return [db.ticketBuckets, db.clients, db.staff, db.meta, db.outbox, db.rejections, db.shadows, db.contacts, db.noteBuckets, db.eventBuckets, db.firstScreen];
+  return [
+    db.ticketBuckets,
+    db.clients,
+    db.staff,
+    db.meta,
+    db.outbox,
+    db.rejections,
+    db.shadows,
+    db.contacts,
+    db.noteBuckets,
+    db.eventBuckets,
+    db.firstScreen,
+  ];
 }
 
 export async function readRow(db: SwitchboardDb, ref: RowRef): Promise<SyncedRow | null> {

@@ -1,7 +1,15 @@
 // The outbox write path and the rebase. Both run inside a caller's Dexie
 // transaction over syncTables(db), so a local change and its outbox entry (or a
 // pulled page and the re-application of pending mutations) commit together.
-import { applyMutation, mutationTarget, parseMutationArgs, type LocalMutation, type MutationArgs, type MutationName, type SyncedRow } from '../mutations';
+import {
+  applyMutation,
+  mutationTarget,
+  parseMutationArgs,
+  type LocalMutation,
+  type MutationArgs,
+  type MutationName,
+  type SyncedRow,
+} from '../mutations';
 import { clockAheadError } from '../protocol/clock';
 import type { SwitchboardDb } from './db';
 import { readRow, writeRows, type RowWrite } from './local-rows';

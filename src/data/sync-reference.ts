@@ -34,7 +34,15 @@ export async function applyReferenceChanges(db: SwitchboardDb, changes: readonly
  * "absent" until the download brings them again.
  */
 export async function clearServerState(db: SwitchboardDb): Promise<void> {
-  await Promise.all([db.ticketBuckets.clear(), db.clients.clear(), db.staff.clear(), db.contacts.clear(), db.noteBuckets.clear(), db.eventBuckets.clear(), recordTicketsCleared(db)]);
+  await Promise.all([
+    db.ticketBuckets.clear(),
+    db.clients.clear(),
+    db.staff.clear(),
+    db.contacts.clear(),
+    db.noteBuckets.clear(),
+    db.eventBuckets.clear(),
+    recordTicketsCleared(db),
+  ]);
   await db.shadows.toCollection().modify((s) => {
     s.data = null;
   });

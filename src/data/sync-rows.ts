@@ -60,7 +60,16 @@ export interface SyncState {
 export const SYNC_STATE_KEY = 'syncState';
 
 export function freshSyncState(): SyncState {
-  return { deviceId: crypto.randomUUID(), workspaceId: null, userId: null, cursor: 0, lastSyncedAt: null, nextSeq: 1, clockOffsetMs: null, download: null };
+  return {
+    deviceId: crypto.randomUUID(),
+    workspaceId: null,
+    userId: null,
+    cursor: 0,
+    lastSyncedAt: null,
+    nextSeq: 1,
+    clockOffsetMs: null,
+    download: null,
+  };
 }
 
 export const rowKey = (entity: string, id: string): string => `${entity}:${id}`;

@@ -98,7 +98,9 @@ export class SyncStore {
     return this.db.transaction('rw', [this.db.meta, this.db.outbox], async () => {
       const state = await loadSyncState(this.db);
       const entries = await this.db.outbox.where('status').equals('pending').sortBy('seq');
-      return entries.slice(0, limit).map(({ name, args, performedAt, seq }) => ({ clientId: state.deviceId, seq, name, args, performedAt }) as Mutation);
+      return entries
+        .slice(0, limit)
+        .map(({ name, args, performedAt, seq }) => ({ clientId: state.deviceId, seq, name, args, performedAt }) as Mutation);
     });
   }
 
@@ -140,7 +142,8 @@ export class SyncStore {
   private async repairGap(state: SyncState, expected: number, touched: Set<string>): Promise<SyncState> {
     const entries = await this.db.outbox.orderBy('seq').toArray();
     if (entries.some((e) => e.seq === expected)) {
-      for (const e of entries) if (e.seq >= expected && e.status !== 'pending') await this.db.outbox.put({ ...e, status: 'pending', ackSeq: null });
+      for (const e of entries)
+        if (e.seq >= expected && e.status !== 'pending') await this.db.outbox.put({ ...e, status: 'pending', ackSeq: null });
       return state;
     }
     await this.db.outbox.clear();
@@ -224,7 +227,14 @@ export class SyncStore {
       if (state.cursor !== 0) return stale;
       const owner = state.download ?? null;
       if (!part.first && owner?.id !== part.downloadId) return stale;
-      if (part.first && owner && owner.id !== part.downloadId && part.yieldToOthers && at.getTime() - Date.parse(owner.touchedAt) < DOWNLOAD_QUIET_MS) return stale;
+      if (
+        part.first &&
+        owner &&
+        owner.id !== part.downloadId &&
+        part.yieldToOthers &&
+        at.getTime() - Date.parse(owner.touchedAt) < DOWNLOAD_QUIET_MS
+      )
+        return stale;
       const buckets = await this.storeServerChanges(changes, part.first, new Set(), state.userId);
       const download = part.finalCursor === null ? { id: part.downloadId, touchedAt: at.toISOString() } : null;
       const next: SyncState = { ...state, cursor: part.finalCursor ?? 0, download };
@@ -237,7 +247,12 @@ export class SyncStore {
    * re-applies the pending mutations on the rows in `touched` and on those the
    * pulled rows reach under a pending mutation. Returns the rewritten ticket buckets.
    */
-  private async storeServerChanges(changes: readonly Change[], replace: boolean, touched: Set<string>, userId: string | null): Promise<TicketBucket[]> {
+  private async storeServerChanges(
+    changes: readonly Change[],
+    replace: boolean,
+    touched: Set<string>,
+    userId: string | null,
+  ): Promise<TicketBucket[]> {
     if (replace) {
       await clearServerState(this.db);
       for (const e of await this.db.outbox.toArray()) touched.add(e.target);
@@ -320,5 +335,14 @@ export class SyncStore {
 }
 
 function rejection(deviceId: string, e: OutboxEntry, code: RejectionRow['code'], reason: string, at: Date): RejectionRow {
-  return { id: `${deviceId}:${e.seq}`, seq: e.seq, name: e.name, args: e.args, performedAt: e.performedAt, code, reason, at: at.toISOString() };
+  return {
+    id: `${deviceId}:${e.seq}`,
+    seq: e.seq,
+    name: e.name,
+    args: e.args,
+    performedAt: e.performedAt,
+    code,
+    reason,
+    at: at.toISOString(),
+  };
 }

@@ -30,7 +30,9 @@ export class TicketCache {
   ensureLoaded(): Promise<void> {
     this.loaded ??= this.db
       // One transaction, so the generation is the one these buckets were written at.
-      .transaction('r', this.db.ticketBuckets, this.db.firstScreen, () => Promise.all([this.db.ticketBuckets.toArray(), firstScreenGeneration(this.db)]))
+      .transaction('r', this.db.ticketBuckets, this.db.firstScreen, () =>
+        Promise.all([this.db.ticketBuckets.toArray(), firstScreenGeneration(this.db)]),
+      )
       .then(([buckets, generation]) => {
         performance.mark(TICKETS_READ_MARK);
         for (const b of buckets) this.absorb(b);

@@ -16,7 +16,8 @@ export type TicketPatch = Omit<MutationArgs['updateTicket'], 'id'>;
 
 const DRAFT_FIELDS = new Set<string>(['clientId', 'title', 'description', 'priority', 'channel', 'assigneeId']);
 /** A refusal names a draft field when it can, so the form shows it beside that field (a clock refusal goes under the title). */
-const fieldOf = (e: LocalMutationRefused): keyof FieldErrors => (e.field && DRAFT_FIELDS.has(e.field) ? (e.field as keyof FieldErrors) : 'title');
+const fieldOf = (e: LocalMutationRefused): keyof FieldErrors =>
+  e.field && DRAFT_FIELDS.has(e.field) ? (e.field as keyof FieldErrors) : 'title';
 
 export class TicketRepository {
   private readonly cache: TicketCache;
@@ -40,7 +41,11 @@ export class TicketRepository {
       if (!checked.ok) return { result: checked, buckets: [] };
       const { clientId, title, description, priority, channel, assigneeId } = checked.ticket;
       try {
-        const recorded = await recordMutation(this.db, { name: 'createTicket', args: { id: newId(), clientId, title, description, priority, channel, assigneeId } }, now);
+        const recorded = await recordMutation(
+          this.db,
+          { name: 'createTicket', args: { id: newId(), clientId, title, description, priority, channel, assigneeId } },
+          now,
+        );
         return { result: { ok: true as const, ticket: recorded.row as Ticket }, buckets: recorded.buckets };
       } catch (error) {
         if (!(error instanceof LocalMutationRefused)) throw error;

@@ -13,9 +13,7 @@ export interface NewTicketDraft {
 export type NewTicketField = keyof NewTicketDraft;
 export type FieldErrors = Partial<Record<NewTicketField, string>>;
 
-export type NewTicketResult =
-  | { ok: true; ticket: Omit<Ticket, 'id'> }
-  | { ok: false; errors: FieldErrors };
+export type NewTicketResult = { ok: true; ticket: Omit<Ticket, 'id'> } | { ok: false; errors: FieldErrors };
 
 export const TITLE_MAX = 200;
 

@@ -47,5 +47,14 @@ export interface StaffMember {
   role: StaffRole;
 }
 
-export const STAFF_ROLES = ['intake', 'technician', 'engineer', 'service_coordinator', 'supervisor', 'site_director', 'scheduler', 'admin'] as const;
+export const STAFF_ROLES = [
+  'intake',
+  'technician',
+  'engineer',
+  'service_coordinator',
+  'supervisor',
+  'site_director',
+  'scheduler',
+  'admin',
+] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

@@ -24,7 +24,14 @@ export const upsertContact = defineMutation({
   },
   apply: (_row, { args: a }) => {
     // The server stores an empty email or phone as none.
-    const contact: ContactRecord = { id: a.id, clientId: a.clientId, name: a.name, email: a.email || null, phone: a.phone || null, role: a.role };
+    const contact: ContactRecord = {
+      id: a.id,
+      clientId: a.clientId,
+      name: a.name,
+      email: a.email || null,
+      phone: a.phone || null,
+      role: a.role,
+    };
     return contact;
   },
 });

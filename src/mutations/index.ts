@@ -37,7 +37,11 @@ export function addNamedIds<N extends MutationName>(m: { name: N; args: Mutation
   definitions[m.name].names(m.args, into);
 }
 
-export function applyMutation<N extends MutationName>(row: SyncedRow | null, m: { name: N } & Applied<MutationArgs[N]>, ctx: ApplyContext): SyncedRow | null {
+export function applyMutation<N extends MutationName>(
+  row: SyncedRow | null,
+  m: { name: N } & Applied<MutationArgs[N]>,
+  ctx: ApplyContext,
+): SyncedRow | null {
   return definitions[m.name].apply(row, m, ctx);
 }
 

@@ -58,7 +58,10 @@ export type Mutation = {
 }[MutationName];
 
 export const pushRequestSchema = z.strictObject({
-  mutations: z.array(mutationSchema).min(1, 'Send at least one mutation.').max(PUSH_BATCH_MAX, `Send at most ${PUSH_BATCH_MAX} mutations per push; split the outbox into batches.`),
+  mutations: z
+    .array(mutationSchema)
+    .min(1, 'Send at least one mutation.')
+    .max(PUSH_BATCH_MAX, `Send at most ${PUSH_BATCH_MAX} mutations per push; split the outbox into batches.`),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 

@@ -68,7 +68,12 @@ export const fieldName = (field: string): string => (field.endsWith('?') ? field
 export class PullPageError extends Error {}
 
 export function decodePullPage(page: PullPage): PullResponse {
-  const response: PullResponse = { changes: decodeChanges(page.fields, page.changes), nextCursor: page.nextCursor, hasMore: page.hasMore, remaining: page.remaining };
+  const response: PullResponse = {
+    changes: decodeChanges(page.fields, page.changes),
+    nextCursor: page.nextCursor,
+    hasMore: page.hasMore,
+    remaining: page.remaining,
+  };
   if (page.total !== undefined) response.total = page.total;
   return response;
 }
@@ -79,7 +84,10 @@ function decodeChanges(fields: PullPage['fields'], wire: readonly WireChange[]):
   return wire.map(([seq, entity, values, id]): Change => {
     if (values === null) return { seq, entity, id: id!, op: 'delete', data: null } as Change;
     const decode = decoders.get(entity);
-    if (!decode) throw new PullPageError(`The server sent ${entity} records without naming their fields; update the console or the server so they match.`);
+    if (!decode)
+      throw new PullPageError(
+        `The server sent ${entity} records without naming their fields; update the console or the server so they match.`,
+      );
     const data = decode(values);
     return { seq, entity, id: data.id as string, op: 'upsert', data } as Change;
   });

@@ -122,7 +122,13 @@ export type Change = {
 export const changeSchema = z.union(
   ENTITIES.map((entity) =>
     z.union([
-      z.object({ seq: z.number().int().positive(), entity: z.literal(entity), id: z.uuid(), op: z.literal('upsert'), data: recordSchemas[entity] }),
+      z.object({
+        seq: z.number().int().positive(),
+        entity: z.literal(entity),
+        id: z.uuid(),
+        op: z.literal('upsert'),
+        data: recordSchemas[entity],
+      }),
       z.object({ seq: z.number().int().positive(), entity: z.literal(entity), id: z.uuid(), op: z.literal('delete'), data: z.null() }),
     ]),
   ),

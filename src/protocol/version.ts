@@ -21,4 +21,5 @@ export function compareProtocol(sent: unknown, server: number): 'same' | 'older'
 }
 
 export const CONSOLE_OLDER_MESSAGE = 'This console is older than the server: update it; your unsynced changes are kept.';
-export const CONSOLE_NEWER_MESSAGE = 'This console is newer than the server: the server must be updated before this console can sync; your unsynced changes are kept.';
+export const CONSOLE_NEWER_MESSAGE =
+  'This console is newer than the server: the server must be updated before this console can sync; your unsynced changes are kept.';

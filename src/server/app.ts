@@ -4,7 +4,13 @@ import { PROTOCOL_VERSION } from '../protocol';
 import { SignInThrottle, type ThrottlePolicy } from './auth/sign-in-throttle';
 import type { OpenDatabase } from './db/open-database';
 import { DESKTOP_APP_ORIGIN, originMatcher } from './http/allowed-origin';
-import { answerClientError, DEFAULT_CONNECTION_LIMITS, limitConnectionsPerAddress, nodeServerOptions, type ConnectionLimits } from './http/connection-limits';
+import {
+  answerClientError,
+  DEFAULT_CONNECTION_LIMITS,
+  limitConnectionsPerAddress,
+  nodeServerOptions,
+  type ConnectionLimits,
+} from './http/connection-limits';
 import { requirePlainUtf8Bodies } from './http/body-encoding';
 import { corsHeadersFor, installCors } from './http/cors';
 import { installErrorHandlers } from './http/errors';
@@ -62,7 +68,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     connectionTimeout: limits.idleTimeoutMs,
     clientErrorHandler: (error, socket) => answerClientError(error, socket, limits),
   });
-  limitConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress, (address) => app.log.debug({ address }, 'too many connections from one address; refused'));
+  limitConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress, (address) =>
+    app.log.debug({ address }, 'too many connections from one address; refused'),
+  );
   const isAllowedOrigin = originMatcher(options.allowedOrigins ?? [DESKTOP_APP_ORIGIN]);
   const ctx: RouteContext = {
     db: options.database.db,

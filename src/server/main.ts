@@ -22,7 +22,9 @@ const app = await buildServer({
   allowedOrigins: config.allowedOrigins,
   connectionLimits: config.connectionLimits,
 });
-const stopMaintenance = startMaintenance(database.db, database.backend, config.tombstoneHorizonMs, (error) => app.log.error({ err: error }, 'maintenance failed'));
+const stopMaintenance = startMaintenance(database.db, database.backend, config.tombstoneHorizonMs, (error) =>
+  app.log.error({ err: error }, 'maintenance failed'),
+);
 await app.listen({ port: config.port, host: config.host });
 
 const storage = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
@@ -31,7 +33,14 @@ console.log(`Browsers may call it from: ${config.allowedOrigins.join(', ')} (SWI
 if (seeded) console.log(`Seeded the demo workspace: ${seeded.tickets} tickets, ${seeded.staff.length} staff.`);
 if (await demoWorkspaceExists(database.db)) {
   console.log(`Sign in to workspace "${DEMO_WORKSPACE}" with password "${DEMO_PASSWORD}" as any of:`);
-  for (const s of seeded?.staff ?? (await database.db.selectFrom('users').innerJoin('tenants', 'tenants.id', 'users.tenant_id').select(['users.email', 'users.role']).where('tenants.slug', '=', DEMO_WORKSPACE).orderBy('users.role').execute())) {
+  for (const s of seeded?.staff ??
+    (await database.db
+      .selectFrom('users')
+      .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
+      .select(['users.email', 'users.role'])
+      .where('tenants.slug', '=', DEMO_WORKSPACE)
+      .orderBy('users.role')
+      .execute())) {
     console.log(`  ${s.email.padEnd(34)} ${s.role}`);
   }
 } else if (!(await database.db.selectFrom('tenants').select('id').limit(1).executeTakeFirst())) {

@@ -22,7 +22,9 @@ export async function download(step: SyncStep, options: DownloadOptions): Promis
   const store = step.store;
   const downloadId = crypto.randomUUID();
   const fetchPage = (after: string | null) => {
-    const request = step.transport.get<SnapshotWirePage>(`/api/sync/snapshot?limit=${step.pageLimit}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+    const request = step.transport.get<SnapshotWirePage>(
+      `/api/sync/snapshot?limit=${step.pageLimit}${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+    );
     request.catch(() => undefined); // awaited below, or dropped when the loop ends early
     return request;
   };

@@ -11,8 +11,7 @@ export interface EventSourceLike {
 
 export type EventSourceFactory = (url: string) => EventSourceLike;
 
-export const browserEventSource: EventSourceFactory | null =
-  typeof EventSource === 'undefined' ? null : (url) => new EventSource(url);
+export const browserEventSource: EventSourceFactory | null = typeof EventSource === 'undefined' ? null : (url) => new EventSource(url);
 
 const CLOSED = 2;
 

@@ -69,11 +69,22 @@ export class HttpTransport {
     try {
       const headers: Record<string, string> = { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(this.protocolVersion) };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      res = await this.fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: controller.signal });
+      res = await this.fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+      });
       text = await res.text();
     } catch (error) {
       const timedOut = controller.signal.aborted;
-      return { ok: false, kind: 'network', message: timedOut ? `The server did not answer within ${this.timeoutMs / 1000} s.` : `Cannot reach the server (${String((error as Error)?.message ?? error)}).` };
+      return {
+        ok: false,
+        kind: 'network',
+        message: timedOut
+          ? `The server did not answer within ${this.timeoutMs / 1000} s.`
+          : `Cannot reach the server (${String((error as Error)?.message ?? error)}).`,
+      };
     } finally {
       clearTimeout(timer);
     }
@@ -82,11 +93,17 @@ export class HttpTransport {
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
-      return { ok: false, kind: 'server', status: res.status, message: `The server answered ${res.status} with something that is not JSON; is the address right?` };
+      return {
+        ok: false,
+        kind: 'server',
+        status: res.status,
+        message: `The server answered ${res.status} with something that is not JSON; is the address right?`,
+      };
     }
     if (res.ok) return { ok: true, value: json as T, serverDate };
     const parsed = apiErrorBodySchema.safeParse(json);
-    if (!parsed.success) return { ok: false, kind: 'server', status: res.status, message: `The server answered ${res.status} without an explanation.` };
+    if (!parsed.success)
+      return { ok: false, kind: 'server', status: res.status, message: `The server answered ${res.status} without an explanation.` };
     const { code, message } = parsed.data.error;
     if (res.status === 401) return { ok: false, kind: 'unauthorized', code, message };
     if (code === 'reset_required') return { ok: false, kind: 'reset_required', message };

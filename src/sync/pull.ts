@@ -7,15 +7,24 @@ import { SyncFailure, type SyncStep } from './sync-step';
 /** Pulls until caught up; `download` fills a store whose cursor is 0. */
 export async function pullAll(step: SyncStep, download: () => Promise<void>): Promise<void> {
   const store = step.store;
-  for (let resets = 0; ; ) {
+  for (let resets = 0; ;) {
     if ((await store.state()).cursor === 0) await download();
     const from = (await store.state()).cursor;
     if (from === 0) {
-      throw new SyncFailure({ kind: 'server', status: 409, message: 'Another window of this console is downloading the workspace; this one follows when it has finished.' });
+      throw new SyncFailure({
+        kind: 'server',
+        status: 409,
+        message: 'Another window of this console is downloading the workspace; this one follows when it has finished.',
+      });
     }
     if (await pullFrom(step, from)) return;
     // The server no longer remembers deletes back to our cursor: download again, keeping the outbox.
-    if (++resets > 2) throw new SyncFailure({ kind: 'server', status: 409, message: 'The server keeps asking this desk to download the workspace again; sync paused. Tell your administrator.' });
+    if (++resets > 2)
+      throw new SyncFailure({
+        kind: 'server',
+        status: 409,
+        message: 'The server keeps asking this desk to download the workspace again; sync paused. Tell your administrator.',
+      });
     await store.requireRedownload();
   }
 }

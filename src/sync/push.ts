@@ -8,7 +8,7 @@ import { SyncFailure, type SyncStep } from './sync-step';
 export async function pushAll(step: SyncStep, batchSize: number | undefined): Promise<void> {
   const store = step.store;
   let size = Math.min(batchSize ?? PUSH_BATCH_MAX, PUSH_BATCH_MAX);
-  for (let gaps = 0; ; ) {
+  for (let gaps = 0; ;) {
     const batch = await store.pendingBatch(size);
     if (batch.length === 0) return;
     const res = await step.transport.post<PushResponse>('/api/sync/push', { mutations: batch });
@@ -30,6 +30,11 @@ export async function pushAll(step: SyncStep, batchSize: number | undefined): Pr
       continue;
     }
     const outcome = await store.applyPushResults((await step.ok(res)).results, step.now());
-    if (outcome.retry && ++gaps > 3) throw new SyncFailure({ kind: 'server', status: 409, message: 'The server keeps asking for changes this desk no longer has; sync paused. Tell your administrator.' });
+    if (outcome.retry && ++gaps > 3)
+      throw new SyncFailure({
+        kind: 'server',
+        status: 409,
+        message: 'The server keeps asking for changes this desk no longer has; sync paused. Tell your administrator.',
+      });
   }
 }

@@ -70,7 +70,13 @@ export class SyncEngine {
   private upgradeRequired = false;
 
   constructor(private readonly options: SyncEngineOptions) {
-    this.transport = new HttpTransport({ baseUrl: options.baseUrl, getToken: options.getToken, fetch: options.fetch, timeoutMs: options.timeoutMs, protocolVersion: options.protocolVersion });
+    this.transport = new HttpTransport({
+      baseUrl: options.baseUrl,
+      getToken: options.getToken,
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs,
+      protocolVersion: options.protocolVersion,
+    });
     this.backoff = new Backoff(options.backoff);
     this.now = options.now ?? (() => new Date());
     this.step = syncStep(options.store, this.transport, this.now, options.pullLimit);
@@ -99,7 +105,11 @@ export class SyncEngine {
     const rejections = this.options.store.liveRejections().subscribe({
       next: (rows) => this.status.set({ rejected: rows.map((r) => ({ id: r.id, seq: r.seq, name: r.name, reason: r.reason, at: r.at })) }),
     });
-    this.cleanups.push(() => pending.unsubscribe(), () => newest.unsubscribe(), () => rejections.unsubscribe());
+    this.cleanups.push(
+      () => pending.unsubscribe(),
+      () => newest.unsubscribe(),
+      () => rejections.unsubscribe(),
+    );
     const events = this.options.events === undefined ? (typeof window === 'undefined' ? null : window) : this.options.events;
     if (events && this.auto) {
       const online = () => {
@@ -113,7 +123,10 @@ export class SyncEngine {
       };
       events.addEventListener('online', online);
       events.addEventListener('offline', offline);
-      this.cleanups.push(() => events.removeEventListener('online', online), () => events.removeEventListener('offline', offline));
+      this.cleanups.push(
+        () => events.removeEventListener('online', online),
+        () => events.removeEventListener('offline', offline),
+      );
     }
     if (this.auto) this.pollTimer = setInterval(() => this.kick(), this.options.pollIntervalMs ?? 60_000);
     if (this.auto) this.kick();

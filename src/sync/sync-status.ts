@@ -20,7 +20,14 @@ export interface SyncStatus {
   error: string | null;
 }
 
-export const INITIAL_STATUS: SyncStatus = { connection: 'connecting', pending: 0, lastSyncedAt: null, initialSync: null, rejected: [], error: null };
+export const INITIAL_STATUS: SyncStatus = {
+  connection: 'connecting',
+  pending: 0,
+  lastSyncedAt: null,
+  initialSync: null,
+  rejected: [],
+  error: null,
+};
 
 export class StatusCell {
   private value: SyncStatus = INITIAL_STATUS;

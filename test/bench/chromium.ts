@@ -13,7 +13,13 @@ export async function launchChromium(): Promise<Browser> {
  * server restarted on the same PGlite directory must not overlap the last one).
  * `logFile`: where its output goes (default: nowhere).
  */
-export async function spawnService(command: string, args: string[], readyUrl: string, env: NodeJS.ProcessEnv = process.env, logFile?: string): Promise<{ stop(): Promise<void> }> {
+export async function spawnService(
+  command: string,
+  args: string[],
+  readyUrl: string,
+  env: NodeJS.ProcessEnv = process.env,
+  logFile?: string,
+): Promise<{ stop(): Promise<void> }> {
   const out = logFile ? openSync(logFile, 'w') : 'ignore';
   const child: ChildProcess = spawn(command, args, { stdio: ['ignore', out, out], detached: true, env });
   for (let i = 0; i < 300; i++) {

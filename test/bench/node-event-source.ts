@@ -23,35 +23,35 @@ export function nodeEventSource(url: string): EventSourceLike {
   };
   void (async () => {
     while (source.readyState !== 2) {
-    try {
-      const res = await fetch(url, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
-      source.readyState = 1;
-      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          let event = 'message';
-          let data = '';
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event:')) event = line.slice(6).trim();
-            else if (line.startsWith('data:')) data += line.slice(5).trim();
+      try {
+        const res = await fetch(url, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
+        source.readyState = 1;
+        const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            let event = 'message';
+            let data = '';
+            for (const line of block.split('\n')) {
+              if (line.startsWith('event:')) event = line.slice(6).trim();
+              else if (line.startsWith('data:')) data += line.slice(5).trim();
+            }
+            for (const l of listeners.get(event) ?? []) l({ data } as MessageEvent);
           }
-          for (const l of listeners.get(event) ?? []) l({ data } as MessageEvent);
         }
+      } catch {
+        // aborted by close(), or dropped: reconnect below unless closed
       }
-    } catch {
-      // aborted by close(), or dropped: reconnect below unless closed
-    }
-    if (source.readyState === 2) break;
-    reconnects.count++;
-    source.readyState = 0;
-    await new Promise((r) => setTimeout(r, 1000));
+      if (source.readyState === 2) break;
+      reconnects.count++;
+      source.readyState = 0;
+      await new Promise((r) => setTimeout(r, 1000));
     }
   })();
   return source;

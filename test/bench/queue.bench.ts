@@ -94,7 +94,9 @@ try {
         });
         const t0 = performance.now();
         if (select) {
-          const label = [...document.querySelectorAll('.queue-filters label')].find((l) => l.querySelector('span')?.textContent === select)!;
+          const label = [...document.querySelectorAll('.queue-filters label')].find(
+            (l) => l.querySelector('span')?.textContent === select,
+          )!;
           const el = label.querySelector('select')!;
           el.value = value;
           el.dispatchEvent(new Event('change', { bubbles: true }));
@@ -114,7 +116,13 @@ try {
   reportRuns('store.bulk_insert_per_s', insertRates, 'per_s', { op: '>=', value: 20_000 }, `${SEEDS} new stores`);
   reportRuns('queue.first_render_ms', firstRender, 'ms', { op: '<', value: 700 }, `${LOADS} loads`);
   reportRuns('queue.full_load_ms', fullLoad, 'ms', undefined, 'no goal: the whole queue, after its first screen');
-  reportRuns('queue.filter_ms', filterTimes, 'ms', { op: '<', value: 100 }, `${filterTimes.length} filter changes, p95 ${Math.round(percentile(filterTimes, 95))} ms`);
+  reportRuns(
+    'queue.filter_ms',
+    filterTimes,
+    'ms',
+    { op: '<', value: 100 },
+    `${filterTimes.length} filter changes, p95 ${Math.round(percentile(filterTimes, 95))} ms`,
+  );
   console.log(
     `  load breakdown (medians): page interactive ${Math.round(median(scriptStart))} ms, first rows ${Math.round(median(firstRender))} ms, tickets read ${Math.round(median(ticketsRead))} ms, full queue ${Math.round(median(fullLoad))} ms`,
   );

@@ -51,10 +51,14 @@ export function reportRuns(name: string, runs: readonly number[], unit: string, 
   if (runs.length < 3) throw new Error(`${name}: a benchmark reports the median of at least 3 runs, got ${runs.length}`);
   const s = summarize(runs);
   console.log(`${name}: ${fmt(s.median)} ${unit}`);
-  console.log(`  median of ${s.runs} runs, min ${fmt(s.min)}, max ${fmt(s.max)}, spread ${s.spreadPct.toFixed(0)}%; runs: ${runs.map(fmt).join(', ')}`);
+  console.log(
+    `  median of ${s.runs} runs, min ${fmt(s.min)}, max ${fmt(s.max)}, spread ${s.spreadPct.toFixed(0)}%; runs: ${runs.map(fmt).join(', ')}`,
+  );
   if (goal) {
     const margin = goal.op === '<' ? (goal.value - s.median) / goal.value : (s.median - goal.value) / goal.value;
-    console.log(`  goal ${goal.op} ${fmt(goal.value)} ${unit}: ${meets(s.median, goal) ? 'met' : 'NOT met'} (margin ${(margin * 100).toFixed(0)}%)${note ? `; ${note}` : ''}`);
+    console.log(
+      `  goal ${goal.op} ${fmt(goal.value)} ${unit}: ${meets(s.median, goal) ? 'met' : 'NOT met'} (margin ${(margin * 100).toFixed(0)}%)${note ? `; ${note}` : ''}`,
+    );
   } else if (note) console.log(`  ${note}`);
   return s;
 }

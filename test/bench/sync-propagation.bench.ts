@@ -15,7 +15,18 @@ const DESKS = Number(process.env.BENCH_DESKS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const log = (m: string) => console.error(`[sync-propagation.bench] ${m}`);
-const EMAILS = ['priya.natarajan', 'tom.becker', 'aisha.rahman', 'dan.kowalski', 'grace.liu', 'maya.okafor', 'luis.herrera', 'sam.whitfield', 'elena.petrova', 'marcus.reed'];
+const EMAILS = [
+  'priya.natarajan',
+  'tom.becker',
+  'aisha.rahman',
+  'dan.kowalski',
+  'grace.liu',
+  'maya.okafor',
+  'luis.herrera',
+  'sam.whitfield',
+  'elena.petrova',
+  'marcus.reed',
+];
 
 const server = await startServer(await seededDataDir(300, log), Number(process.env.BENCH_SERVER_PORT ?? 8795));
 interface Desk {
@@ -33,7 +44,14 @@ try {
     });
     const { token } = (await res.json()) as LoginResponse;
     const repos = createRepositories(`propagation-${Date.now()}-${i}`);
-    const engine = createSyncEngine({ store: repos.sync, baseUrl: server.url, getToken: () => token, eventSource: nodeEventSource, events: null, pollIntervalMs: 600_000 });
+    const engine = createSyncEngine({
+      store: repos.sync,
+      baseUrl: server.url,
+      getToken: () => token,
+      eventSource: nodeEventSource,
+      events: null,
+      pollIntervalMs: 600_000,
+    });
     await engine.initialSync();
     engine.start();
     desks.push({ repos, engine });
@@ -51,7 +69,14 @@ try {
     for (let round = 0; round < ROUNDS; round++) {
       const writer = desks[round % DESKS]!;
       const t0 = performance.now();
-      const created = await writer.repos.tickets.create({ clientId, title: `Propagation ${run}.${round}`, description: '', priority: 'high', channel: 'phone', assigneeId: null });
+      const created = await writer.repos.tickets.create({
+        clientId,
+        title: `Propagation ${run}.${round}`,
+        description: '',
+        priority: 'high',
+        channel: 'phone',
+        assigneeId: null,
+      });
       if (!created.ok) throw new Error(JSON.stringify(created.errors));
       const id = created.ticket.id;
       await Promise.all(
@@ -63,7 +88,9 @@ try {
                 // A delivery that takes over 10 s counts as missed and is reported, never waited on forever.
                 const timer = setTimeout(() => {
                   missed++;
-                  log(`round ${round}: desk ${desks.indexOf(d)} did not receive the ticket in 10 s (${JSON.stringify(d.engine.status.get())})`);
+                  log(
+                    `round ${round}: desk ${desks.indexOf(d)} did not receive the ticket in 10 s (${JSON.stringify(d.engine.status.get())})`,
+                  );
                   sub.unsubscribe();
                   resolve();
                 }, 10_000);
@@ -91,7 +118,9 @@ try {
     { op: '<', value: 500 },
     `${DESKS} desks, ${ROUNDS} tickets a run, ${all.length} deliveries in all, loopback, PGlite server`,
   );
-  console.log(`  p50 per run ${p50s.join(', ')} ms, max ${Math.round(Math.max(...all))} ms, missed (over 10 s) ${missed}, event-stream reconnects ${reconnects.count}`);
+  console.log(
+    `  p50 per run ${p50s.join(', ')} ms, max ${Math.round(Math.max(...all))} ms, missed (over 10 s) ${missed}, event-stream reconnects ${reconnects.count}`,
+  );
 } finally {
   for (const d of desks) {
     d.engine.stop();

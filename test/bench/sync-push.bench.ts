@@ -30,10 +30,24 @@ async function setup(database: OpenDatabase) {
   await migrateToLatest(database.db);
   const { db } = database;
   const now = new Date();
-  const { workspace, adminId } = await createWorkspace(db, { slug: 'bench', name: 'Bench MSP', admin: { name: 'Bench Admin', email: 'admin@bench.example', password: 'bench-password' } }, now);
+  const { workspace, adminId } = await createWorkspace(
+    db,
+    { slug: 'bench', name: 'Bench MSP', admin: { name: 'Bench Admin', email: 'admin@bench.example', password: 'bench-password' } },
+    now,
+  );
   const clientId = uuidv7();
   await db.transaction().execute(async (trx) => {
-    const [row] = await trx.insertInto('clients').values({ id: clientId, tenant_id: workspace.id, name: 'Harbor Dental Group', time_zone: 'America/Chicago', priority_scheme_id: 'four-tier' }).returningAll().execute();
+    const [row] = await trx
+      .insertInto('clients')
+      .values({
+        id: clientId,
+        tenant_id: workspace.id,
+        name: 'Harbor Dental Group',
+        time_zone: 'America/Chicago',
+        priority_scheme_id: 'four-tier',
+      })
+      .returningAll()
+      .execute();
     await appendChanges(trx, workspace.id, [{ entity: 'client', id: clientId, op: 'upsert', data: clientRecord(row!) }], now);
   });
   const tokens = [];
@@ -46,7 +60,19 @@ function* outbox(clientId: string): Generator<Omit<Mutation, 'clientId' | 'seq'>
   for (;;) {
     const id = uuidv7();
     const at = () => new Date().toISOString();
-    yield { name: 'createTicket', args: { id, clientId, title: 'Outlook keeps asking for password', description: 'Since Monday.', priority: 'high', channel: 'phone', assigneeId: null }, performedAt: at() };
+    yield {
+      name: 'createTicket',
+      args: {
+        id,
+        clientId,
+        title: 'Outlook keeps asking for password',
+        description: 'Since Monday.',
+        priority: 'high',
+        channel: 'phone',
+        assigneeId: null,
+      },
+      performedAt: at(),
+    };
     yield { name: 'setStatus', args: { id, status: 'open' }, performedAt: at() };
     yield { name: 'addNote', args: { id: uuidv7(), ticketId: id, kind: 'public_reply', body: 'Looking into it now.' }, performedAt: at() };
     yield { name: 'updateTicket', args: { id, title: 'Outlook password prompts (MFA)' }, performedAt: at() };
@@ -60,7 +86,11 @@ async function runDesk(base: string, token: string, clientId: string, batches: n
   let applied = 0;
   for (let b = 0; b < batches; b++) {
     const mutations = Array.from({ length: BATCH }, () => ({ clientId: device, seq: ++seq, ...work.next().value }) as Mutation);
-    const res = await fetch(`${base}/api/sync/push`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) }, body: JSON.stringify({ mutations }) });
+    const res = await fetch(`${base}/api/sync/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
+      body: JSON.stringify({ mutations }),
+    });
     if (res.status !== 200) throw new Error(`push failed: ${res.status} ${await res.text()}`);
     const body = (await res.json()) as PushResponse;
     applied += body.results.filter((r) => r.status === 'applied').length;
@@ -74,12 +104,22 @@ function sampleWaits(database: OpenDatabase) {
   let running = true;
   const loop = (async () => {
     while (running) {
-      const { rows } = await sql<{ w: string }>`select coalesce(wait_event_type || ':' || wait_event, state) as w from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(database.db);
+      const { rows } = await sql<{
+        w: string;
+      }>`select coalesce(wait_event_type || ':' || wait_event, state) as w from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(
+        database.db,
+      );
       for (const r of rows) counts.set(r.w, (counts.get(r.w) ?? 0) + 1);
       await new Promise((r) => setTimeout(r, 20));
     }
   })();
-  return { stop: async () => { running = false; await loop; return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8); } };
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    },
+  };
 }
 
 /** CPU seconds used so far by the PostgreSQL server: the postmaster's children (Linux /proc). */
@@ -100,7 +140,11 @@ async function postgresCpuSeconds(database: OpenDatabase): Promise<number> {
 }
 
 async function measure(backend: Backend, batchesPerDesk: number, cluster?: PostgresCluster): Promise<number> {
-  const database = await openDatabase(backend === 'postgres' ? { databaseUrl: await cluster!.createDatabase(), poolSize: process.env.BENCH_POOL ? Number(process.env.BENCH_POOL) : undefined } : {});
+  const database = await openDatabase(
+    backend === 'postgres'
+      ? { databaseUrl: await cluster!.createDatabase(), poolSize: process.env.BENCH_POOL ? Number(process.env.BENCH_POOL) : undefined }
+      : {},
+  );
   const { clientId, tokens } = await setup(database);
   const app: FastifyInstance = await buildServer({ database });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -109,7 +153,9 @@ async function measure(backend: Backend, batchesPerDesk: number, cluster?: Postg
   try {
     await Promise.all(tokens.map((t) => runDesk(base, t, clientId, 1))); // warm-up: JIT, pool, plans
     const sampler = process.env.BENCH_SAMPLE_WAITS && backend === 'postgres' ? sampleWaits(database) : undefined;
-    const cpu = process.env.BENCH_CPU ? { node: process.cpuUsage(), postgres: backend === 'postgres' ? await postgresCpuSeconds(database) : 0 } : undefined;
+    const cpu = process.env.BENCH_CPU
+      ? { node: process.cpuUsage(), postgres: backend === 'postgres' ? await postgresCpuSeconds(database) : 0 }
+      : undefined;
     const started = performance.now();
     const applied = await Promise.all(tokens.map((t) => runDesk(base, t, clientId, batchesPerDesk)));
     const seconds = (performance.now() - started) / 1000;

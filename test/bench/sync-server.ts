@@ -28,9 +28,20 @@ export async function seededDataDir(tickets: number, log: (m: string) => void): 
 }
 
 /** `webOrigins`: where a benchmark's browser console calls from; the server grants CORS to these only. */
-export async function startServer(dataDir: string, port: number, webOrigins: string[] = []): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startServer(
+  dataDir: string,
+  port: number,
+  webOrigins: string[] = [],
+): Promise<{ url: string; stop(): Promise<void> }> {
   const url = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, PORT: String(port), SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_NO_DEMO: '1', SWITCHBOARD_ALLOWED_ORIGINS: webOrigins.join(','), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    SWITCHBOARD_DATA_DIR: dataDir,
+    SWITCHBOARD_NO_DEMO: '1',
+    SWITCHBOARD_ALLOWED_ORIGINS: webOrigins.join(','),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
   const service = await spawnService('npx', ['tsx', 'src/server/main.ts'], `${url}/api/health`, env, process.env.SERVER_LOG);
   return { url, stop: service.stop };
 }

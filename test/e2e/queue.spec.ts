@@ -11,7 +11,12 @@ test('a ticket created offline appears in the queue and survives a reload', asyn
 
   await page.getByRole('button', { name: /New ticket/ }).click();
   const dialog = queue.newTicketDialog();
-  await dialog.fill({ client: 'Harbor Dental Group', title: 'Front desk PC will not boot', description: 'Blue screen since 8am', priority: 'Critical' });
+  await dialog.fill({
+    client: 'Harbor Dental Group',
+    title: 'Front desk PC will not boot',
+    description: 'Blue screen since 8am',
+    priority: 'Critical',
+  });
   await dialog.submit();
 
   await expect(dialog.root).toBeHidden();
@@ -118,7 +123,9 @@ test('the queue opens on its stored first screen, then the full queue replaces i
 
   await page.reload();
   await expect(queue.grid).toHaveAttribute('aria-busy', 'false');
-  const seen = await page.evaluate(() => (window as unknown as { firstScreenSeen: { firstTitle: string | null; selected: string | null } }).firstScreenSeen);
+  const seen = await page.evaluate(
+    () => (window as unknown as { firstScreenSeen: { firstTitle: string | null; selected: string | null } }).firstScreenSeen,
+  );
   expect(seen.firstTitle).toContain('Ghost of a stale first screen');
   await expect(queue.row('Ghost of a stale first screen')).toHaveCount(0);
   expect(seen.selected).toMatch(/^[0-9a-f-]{36}$/);

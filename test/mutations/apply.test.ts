@@ -8,16 +8,60 @@ import type { Ticket } from '../../src/domain/ticket';
 const T = '019a0000-0000-7000-8000-000000000001';
 const C = '019a0000-0000-7000-8000-0000000000c1';
 const at = '2026-03-02T15:00:00.000Z';
-const ticket: Ticket = { id: T, clientId: C, title: 'Printer', description: '', status: 'new', priority: 'high', channel: 'phone', assigneeId: null, openedAt: '2026-03-01T09:00:00.000Z', updatedAt: '2026-03-01T09:00:00.000Z' };
+const ticket: Ticket = {
+  id: T,
+  clientId: C,
+  title: 'Printer',
+  description: '',
+  status: 'new',
+  priority: 'high',
+  channel: 'phone',
+  assigneeId: null,
+  openedAt: '2026-03-01T09:00:00.000Z',
+  updatedAt: '2026-03-01T09:00:00.000Z',
+};
 const ctx = { actorId: 'me' };
 
 describe('applyMutation', () => {
   it.each<[string, Ticket | null, LocalMutation, Partial<Ticket> | null]>([
-    ['creates a New ticket opened when the person acted', null, { name: 'createTicket', args: { id: T, clientId: C, title: 'Printer', description: '', priority: 'high', channel: 'phone', assigneeId: null }, performedAt: at }, { status: 'new', openedAt: at, updatedAt: at }],
-    ['keeps the server copy when the ticket already exists', { ...ticket, status: 'open' }, { name: 'createTicket', args: { id: T, clientId: C, title: 'Other', description: '', priority: 'high', channel: 'phone', assigneeId: null }, performedAt: at }, { status: 'open', title: 'Printer' }],
-    ['moves status along the workflow', ticket, { name: 'setStatus', args: { id: T, status: 'closed' }, performedAt: at }, { status: 'closed', updatedAt: at }],
-    ['predicts no change for a move the server would refuse', { ...ticket, status: 'closed' }, { name: 'setStatus', args: { id: T, status: 'on_hold' }, performedAt: at }, { status: 'closed', updatedAt: ticket.updatedAt }],
-    ['changes only the fields given', ticket, { name: 'updateTicket', args: { id: T, priority: 'critical' }, performedAt: at }, { priority: 'critical', title: 'Printer' }],
+    [
+      'creates a New ticket opened when the person acted',
+      null,
+      {
+        name: 'createTicket',
+        args: { id: T, clientId: C, title: 'Printer', description: '', priority: 'high', channel: 'phone', assigneeId: null },
+        performedAt: at,
+      },
+      { status: 'new', openedAt: at, updatedAt: at },
+    ],
+    [
+      'keeps the server copy when the ticket already exists',
+      { ...ticket, status: 'open' },
+      {
+        name: 'createTicket',
+        args: { id: T, clientId: C, title: 'Other', description: '', priority: 'high', channel: 'phone', assigneeId: null },
+        performedAt: at,
+      },
+      { status: 'open', title: 'Printer' },
+    ],
+    [
+      'moves status along the workflow',
+      ticket,
+      { name: 'setStatus', args: { id: T, status: 'closed' }, performedAt: at },
+      { status: 'closed', updatedAt: at },
+    ],
+    [
+      'predicts no change for a move the server would refuse',
+      { ...ticket, status: 'closed' },
+      { name: 'setStatus', args: { id: T, status: 'on_hold' }, performedAt: at },
+      { status: 'closed', updatedAt: ticket.updatedAt },
+    ],
+    [
+      'changes only the fields given',
+      ticket,
+      { name: 'updateTicket', args: { id: T, priority: 'critical' }, performedAt: at },
+      { priority: 'critical', title: 'Printer' },
+    ],
     ['cannot edit a ticket it does not have', null, { name: 'updateTicket', args: { id: T, title: 'x' }, performedAt: at }, null],
   ])('%s', (_name, row, m, expected) => {
     const out = applyMutation(row, m, ctx);
@@ -26,13 +70,32 @@ describe('applyMutation', () => {
   });
 
   it('names the row each mutation changes', () => {
-    expect(mutationTarget({ name: 'addNote', args: { id: 'n1', ticketId: T, kind: 'internal_note', body: 'x' } })).toEqual({ entity: 'note', id: 'n1' });
+    expect(mutationTarget({ name: 'addNote', args: { id: 'n1', ticketId: T, kind: 'internal_note', body: 'x' } })).toEqual({
+      entity: 'note',
+      id: 'n1',
+    });
     expect(mutationTarget({ name: 'deleteContact', args: { id: 'c9' } })).toEqual({ entity: 'contact', id: 'c9' });
   });
 
   it('deletes a contact and stores an empty email as none', () => {
-    expect(applyMutation({ id: 'c9', clientId: C, name: 'K', email: null, phone: null, role: 'portal_admin' }, { name: 'deleteContact', args: { id: 'c9' }, performedAt: at }, ctx)).toBeNull();
-    expect(applyMutation(null, { name: 'upsertContact', args: { id: 'c9', clientId: C, name: 'K', email: '', phone: null, role: 'portal_admin' }, performedAt: at }, ctx)).toMatchObject({ email: null });
+    expect(
+      applyMutation(
+        { id: 'c9', clientId: C, name: 'K', email: null, phone: null, role: 'portal_admin' },
+        { name: 'deleteContact', args: { id: 'c9' }, performedAt: at },
+        ctx,
+      ),
+    ).toBeNull();
+    expect(
+      applyMutation(
+        null,
+        {
+          name: 'upsertContact',
+          args: { id: 'c9', clientId: C, name: 'K', email: '', phone: null, role: 'portal_admin' },
+          performedAt: at,
+        },
+        ctx,
+      ),
+    ).toMatchObject({ email: null });
   });
 });
 

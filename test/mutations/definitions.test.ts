@@ -31,13 +31,49 @@ const none: NamedIds = { tickets: [], clients: [], staff: [] };
 
 describe('each definition names the row it changes and the rows the server reads', () => {
   it.each<Example>([
-    ['createTicket', { name: 'createTicket', args: { id: T, clientId: C, title: 'x', description: '', priority: 'high', channel: 'phone', assigneeId: S } }, { entity: 'ticket', id: T }, { ...none, clients: [C], staff: [S] }],
-    ['createTicket unassigned', { name: 'createTicket', args: { id: T, clientId: C, title: 'x', description: '', priority: 'high', channel: 'phone', assigneeId: null } }, { entity: 'ticket', id: T }, { ...none, clients: [C] }],
-    ['updateTicket reassigning', { name: 'updateTicket', args: { id: T, assigneeId: S } }, { entity: 'ticket', id: T }, { ...none, tickets: [T], staff: [S] }],
-    ['updateTicket unassigning', { name: 'updateTicket', args: { id: T, assigneeId: null } }, { entity: 'ticket', id: T }, { ...none, tickets: [T] }],
+    [
+      'createTicket',
+      {
+        name: 'createTicket',
+        args: { id: T, clientId: C, title: 'x', description: '', priority: 'high', channel: 'phone', assigneeId: S },
+      },
+      { entity: 'ticket', id: T },
+      { ...none, clients: [C], staff: [S] },
+    ],
+    [
+      'createTicket unassigned',
+      {
+        name: 'createTicket',
+        args: { id: T, clientId: C, title: 'x', description: '', priority: 'high', channel: 'phone', assigneeId: null },
+      },
+      { entity: 'ticket', id: T },
+      { ...none, clients: [C] },
+    ],
+    [
+      'updateTicket reassigning',
+      { name: 'updateTicket', args: { id: T, assigneeId: S } },
+      { entity: 'ticket', id: T },
+      { ...none, tickets: [T], staff: [S] },
+    ],
+    [
+      'updateTicket unassigning',
+      { name: 'updateTicket', args: { id: T, assigneeId: null } },
+      { entity: 'ticket', id: T },
+      { ...none, tickets: [T] },
+    ],
     ['setStatus', { name: 'setStatus', args: { id: T, status: 'open' } }, { entity: 'ticket', id: T }, { ...none, tickets: [T] }],
-    ['addNote', { name: 'addNote', args: { id: N, ticketId: T, kind: 'internal_note', body: 'b' } }, { entity: 'note', id: N }, { ...none, tickets: [T] }],
-    ['upsertContact', { name: 'upsertContact', args: { id: N, clientId: C, name: 'K', email: null, phone: null, role: 'portal_admin' } }, { entity: 'contact', id: N }, { ...none, clients: [C] }],
+    [
+      'addNote',
+      { name: 'addNote', args: { id: N, ticketId: T, kind: 'internal_note', body: 'b' } },
+      { entity: 'note', id: N },
+      { ...none, tickets: [T] },
+    ],
+    [
+      'upsertContact',
+      { name: 'upsertContact', args: { id: N, clientId: C, name: 'K', email: null, phone: null, role: 'portal_admin' } },
+      { entity: 'contact', id: N },
+      { ...none, clients: [C] },
+    ],
     ['deleteContact', { name: 'deleteContact', args: { id: N } }, { entity: 'contact', id: N }, none],
   ])('%s', (_label, m, target, named) => {
     expect(mutationTarget(m)).toEqual(target);

@@ -8,31 +8,80 @@ const clientId = '01a1b8d1-d7e4-7f60-a8ac-d89fd8bcdf82';
 describe('the pull page on the wire', () => {
   it('lists every record field once per entity, id first, with optional fields marked', () => {
     expect(WIRE_FIELDS.ticket_event).toEqual(['id', 'ticketId', 'type', 'at', 'priority?', 'status?']);
-    expect(WIRE_FIELDS.ticket).toEqual(['id', 'clientId', 'title', 'description', 'status', 'priority', 'channel', 'assigneeId', 'openedAt', 'updatedAt']);
+    expect(WIRE_FIELDS.ticket).toEqual([
+      'id',
+      'clientId',
+      'title',
+      'description',
+      'status',
+      'priority',
+      'channel',
+      'assigneeId',
+      'openedAt',
+      'updatedAt',
+    ]);
     for (const fields of Object.values(WIRE_FIELDS)) expect(fields[0]).toBe('id');
   });
 
   it.each([
-    ['an optional field that is null is left out', 'ticket_event', [eventId, ticketId, 'opened', '2026-11-08T22:18:52.791Z', null, null], { id: eventId, ticketId, type: 'opened', at: '2026-11-08T22:18:52.791Z' }],
-    ['an optional field with a value is kept', 'ticket_event', [eventId, ticketId, 'status_changed', '2026-11-08T22:18:52.791Z', null, 'open'], { id: eventId, ticketId, type: 'status_changed', at: '2026-11-08T22:18:52.791Z', status: 'open' }],
+    [
+      'an optional field that is null is left out',
+      'ticket_event',
+      [eventId, ticketId, 'opened', '2026-11-08T22:18:52.791Z', null, null],
+      { id: eventId, ticketId, type: 'opened', at: '2026-11-08T22:18:52.791Z' },
+    ],
+    [
+      'an optional field with a value is kept',
+      'ticket_event',
+      [eventId, ticketId, 'status_changed', '2026-11-08T22:18:52.791Z', null, 'open'],
+      { id: eventId, ticketId, type: 'status_changed', at: '2026-11-08T22:18:52.791Z', status: 'open' },
+    ],
     [
       'a required field that is null stays null',
       'ticket',
       [ticketId, clientId, 'Printer offline', '', 'new', 'high', 'phone', null, '2026-11-08T22:18:52.791Z', '2026-11-08T22:18:52.791Z'],
-      { id: ticketId, clientId, title: 'Printer offline', description: '', status: 'new', priority: 'high', channel: 'phone', assigneeId: null, openedAt: '2026-11-08T22:18:52.791Z', updatedAt: '2026-11-08T22:18:52.791Z' },
+      {
+        id: ticketId,
+        clientId,
+        title: 'Printer offline',
+        description: '',
+        status: 'new',
+        priority: 'high',
+        channel: 'phone',
+        assigneeId: null,
+        openedAt: '2026-11-08T22:18:52.791Z',
+        updatedAt: '2026-11-08T22:18:52.791Z',
+      },
     ],
   ] as const)('decodes an upsert: %s', (_, entity, values, record) => {
     const page: PullPage = { fields: WIRE_FIELDS, changes: [[7, entity, [...values]]], nextCursor: 7, hasMore: false, remaining: 0 };
-    expect(decodePullPage(page)).toEqual({ changes: [{ seq: 7, entity, id: values[0], op: 'upsert', data: record }], nextCursor: 7, hasMore: false, remaining: 0 });
+    expect(decodePullPage(page)).toEqual({
+      changes: [{ seq: 7, entity, id: values[0], op: 'upsert', data: record }],
+      nextCursor: 7,
+      hasMore: false,
+      remaining: 0,
+    });
   });
 
   it('decodes a delete as a tombstone with its id, and keeps the download total', () => {
     const page: PullPage = { fields: {}, changes: [[9, 'note', null, eventId]], nextCursor: 12, hasMore: true, remaining: 3, total: 4 };
-    expect(decodePullPage(page)).toEqual({ changes: [{ seq: 9, entity: 'note', id: eventId, op: 'delete', data: null }], nextCursor: 12, hasMore: true, remaining: 3, total: 4 });
+    expect(decodePullPage(page)).toEqual({
+      changes: [{ seq: 9, entity: 'note', id: eventId, op: 'delete', data: null }],
+      nextCursor: 12,
+      hasMore: true,
+      remaining: 3,
+      total: 4,
+    });
   });
 
   it('refuses records whose fields the page does not name, saying what to do', () => {
-    const page: PullPage = { fields: { ticket: WIRE_FIELDS.ticket }, changes: [[1, 'note', [eventId]]], nextCursor: 1, hasMore: false, remaining: 0 };
+    const page: PullPage = {
+      fields: { ticket: WIRE_FIELDS.ticket },
+      changes: [[1, 'note', [eventId]]],
+      nextCursor: 1,
+      hasMore: false,
+      remaining: 0,
+    };
     expect(() => decodePullPage(page)).toThrow(PullPageError);
     expect(() => decodePullPage(page)).toThrow(/note records without naming their fields/);
   });

@@ -10,12 +10,19 @@ describe.each(BACKENDS)('auth on %s', (backend) => {
   const me = (token: string) => server().app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
 
   it('signs in, answers /api/me, signs out, and then refuses the token', async () => {
-    await createWorkspace(server().database.db, { slug: `acme-${backend}`, name: 'Acme IT', admin: { name: 'Ops Admin', email: 'Ops@Acme.example', password: PASSWORD } }, server().clock.now());
+    await createWorkspace(
+      server().database.db,
+      { slug: `acme-${backend}`, name: 'Acme IT', admin: { name: 'Ops Admin', email: 'Ops@Acme.example', password: PASSWORD } },
+      server().clock.now(),
+    );
 
     const res = await login({ workspace: `ACME-${backend}`, email: ' ops@acme.example ', password: PASSWORD });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ user: { name: 'Ops Admin', email: 'ops@acme.example', role: 'admin', active: true }, workspace: { slug: `acme-${backend}`, name: 'Acme IT' } });
+    expect(body).toMatchObject({
+      user: { name: 'Ops Admin', email: 'ops@acme.example', role: 'admin', active: true },
+      workspace: { slug: `acme-${backend}`, name: 'Acme IT' },
+    });
     expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Date.parse(body.expiresAt) - server().clock.now().getTime()).toBe(DEFAULT_SESSION_TTL_MS);
 
@@ -43,7 +50,9 @@ describe.each(BACKENDS)('auth on %s', (backend) => {
     const ws = await createTestWorkspace(server());
     const res = await login(body(ws.slug));
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toEqual({ error: { code: 'invalid_credentials', message: expect.stringMatching(/workspace, email or password is wrong/) } });
+    expect(res.json()).toEqual({
+      error: { code: 'invalid_credentials', message: expect.stringMatching(/workspace, email or password is wrong/) },
+    });
   });
 
   it('refuses an expired session and says to sign in again', async () => {
@@ -62,7 +71,14 @@ describe.each(BACKENDS)('auth on %s', (backend) => {
     ['a non-bearer scheme', { authorization: 'Basic YWRtaW46YWRtaW4=' }],
     ['no token', {}],
   ])('refuses %s on every authenticated route', async (_, headers) => {
-    for (const [method, url] of [['GET', '/api/me'], ['POST', '/api/auth/logout'], ['POST', '/api/sync/push'], ['GET', '/api/sync/pull'], ['GET', '/api/sync/snapshot'], ['GET', '/api/sync/events']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/me'],
+      ['POST', '/api/auth/logout'],
+      ['POST', '/api/sync/push'],
+      ['GET', '/api/sync/pull'],
+      ['GET', '/api/sync/snapshot'],
+      ['GET', '/api/sync/events'],
+    ] as const) {
       const res = await server().app.inject({ method, url, headers: { ...PROTOCOL_HEADERS, ...headers } });
       expect(res.statusCode, `${method} ${url}`).toBe(401);
       expect(res.json().error.code).toBe('unauthorized');

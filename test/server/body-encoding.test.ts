@@ -13,7 +13,11 @@ describe.each(BACKENDS)('request body encodings on %s', (backend) => {
   });
 
   async function push(token: string, headers: Record<string, string>, body: string | Buffer) {
-    const res = await fetch(`${base}/api/sync/push`, { method: 'POST', headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${token}`, ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+    const res = await fetch(`${base}/api/sync/push`, {
+      method: 'POST',
+      headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${token}`, ...headers },
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+    });
     return { status: res.status, body: (await res.json()) as unknown };
   }
 
@@ -24,10 +28,25 @@ describe.each(BACKENDS)('request body encodings on %s', (backend) => {
 
   it.each([
     ['UTF-16', { 'content-type': 'application/json; charset=utf-16' }, (json: string) => Buffer.from(json, 'utf16le'), /charset=utf-16/],
-    ['a UTF-16LE label on UTF-8 bytes', { 'content-type': 'application/json; charset=UTF-16LE' }, (json: string) => json, /charset=utf-16le/],
+    [
+      'a UTF-16LE label on UTF-8 bytes',
+      { 'content-type': 'application/json; charset=UTF-16LE' },
+      (json: string) => json,
+      /charset=utf-16le/,
+    ],
     ['Latin-1, quoted', { 'content-type': 'application/json;charset="ISO-8859-1"' }, (json: string) => json, /charset=iso-8859-1/],
-    ['gzip', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, (json: string) => gzipSync(json), /Content-Encoding: gzip/],
-    ['gzip, plain bytes', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, (json: string) => json, /Content-Encoding: gzip/],
+    [
+      'gzip',
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      (json: string) => gzipSync(json),
+      /Content-Encoding: gzip/,
+    ],
+    [
+      'gzip, plain bytes',
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      (json: string) => json,
+      /Content-Encoding: gzip/,
+    ],
     ['deflate', { 'content-type': 'application/json', 'content-encoding': 'deflate' }, (json: string) => json, /Content-Encoding: deflate/],
   ])('refuses a push in %s with 415 and applies nothing', async (_, headers, encode, says) => {
     const ws = await createTestWorkspace(server());
@@ -58,7 +77,13 @@ describe.each(BACKENDS)('request body encodings on %s', (backend) => {
   ])('accepts UTF-8 JSON with %s', async (_, headers) => {
     const ws = await createTestWorkspace(server());
     const desk = new Desk(server().app, ws.users.technician.token);
-    const res = await push(ws.users.technician.token, headers, JSON.stringify({ mutations: [desk.mutation('createTicket', newTicketArgs(ws.clients['four-tier'], { title: 'Drucker offline — Empfang' }))] }));
+    const res = await push(
+      ws.users.technician.token,
+      headers,
+      JSON.stringify({
+        mutations: [desk.mutation('createTicket', newTicketArgs(ws.clients['four-tier'], { title: 'Drucker offline — Empfang' }))],
+      }),
+    );
     expect(res.status).toBe(200);
     expect(await ticketCount(ws.tenantId)).toBe(1);
   });

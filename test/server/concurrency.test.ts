@@ -46,7 +46,14 @@ describe.each(BACKENDS)('concurrency on %s', (backend) => {
     const desks = Array.from({ length: DESKS }, (_, i) => new Desk(app, ws.users[WRITER_ROLES[i % WRITER_ROLES.length]!].token));
     const pullers = Array.from({ length: 4 }, () => new Puller(new Desk(app, ws.users.intake.token)));
     const contact = uuidv7();
-    await setup.apply('upsertContact', { id: contact, clientId: ws.clients['four-tier'], name: 'Ken Ellis', email: null, phone: null, role: 'billing_contact' });
+    await setup.apply('upsertContact', {
+      id: contact,
+      clientId: ws.clients['four-tier'],
+      name: 'Ken Ellis',
+      email: null,
+      phone: null,
+      role: 'billing_contact',
+    });
 
     let writing = true;
     const pulling = pullers.map(async (p, i) => {
@@ -94,7 +101,11 @@ describe.each(BACKENDS)('concurrency on %s', (backend) => {
     const { db } = server().database;
     const lastSeqs = await db.selectFrom('sync_clients').select(['client_id', 'last_seq']).where('tenant_id', '=', ws.tenantId).execute();
     for (const desk of desks) expect(lastSeqs.find((r) => r.client_id === desk.clientId)?.last_seq).toBe(desk.seq);
-    const { n: tickets } = await db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', ws.tenantId).executeTakeFirstOrThrow();
+    const { n: tickets } = await db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('tenant_id', '=', ws.tenantId)
+      .executeTakeFirstOrThrow();
     expect(Number(tickets)).toBe(shared.length + DESKS * BATCHES);
 
     // The truth: a fresh download after everything settled.

@@ -3,7 +3,17 @@ import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { PROTOCOL_HEADERS } from './harness';
-import { decodePullPage, decodeSnapshotPage, type SnapshotPage, type Mutation, type MutationArgs, type MutationName, type PullResponse, type PushResponse, type PushResult } from '../../src/protocol';
+import {
+  decodePullPage,
+  decodeSnapshotPage,
+  type SnapshotPage,
+  type Mutation,
+  type MutationArgs,
+  type MutationName,
+  type PullResponse,
+  type PushResponse,
+  type PushResult,
+} from '../../src/protocol';
 
 export { uuidv7 };
 
@@ -57,5 +67,14 @@ export class Desk {
 }
 
 export function newTicketArgs(clientId: string, overrides: Partial<MutationArgs['createTicket']> = {}): MutationArgs['createTicket'] {
-  return { id: uuidv7(), clientId, title: 'Printer offline at front desk', description: 'Power cycled already.', priority: 'high', channel: 'phone', assigneeId: null, ...overrides };
+  return {
+    id: uuidv7(),
+    clientId,
+    title: 'Printer offline at front desk',
+    description: 'Power cycled already.',
+    priority: 'high',
+    channel: 'phone',
+    assigneeId: null,
+    ...overrides,
+  };
 }

@@ -17,15 +17,24 @@ describe.each(BACKENDS)('event stream lifetime on %s', (backend) => {
   });
   const events = (token: string) => openSse(`${base}/api/sync/events?token=${token}&protocol=${PROTOCOL_VERSION}`);
 
-  it('ends the stream when its session signs out, and leaves the same user\'s other sessions alone', async () => {
+  it("ends the stream when its session signs out, and leaves the same user's other sessions alone", async () => {
     const ws = await createTestWorkspace(server());
-    const other = (await server().app.inject({ method: 'POST', url: '/api/auth/login', payload: { workspace: ws.slug, email: ws.users.technician.email, password: PASSWORD } })).json<{ token: string }>().token;
+    const other = (
+      await server().app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { workspace: ws.slug, email: ws.users.technician.email, password: PASSWORD },
+      })
+    ).json<{ token: string }>().token;
     const stream = await events(ws.users.technician.token);
     const kept = await events(other);
     try {
       await stream.next((m) => m.event === 'poke');
       await kept.next((m) => m.event === 'poke');
-      const out = await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${ws.users.technician.token}` } });
+      const out = await fetch(`${base}/api/auth/logout`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ws.users.technician.token}` },
+      });
       expect(out.status).toBe(200);
       const end = await stream.next((m) => m.event === 'session_expired');
       expect(JSON.parse(end.data!)).toEqual({ reason: 'signed_out' });
@@ -85,9 +94,12 @@ describe.each(BACKENDS)('event stream lifetime on %s', (backend) => {
       }
       await streams[0]!.ended;
       // Closed as one too many, not as a session that ended: the desk is not told to sign in again.
-      expect(await streams[0]!.next((m) => m.comment?.startsWith('closed') ?? false)).toMatchObject({ comment: expect.stringMatching(/newer event streams/) });
+      expect(await streams[0]!.next((m) => m.comment?.startsWith('closed') ?? false)).toMatchObject({
+        comment: expect.stringMatching(/newer event streams/),
+      });
       const result = await new Desk(server().app, ws.users.intake.token).apply('createTicket', newTicketArgs(ws.clients['four-tier']));
-      for (const stream of streams.slice(1)) await stream.next((m) => m.event === 'poke' && result.status === 'applied' && Number(m.data) >= result.changeSeq);
+      for (const stream of streams.slice(1))
+        await stream.next((m) => m.event === 'poke' && result.status === 'applied' && Number(m.data) >= result.changeSeq);
       const me = await fetch(`${base}/api/me`, { headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${token}` } });
       expect(me.status).toBe(200);
     } finally {

@@ -25,7 +25,9 @@ describe.each(BACKENDS)('sync events on %s', (backend) => {
 
   it('pokes a connected desk with the latest change sequence when another desk pushes', async () => {
     const ws = await createTestWorkspace(server());
-    const stream = await openSse(`${base}/api/sync/events?token=${ws.users.technician.token}&protocol=${PROTOCOL_VERSION}`, { origin: 'http://localhost:5173' });
+    const stream = await openSse(`${base}/api/sync/events?token=${ws.users.technician.token}&protocol=${PROTOCOL_VERSION}`, {
+      origin: 'http://localhost:5173',
+    });
     try {
       expect(stream.status).toBe(200);
       // On connect: where the tenant is now, so a reconnecting desk knows whether to pull.
@@ -85,7 +87,10 @@ describe.runIf(BACKENDS.includes('postgres'))('LISTEN/NOTIFY between two server 
     const stream = await openSse(`${second.base}/api/sync/events?token=${ws.users.technician.token}&protocol=${PROTOCOL_VERSION}`);
     try {
       await stream.next((m) => m.event === 'poke');
-      const result = await new Desk(first.app, ws.users.technician.token).apply('createTicket', newTicketArgs(ws.clients['five-priority'], { priority: 'p4' }));
+      const result = await new Desk(first.app, ws.users.technician.token).apply(
+        'createTicket',
+        newTicketArgs(ws.clients['five-priority'], { priority: 'p4' }),
+      );
       expect(result.status).toBe('applied');
       await stream.next(isPoke(result.status === 'applied' ? result.changeSeq : Infinity));
     } finally {

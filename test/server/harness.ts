@@ -119,23 +119,51 @@ export async function createTestWorkspace(server: { database: OpenDatabase; cloc
   passwordHash ??= hashPassword(PASSWORD);
   const hash = await passwordHash;
   const tenantId = uuidv7();
-  const clients = { 'four-tier': uuidv7(), 'four-severity': uuidv7(), 'five-priority': uuidv7() } satisfies Record<PrioritySchemeId, string>;
+  const clients = { 'four-tier': uuidv7(), 'four-severity': uuidv7(), 'five-priority': uuidv7() } satisfies Record<
+    PrioritySchemeId,
+    string
+  >;
   const staff = await db.transaction().execute(async (trx) => {
-    await trx.insertInto('tenants').values({ id: tenantId, slug, name: `Workspace ${workspaces}`, change_seq: 0, purged_seq: 0 }).execute();
+    await trx
+      .insertInto('tenants')
+      .values({ id: tenantId, slug, name: `Workspace ${workspaces}`, change_seq: 0, purged_seq: 0 })
+      .execute();
     const userRows = await trx
       .insertInto('users')
-      .values(STAFF_ROLES.map((role) => ({ id: uuidv7(), tenant_id: tenantId, email: `${role}@${slug}.example`, name: `${role} person`, role, password_hash: hash })))
+      .values(
+        STAFF_ROLES.map((role) => ({
+          id: uuidv7(),
+          tenant_id: tenantId,
+          email: `${role}@${slug}.example`,
+          name: `${role} person`,
+          role,
+          password_hash: hash,
+        })),
+      )
       .returningAll()
       .execute();
     const clientRows = await trx
       .insertInto('clients')
-      .values(Object.entries(clients).map(([scheme, id]) => ({ id, tenant_id: tenantId, name: `${scheme} client`, time_zone: 'America/Chicago', priority_scheme_id: scheme })))
+      .values(
+        Object.entries(clients).map(([scheme, id]) => ({
+          id,
+          tenant_id: tenantId,
+          name: `${scheme} client`,
+          time_zone: 'America/Chicago',
+          priority_scheme_id: scheme,
+        })),
+      )
       .returningAll()
       .execute();
-    await appendChanges(trx, tenantId, [
-      ...userRows.map((r): ChangeWrite => ({ entity: 'user', id: r.id, op: 'upsert', data: userRecord(r) })),
-      ...clientRows.map((r): ChangeWrite => ({ entity: 'client', id: r.id, op: 'upsert', data: clientRecord(r) })),
-    ], now);
+    await appendChanges(
+      trx,
+      tenantId,
+      [
+        ...userRows.map((r): ChangeWrite => ({ entity: 'user', id: r.id, op: 'upsert', data: userRecord(r) })),
+        ...clientRows.map((r): ChangeWrite => ({ entity: 'client', id: r.id, op: 'upsert', data: clientRecord(r) })),
+      ],
+      now,
+    );
     return userRows;
   });
   const users = {} as TestWorkspace['users'];

@@ -16,7 +16,17 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom, pick } from '../../resources/demo/prng';
 import type { TicketStatus } from '../../src/domain/ticket';
-import { decodePullPage, type Change, type Mutation, type MutationArgs, type MutationName, type PullPage, type PullResponse, type PushResponse, type PushResult } from '../../src/protocol';
+import {
+  decodePullPage,
+  type Change,
+  type Mutation,
+  type MutationArgs,
+  type MutationName,
+  type PullPage,
+  type PullResponse,
+  type PushResponse,
+  type PushResult,
+} from '../../src/protocol';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { openDatabase, type Backend } from '../../src/server/db/open-database';
 import type { Database } from '../../src/server/db/schema';
@@ -63,7 +73,11 @@ async function request<T>(base: string, token: string, path: string, body?: unkn
   try {
     const res = await fetch(`${base}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        ...PROTOCOL_HEADERS,
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(20_000),
     });
@@ -96,7 +110,13 @@ class HttpDesk {
   ) {}
 
   #make<N extends MutationName>(name: N, args: MutationArgs[N]): void {
-    this.outbox.push({ clientId: this.clientId, seq: this.outbox.length + 1, name, args, performedAt: new Date().toISOString() } as Mutation);
+    this.outbox.push({
+      clientId: this.clientId,
+      seq: this.outbox.length + 1,
+      name,
+      args,
+      performedAt: new Date().toISOString(),
+    } as Mutation);
   }
 
   /** One change a person might make: a new ticket, a status change or a note on one of this desk's tickets. */
@@ -333,7 +353,10 @@ describe.each(BACKENDS)('push across server crashes on %s', (backend) => {
       expect(desk.outbox).toHaveLength(MUTATIONS_PER_DESK);
       for (const m of desk.outbox) {
         const answers = desk.answers.get(m.seq) ?? [];
-        expect(answers.map((a) => a.status), `answers to seq ${m.seq}: ${JSON.stringify(answers)}`).toEqual(['applied', ...answers.slice(1).map(() => 'applied')]);
+        expect(
+          answers.map((a) => a.status),
+          `answers to seq ${m.seq}: ${JSON.stringify(answers)}`,
+        ).toEqual(['applied', ...answers.slice(1).map(() => 'applied')]);
         const distinct = new Set(answers.map((a) => (a.status === 'applied' ? a.changeSeq : null)));
         expect(distinct.size).toBe(1);
         changeSeqs.push(...[...distinct].filter((n) => n !== null));
@@ -362,7 +385,13 @@ describe.each(BACKENDS)('push across server crashes on %s', (backend) => {
     await server!.kill();
     const stored = await storage!.read(async (db) => ({
       tenant: await db.selectFrom('tenants').select('change_seq').where('id', '=', ws.tenantId).executeTakeFirstOrThrow(),
-      mutations: await db.selectFrom('client_mutations').select(['client_id', 'seq', 'name', 'args', 'result']).where('tenant_id', '=', ws.tenantId).orderBy('client_id').orderBy('seq').execute(),
+      mutations: await db
+        .selectFrom('client_mutations')
+        .select(['client_id', 'seq', 'name', 'args', 'result'])
+        .where('tenant_id', '=', ws.tenantId)
+        .orderBy('client_id')
+        .orderBy('seq')
+        .execute(),
       devices: await db.selectFrom('sync_clients').select(['client_id', 'last_seq']).where('tenant_id', '=', ws.tenantId).execute(),
       tickets: await db.selectFrom('tickets').select(['id', 'status']).where('tenant_id', '=', ws.tenantId).execute(),
       events: await db.selectFrom('ticket_events').select(['ticket_id', 'type']).where('tenant_id', '=', ws.tenantId).execute(),
@@ -372,7 +401,9 @@ describe.each(BACKENDS)('push across server crashes on %s', (backend) => {
     // Each mutation recorded once, as sent, as applied; each device's sequence at its last.
     for (const desk of desks) {
       const recorded = stored.mutations.filter((r) => r.client_id === desk.clientId);
-      expect(recorded.map((r) => ({ seq: Number(r.seq), name: r.name, args: r.args }))).toEqual(desk.outbox.map((m) => ({ seq: m.seq, name: m.name, args: m.args })));
+      expect(recorded.map((r) => ({ seq: Number(r.seq), name: r.name, args: r.args }))).toEqual(
+        desk.outbox.map((m) => ({ seq: m.seq, name: m.name, args: m.args })),
+      );
       expect(recorded.map((r) => (r.result as PushResult).status)).toEqual(desk.outbox.map(() => 'applied'));
       expect(stored.devices.filter((d) => d.client_id === desk.clientId).map((d) => Number(d.last_seq))).toEqual([MUTATIONS_PER_DESK]);
     }
@@ -390,17 +421,29 @@ describe.each(BACKENDS)('push across server crashes on %s', (backend) => {
       opened: count(events, (e) => e.ticket_id === t.id && e.type === 'opened'),
       statusChanges: count(events, (e) => e.ticket_id === t.id && e.type === 'status_changed'),
       publicReplies: count(events, (e) => e.ticket_id === t.id && e.type === 'public_reply'),
-      notes: notes.filter((n) => n.ticket_id === t.id).map((n) => n.id).sort(),
+      notes: notes
+        .filter((n) => n.ticket_id === t.id)
+        .map((n) => n.id)
+        .sort(),
     }));
     const planned = tickets.map((t) => {
       const plan = plans.get(t.id)!;
-      return { id: t.id, status: plan.status, opened: 1, statusChanges: plan.setStatuses, publicReplies: plan.publicReplies, notes: [...plan.notes].sort() };
+      return {
+        id: t.id,
+        status: plan.status,
+        opened: 1,
+        statusChanges: plan.setStatuses,
+        publicReplies: plan.publicReplies,
+        notes: [...plan.notes].sort(),
+      };
     });
     expect(actual).toEqual(planned);
 
     // And the download says the same as the database.
     const pulledTickets = [...fresh.rows.values()].filter((c) => c.entity === 'ticket' && c.op === 'upsert');
-    expect(pulledTickets.map((c) => [c.id, c.entity === 'ticket' && c.data?.status]).sort()).toEqual(tickets.map((t) => [t.id, t.status]).sort());
+    expect(pulledTickets.map((c) => [c.id, c.entity === 'ticket' && c.data?.status]).sort()).toEqual(
+      tickets.map((t) => [t.id, t.status]).sort(),
+    );
     const pulledNotes = [...fresh.rows.values()].filter((c) => c.entity === 'note');
     expect(pulledNotes.map((c) => c.id).sort()).toEqual(notes.map((n) => n.id).sort());
   });

@@ -10,7 +10,9 @@ import { createTestWorkspace, openTestDatabase } from './harness';
 // page; without its VACUUM no page is marked all-visible, and counting a
 // download's rows reads the whole change log instead of its index.
 async function analyzedTables(db: Kysely<Database>): Promise<string[]> {
-  const { rows } = await sql<{ relname: string }>`select relname from pg_class where relname in ('changes', 'tickets') and reltuples >= 0 order by relname`.execute(db);
+  const { rows } = await sql<{
+    relname: string;
+  }>`select relname from pg_class where relname in ('changes', 'tickets') and reltuples >= 0 order by relname`.execute(db);
   return rows.map((r) => r.relname);
 }
 

@@ -36,7 +36,13 @@ async function send(route: Route, sent: Sent): Promise<{ status: number; body: u
   const abort = new AbortController();
   const init: RequestInit = { headers, signal: abort.signal };
   if (route === 'push') {
-    const mutation = { clientId: `desk-${uuidv7()}`, seq: 1, name: 'createTicket', args: newTicketArgs(ws.clients['four-tier']), performedAt: new Date().toISOString() };
+    const mutation = {
+      clientId: `desk-${uuidv7()}`,
+      seq: 1,
+      name: 'createTicket',
+      args: newTicketArgs(ws.clients['four-tier']),
+      performedAt: new Date().toISOString(),
+    };
     Object.assign(init, { method: 'POST', body: JSON.stringify({ mutations: [mutation] }) });
     headers['content-type'] = 'application/json';
   }
@@ -49,18 +55,24 @@ async function send(route: Route, sent: Sent): Promise<{ status: number; body: u
 }
 
 /** The version as the console sends it on this route. */
-const speaking = (route: Route, version: string | undefined): Sent => (version === undefined ? {} : route === 'events' ? { query: version } : { header: version });
+const speaking = (route: Route, version: string | undefined): Sent =>
+  version === undefined ? {} : route === 'events' ? { query: version } : { header: version };
 
 const OLDER = /^This console is older than the server: update it; your unsynced changes are kept\./;
 const NEWER = /^This console is newer than the server: the server must be updated/;
 
 describe('the protocol version on every sync route', () => {
-  it.each(ROUTES.flatMap((route) => [
-    [route, 'no version', undefined, 426, OLDER],
-    [route, 'an older version', String(PROTOCOL_VERSION - 1), 426, OLDER],
-    [route, 'an unreadable version', 'two', 426, OLDER],
-    [route, 'a newer version', String(PROTOCOL_VERSION + 1), 409, NEWER],
-  ] as const))('%s refuses %s with upgrade_required', async (route, _, version, status, message) => {
+  it.each(
+    ROUTES.flatMap(
+      (route) =>
+        [
+          [route, 'no version', undefined, 426, OLDER],
+          [route, 'an older version', String(PROTOCOL_VERSION - 1), 426, OLDER],
+          [route, 'an unreadable version', 'two', 426, OLDER],
+          [route, 'a newer version', String(PROTOCOL_VERSION + 1), 409, NEWER],
+        ] as const,
+    ),
+  )('%s refuses %s with upgrade_required', async (route, _, version, status, message) => {
     const res = await send(route, speaking(route, version));
     expect(res.status).toBe(status);
     const body = apiErrorBodySchema.parse(res.body);
@@ -68,7 +80,7 @@ describe('the protocol version on every sync route', () => {
     expect(body.error.message).toMatch(message);
   });
 
-  it.each(ROUTES)('%s answers the server\'s own version', async (route) => {
+  it.each(ROUTES)("%s answers the server's own version", async (route) => {
     const res = await send(route, speaking(route, String(PROTOCOL_VERSION)));
     expect(res.status).toBe(200);
   });
@@ -86,7 +98,11 @@ describe('the protocol version on every sync route', () => {
 
   it('writes nothing for a console of another version', async () => {
     const count = async () => {
-      const row = await server().database.db.selectFrom('client_mutations').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', ws.tenantId).executeTakeFirstOrThrow();
+      const row = await server()
+        .database.db.selectFrom('client_mutations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('tenant_id', '=', ws.tenantId)
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     };
     const before = await count();

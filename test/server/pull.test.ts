@@ -39,9 +39,13 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
     const { changes } = await pullAll(desk, 0, 5);
     expect(changes).toHaveLength(19);
     expect(changes.map((c) => c.seq)).toEqual([...changes.map((c) => c.seq)].sort((a, b) => a - b));
-    const counts = Object.fromEntries(['user', 'client', 'ticket', 'ticket_event'].map((e) => [e, changes.filter((c) => c.entity === e).length]));
+    const counts = Object.fromEntries(
+      ['user', 'client', 'ticket', 'ticket_event'].map((e) => [e, changes.filter((c) => c.entity === e).length]),
+    );
     expect(counts).toEqual({ user: 8, client: 3, ticket: 4, ticket_event: 4 });
-    const otherIds = new Set((await server().database.db.selectFrom('changes').select('id').where('tenant_id', '=', other.tenantId).execute()).map((r) => r.id));
+    const otherIds = new Set(
+      (await server().database.db.selectFrom('changes').select('id').where('tenant_id', '=', other.tenantId).execute()).map((r) => r.id),
+    );
     expect(changes.filter((c) => otherIds.has(c.id))).toEqual([]);
   });
 
@@ -58,8 +62,15 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
     const { changes, cursor } = await pullAll(desk, start.nextCursor, 2);
     const ticketChanges = changes.filter((c) => c.entity === 'ticket');
     expect(ticketChanges).toHaveLength(1);
-    expect(ticketChanges[0]).toMatchObject({ op: 'upsert', data: { title: 'Printer offline (2nd floor)', status: 'open', priority: 'p1' } });
-    expect(changes.filter((c) => c.entity === 'ticket_event').map((c) => c.op === 'upsert' && c.data.type)).toEqual(['opened', 'status_changed', 'priority_changed']);
+    expect(ticketChanges[0]).toMatchObject({
+      op: 'upsert',
+      data: { title: 'Printer offline (2nd floor)', status: 'open', priority: 'p1' },
+    });
+    expect(changes.filter((c) => c.entity === 'ticket_event').map((c) => c.op === 'upsert' && c.data.type)).toEqual([
+      'opened',
+      'status_changed',
+      'priority_changed',
+    ]);
     expect(last.status === 'applied' && last.changeSeq).toBe(cursor);
     const { body: caughtUp } = await desk.pull(cursor);
     expect(caughtUp).toEqual({ changes: [], nextCursor: cursor, hasMore: false, remaining: 0 });
@@ -69,7 +80,14 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
     const ws = await createTestWorkspace(server());
     const desk = new Desk(server().app, ws.users.admin.token);
     const contact = uuidv7();
-    await desk.apply('upsertContact', { id: contact, clientId: ws.clients['four-tier'], name: 'Nadia Castillo', email: 'nadia@harbor.example', phone: null, role: 'backup_approver' });
+    await desk.apply('upsertContact', {
+      id: contact,
+      clientId: ws.clients['four-tier'],
+      name: 'Nadia Castillo',
+      email: 'nadia@harbor.example',
+      phone: null,
+      role: 'backup_approver',
+    });
     const { cursor } = await pullAll(desk, 0, 100);
     await desk.apply('deleteContact', { id: contact });
 
@@ -84,7 +102,14 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
   it('leaves tombstones out of a pull from cursor 0 only: later pages carry them, since the desk may hold those rows', async () => {
     const ws = await createTestWorkspace(server());
     const desk = new Desk(server().app, ws.users.admin.token);
-    const contact = (name: string) => ({ id: uuidv7(), clientId: ws.clients['four-tier'], name, email: null, phone: null, role: 'portal_admin' as const });
+    const contact = (name: string) => ({
+      id: uuidv7(),
+      clientId: ws.clients['four-tier'],
+      name,
+      email: null,
+      phone: null,
+      role: 'portal_admin' as const,
+    });
     // Deleted before the download starts: its tombstone falls inside page 1's range of sequence numbers.
     const early = contact('Deleted early');
     await desk.apply('upsertContact', early);
@@ -122,7 +147,14 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
     const desk = new Desk(server().app, ws.users.admin.token);
     const { cursor: old } = await pullAll(desk, 0, 100);
     const contact = uuidv7();
-    await desk.apply('upsertContact', { id: contact, clientId: ws.clients['four-tier'], name: 'Victor Dunn', email: null, phone: null, role: 'portal_admin' });
+    await desk.apply('upsertContact', {
+      id: contact,
+      clientId: ws.clients['four-tier'],
+      name: 'Victor Dunn',
+      email: null,
+      phone: null,
+      role: 'portal_admin',
+    });
     await desk.apply('deleteContact', { id: contact });
     const { cursor: recent } = await pullAll(desk, old, 100);
 
@@ -133,7 +165,12 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
 
     const stale = await desk.pull(old);
     expect(stale.status).toBe(409);
-    expect(stale.body).toEqual({ error: { code: 'reset_required', message: expect.stringMatching(/Download the workspace again from cursor 0; keep unsent changes in the outbox/) } });
+    expect(stale.body).toEqual({
+      error: {
+        code: 'reset_required',
+        message: expect.stringMatching(/Download the workspace again from cursor 0; keep unsent changes in the outbox/),
+      },
+    });
     expect((await desk.pull(recent)).status).toBe(200);
     expect((await desk.pull(0)).status).toBe(200);
   });
@@ -153,7 +190,11 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
     ['cursor=1&since=2', /unexpected field\(s\) since/],
   ])('refuses a bad query (%s) with a 400 saying what is wrong', async (query, message) => {
     const ws = await createTestWorkspace(server());
-    const res = await server().app.inject({ method: 'GET', url: `/api/sync/pull?${query}`, headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${ws.users.intake.token}` } });
+    const res = await server().app.inject({
+      method: 'GET',
+      url: `/api/sync/pull?${query}`,
+      headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${ws.users.intake.token}` },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ error: { code: 'invalid_request', message: expect.stringMatching(message) } });
   });

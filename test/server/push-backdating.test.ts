@@ -9,18 +9,26 @@ const HOUR = 3600 * 1000;
 const iso = (d: Date) => d.toISOString();
 
 async function eventsOf(server: TestServer, ticketId: string) {
-  const rows = await server.database.db.selectFrom('ticket_events').select(['type', 'at', 'recorded_at']).where('ticket_id', '=', ticketId).orderBy('at').orderBy('type').execute();
+  const rows = await server.database.db
+    .selectFrom('ticket_events')
+    .select(['type', 'at', 'recorded_at'])
+    .where('ticket_id', '=', ticketId)
+    .orderBy('at')
+    .orderBy('type')
+    .execute();
   return rows.map((r) => ({ type: r.type, at: iso(r.at), recordedAt: iso(r.recorded_at) }));
 }
 
 async function openedAt(server: TestServer, ticketId: string) {
-  return iso((await server.database.db.selectFrom('tickets').select('opened_at').where('id', '=', ticketId).executeTakeFirstOrThrow()).opened_at);
+  return iso(
+    (await server.database.db.selectFrom('tickets').select('opened_at').where('id', '=', ticketId).executeTakeFirstOrThrow()).opened_at,
+  );
 }
 
 describe.each(BACKENDS)('when a change counts, on %s', (backend) => {
   const server = useTestServer(backend);
 
-  it('counts a change on a ticket no earlier than its opening, and keeps both the desk\'s time and the server\'s', async () => {
+  it("counts a change on a ticket no earlier than its opening, and keeps both the desk's time and the server's", async () => {
     const ws = await createTestWorkspace(server());
     const opened = server().clock.now();
     const ticket = newTicketArgs(ws.clients['four-tier']);
@@ -31,7 +39,10 @@ describe.each(BACKENDS)('when a change counts, on %s', (backend) => {
     const technician = new Desk(server().app, ws.users.technician.token);
     const backdated = '2001-01-01T09:00:00Z';
     const note = { id: uuidv7(), ticketId: ticket.id, kind: 'public_reply' as const, body: 'Fixed it.' };
-    const { body } = await technician.push([technician.mutation('addNote', note, backdated), technician.mutation('setStatus', { id: ticket.id, status: 'closed' }, backdated)]);
+    const { body } = await technician.push([
+      technician.mutation('addNote', note, backdated),
+      technician.mutation('setStatus', { id: ticket.id, status: 'closed' }, backdated),
+    ]);
     expect(body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
 
     expect(await eventsOf(server(), ticket.id)).toEqual([
@@ -39,14 +50,25 @@ describe.each(BACKENDS)('when a change counts, on %s', (backend) => {
       { type: 'public_reply', at: iso(opened), recordedAt: iso(received) },
       { type: 'status_changed', at: iso(opened), recordedAt: iso(received) },
     ]);
-    const stored = await server().database.db.selectFrom('notes').select(['performed_at', 'recorded_at']).where('id', '=', note.id).executeTakeFirstOrThrow();
-    expect({ performedAt: iso(stored.performed_at), recordedAt: iso(stored.recorded_at) }).toEqual({ performedAt: iso(opened), recordedAt: iso(received) });
+    const stored = await server()
+      .database.db.selectFrom('notes')
+      .select(['performed_at', 'recorded_at'])
+      .where('id', '=', note.id)
+      .executeTakeFirstOrThrow();
+    expect({ performedAt: iso(stored.performed_at), recordedAt: iso(stored.recorded_at) }).toEqual({
+      performedAt: iso(opened),
+      recordedAt: iso(received),
+    });
     // What the desk said stays on record with the mutation.
-    const sent = await server().database.db.selectFrom('client_mutations').select('performed_at').where('client_id', '=', technician.clientId).execute();
+    const sent = await server()
+      .database.db.selectFrom('client_mutations')
+      .select('performed_at')
+      .where('client_id', '=', technician.clientId)
+      .execute();
     expect(sent.map((r) => iso(r.performed_at))).toEqual([new Date(backdated).toISOString(), new Date(backdated).toISOString()]);
   });
 
-  it('never counts a desk\'s change before one it has already had applied (a clock set back)', async () => {
+  it("never counts a desk's change before one it has already had applied (a clock set back)", async () => {
     const ws = await createTestWorkspace(server());
     const desk = new Desk(server().app, ws.users.technician.token);
     const earlier = new Date(server().clock.now().getTime() - HOUR);
@@ -57,8 +79,15 @@ describe.each(BACKENDS)('when a change counts, on %s', (backend) => {
     const second = newTicketArgs(ws.clients['four-tier']);
     await desk.apply('createTicket', second, setBack);
     const third = newTicketArgs(ws.clients['four-tier']);
-    await desk.push([desk.mutation('setStatus', { id: first.id, status: 'open' }, iso(earlier)), desk.mutation('createTicket', third, setBack)]);
-    expect([await openedAt(server(), first.id), await openedAt(server(), second.id), await openedAt(server(), third.id)]).toEqual([iso(earlier), iso(earlier), iso(earlier)]);
+    await desk.push([
+      desk.mutation('setStatus', { id: first.id, status: 'open' }, iso(earlier)),
+      desk.mutation('createTicket', third, setBack),
+    ]);
+    expect([await openedAt(server(), first.id), await openedAt(server(), second.id), await openedAt(server(), third.id)]).toEqual([
+      iso(earlier),
+      iso(earlier),
+      iso(earlier),
+    ]);
   });
 
   it('keeps the real times of a desk that worked offline for days', async () => {
@@ -72,6 +101,8 @@ describe.each(BACKENDS)('when a change counts, on %s', (backend) => {
       desk.mutation('setStatus', { id: ticket.id, status: 'on_hold' }, iso(new Date(start + 30 * HOUR))),
     ]);
     expect(body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
-    expect((await eventsOf(server(), ticket.id)).map((e) => e.at)).toEqual([start, start + HOUR, start + 30 * HOUR].map((ms) => iso(new Date(ms))));
+    expect((await eventsOf(server(), ticket.id)).map((e) => e.at)).toEqual(
+      [start, start + HOUR, start + 30 * HOUR].map((ms) => iso(new Date(ms))),
+    );
   });
 });

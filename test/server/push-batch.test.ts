@@ -34,7 +34,12 @@ describe.each(BACKENDS)('batched push on %s', (backend) => {
     const theirs = newTicketArgs(other.clients['four-tier']);
     await new Desk(server().app, other.users.admin.token).apply('createTicket', theirs);
     const theirNote = uuidv7();
-    await new Desk(server().app, other.users.admin.token).apply('addNote', { id: theirNote, ticketId: theirs.id, kind: 'internal_note', body: 'theirs' });
+    await new Desk(server().app, other.users.admin.token).apply('addNote', {
+      id: theirNote,
+      ticketId: theirs.id,
+      kind: 'internal_note',
+      body: 'theirs',
+    });
 
     const desk = new Desk(server().app, ws.users.technician.token);
     const mine = newTicketArgs(ws.clients['four-tier']);
@@ -51,8 +56,14 @@ describe.each(BACKENDS)('batched push on %s', (backend) => {
     expect(body.results.map(outcome)).toEqual(['applied', 'conflict', 'conflict', 'applied', 'conflict', 'conflict', 'applied']);
     expect(body.results.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     const { db } = server().database;
-    expect(await db.selectFrom('tickets').select(['tenant_id', 'title']).where('id', '=', theirs.id).executeTakeFirstOrThrow()).toEqual({ tenant_id: other.tenantId, title: theirs.title });
-    expect(await db.selectFrom('notes').select(['ticket_id', 'body']).where('id', '=', theirNote).executeTakeFirstOrThrow()).toEqual({ ticket_id: theirs.id, body: 'theirs' });
+    expect(await db.selectFrom('tickets').select(['tenant_id', 'title']).where('id', '=', theirs.id).executeTakeFirstOrThrow()).toEqual({
+      tenant_id: other.tenantId,
+      title: theirs.title,
+    });
+    expect(await db.selectFrom('notes').select(['ticket_id', 'body']).where('id', '=', theirNote).executeTakeFirstOrThrow()).toEqual({
+      ticket_id: theirs.id,
+      body: 'theirs',
+    });
     expect(await db.selectFrom('notes').select('body').where('ticket_id', '=', mine.id).execute()).toEqual([{ body: 'first' }]);
     expect(await db.selectFrom('tickets').select('status').where('id', '=', mine.id).executeTakeFirstOrThrow()).toEqual({ status: 'open' });
 
@@ -69,7 +80,13 @@ describe.each(BACKENDS)('batched push on %s', (backend) => {
     const { body } = await desk.push([create, create]);
     expect(body.results).toEqual([
       { clientId: desk.clientId, seq: 1, status: 'applied', changeSeq: expect.any(Number) },
-      { clientId: desk.clientId, seq: 1, status: 'applied', changeSeq: (body.results[0] as { changeSeq: number }).changeSeq, duplicate: true },
+      {
+        clientId: desk.clientId,
+        seq: 1,
+        status: 'applied',
+        changeSeq: (body.results[0] as { changeSeq: number }).changeSeq,
+        duplicate: true,
+      },
     ]);
   });
 
@@ -115,7 +132,10 @@ describe.each(BACKENDS)('batched push on %s', (backend) => {
     const a = new Desk(server().app, ws.users.technician.token);
     const b = new Desk(server().app, ws.users.technician.token);
     const ticket = newTicketArgs(ws.clients['four-tier']);
-    const mutations = [a.mutation('createTicket', ticket), b.mutation('addNote', { id: uuidv7(), ticketId: ticket.id, kind: 'internal_note', body: 'b' })];
+    const mutations = [
+      a.mutation('createTicket', ticket),
+      b.mutation('addNote', { id: uuidv7(), ticketId: ticket.id, kind: 'internal_note', body: 'b' }),
+    ];
     for (let i = 0; i < 120; i++) mutations.push(a.mutation('updateTicket', { id: ticket.id, title: `Title ${i}` }));
     const { body } = await a.push(mutations);
     expect(body.results.map(outcome)).toEqual(Array(mutations.length).fill('applied'));

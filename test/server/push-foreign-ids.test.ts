@@ -24,11 +24,18 @@ describe.each(BACKENDS)('ids of another workspace, on %s', (backend) => {
     const contact = uuidv7();
     await desk.apply('createTicket', ticket);
     await desk.apply('addNote', { id: note, ticketId: ticket.id, kind: 'internal_note', body: 'Theirs.' });
-    await desk.apply('upsertContact', { id: contact, clientId: ws.clients['four-tier'], name: 'Owen Brooks', email: null, phone: null, role: 'portal_admin' });
+    await desk.apply('upsertContact', {
+      id: contact,
+      clientId: ws.clients['four-tier'],
+      name: 'Owen Brooks',
+      email: null,
+      phone: null,
+      role: 'portal_admin',
+    });
     return { ws, ticket: ticket.id, note, contact };
   }
 
-  it('answers a reference to another workspace\'s row exactly as one to an id that exists nowhere', async () => {
+  it("answers a reference to another workspace's row exactly as one to an id that exists nowhere", async () => {
     const other = await theirs();
     const mine = await createTestWorkspace(server());
     const desk = new Desk(server().app, mine.users.admin.token);
@@ -51,7 +58,7 @@ describe.each(BACKENDS)('ids of another workspace, on %s', (backend) => {
     }
   });
 
-  it('refuses a new row under another workspace\'s id as it refuses its own taken ids, without saying the id exists', async () => {
+  it("refuses a new row under another workspace's id as it refuses its own taken ids, without saying the id exists", async () => {
     const other = await theirs();
     const mine: TestWorkspace = await createTestWorkspace(server());
     const desk = new Desk(server().app, mine.users.admin.token);
@@ -68,9 +75,17 @@ describe.each(BACKENDS)('ids of another workspace, on %s', (backend) => {
       [await desk.apply('addNote', { id: other.note, ticketId: myTicket.id, kind: 'internal_note', body: 'x' }), other.note],
       [await desk.apply('addNote', { id: myNote, ticketId: myTicket.id, kind: 'internal_note', body: 'x' }), myNote],
     ] as const;
-    const contactAnswer = await desk.apply('upsertContact', { id: other.contact, clientId: mine.clients['four-tier'], name: 'Stolen', email: null, phone: null, role: 'billing_contact' });
+    const contactAnswer = await desk.apply('upsertContact', {
+      id: other.contact,
+      clientId: mine.clients['four-tier'],
+      name: 'Stolen',
+      email: null,
+      phone: null,
+      role: 'billing_contact',
+    });
 
-    for (const [[foreign, foreignId], [own, ownId]] of [ticketAnswers, noteAnswers]) expect(shape(foreign, foreignId)).toEqual(shape(own, ownId));
+    for (const [[foreign, foreignId], [own, ownId]] of [ticketAnswers, noteAnswers])
+      expect(shape(foreign, foreignId)).toEqual(shape(own, ownId));
     for (const [result] of [ticketAnswers[0], noteAnswers[0], [contactAnswer]] as const) {
       expect(result).toMatchObject({ status: 'rejected', code: 'conflict' });
       expect(result.status === 'rejected' && result.message).not.toMatch(/exist|already|taken|workspace/i);

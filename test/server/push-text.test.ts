@@ -8,7 +8,17 @@ import { BACKENDS, createTestWorkspace, useTestServer } from './harness';
 import { Desk, newTicketArgs, uuidv7 } from './desk';
 
 const tricky = fc.oneof(
-  fc.constantFrom("O'Brien's printer", 'C:\\Users\\front-desk\\', "\\'; drop table tenants; --", '$1 $2 $10', "E'\\x41'", '"quoted" \\"', '%s %d', 'ünïcødé ✓ 👩‍💻', '\\\\server\\share'),
+  fc.constantFrom(
+    "O'Brien's printer",
+    'C:\\Users\\front-desk\\',
+    "\\'; drop table tenants; --",
+    '$1 $2 $10',
+    "E'\\x41'",
+    '"quoted" \\"',
+    '%s %d',
+    'ünïcødé ✓ 👩‍💻',
+    '\\\\server\\share',
+  ),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
   fc.string({ unit: fc.constantFrom("'", '\\', '$', '1', 'E', '"', ';', ' ', 'x'), minLength: 1, maxLength: 20 }),
 );
@@ -26,8 +36,15 @@ describe.each(BACKENDS)('text through a push on %s', (backend) => {
         const ticket = newTicketArgs(ws.clients['four-tier'], { title, description });
         const note = uuidv7();
         const { db } = server().database;
-        const { change_seq: before } = await db.selectFrom('tenants').select('change_seq').where('id', '=', ws.tenantId).executeTakeFirstOrThrow();
-        const { body: res } = await desk.push([desk.mutation('createTicket', ticket), desk.mutation('addNote', { id: note, ticketId: ticket.id, kind: 'internal_note', body })]);
+        const { change_seq: before } = await db
+          .selectFrom('tenants')
+          .select('change_seq')
+          .where('id', '=', ws.tenantId)
+          .executeTakeFirstOrThrow();
+        const { body: res } = await desk.push([
+          desk.mutation('createTicket', ticket),
+          desk.mutation('addNote', { id: note, ticketId: ticket.id, kind: 'internal_note', body }),
+        ]);
         expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied']);
         const row = await db.selectFrom('tickets').select(['title', 'description']).where('id', '=', ticket.id).executeTakeFirstOrThrow();
         expect(row).toEqual({ title: title.trim(), description });
@@ -35,7 +52,11 @@ describe.each(BACKENDS)('text through a push on %s', (backend) => {
         expect((stored.data as { body: string }).body).toBe(body.trim());
         const { body: page } = await desk.pull(before, 100);
         const sent = new Map(page.changes.map((c) => [c.id, c.data as Record<string, unknown> | null]));
-        expect({ title: sent.get(ticket.id)?.title, description: sent.get(ticket.id)?.description, body: sent.get(note)?.body }).toEqual({ title: title.trim(), description, body: body.trim() });
+        expect({ title: sent.get(ticket.id)?.title, description: sent.get(ticket.id)?.description, body: sent.get(note)?.body }).toEqual({
+          title: title.trim(),
+          description,
+          body: body.trim(),
+        });
       }),
       { numRuns: 60, seed: 20261124 },
     );

@@ -24,7 +24,11 @@ describe.each(BACKENDS)('push rate limit on %s', (backend) => {
     expect(wait).toBeGreaterThan(0);
 
     // Another session of the same person is not held back.
-    const other = new Desk(server().app, (await createSession(server().database.db, { id: ws.users.scheduler.id, tenantId: ws.tenantId }, server().clock.now(), 3600_000)).token);
+    const other = new Desk(
+      server().app,
+      (await createSession(server().database.db, { id: ws.users.scheduler.id, tenantId: ws.tenantId }, server().clock.now(), 3600_000))
+        .token,
+    );
     other.clientId = desk.clientId;
     expect((await other.pushRaw(batch.slice(0, 1))).statusCode).toBe(200);
 

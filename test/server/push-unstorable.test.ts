@@ -7,7 +7,12 @@ import { BACKENDS, createTestWorkspace, useTestServer, type TestServer } from '.
 import { Desk, newTicketArgs } from './desk';
 
 async function recorded(server: TestServer, clientId: string) {
-  return server.database.db.selectFrom('client_mutations').select(['seq', 'args', 'result']).where('client_id', '=', clientId).orderBy('seq').execute();
+  return server.database.db
+    .selectFrom('client_mutations')
+    .select(['seq', 'args', 'result'])
+    .where('client_id', '=', clientId)
+    .orderBy('seq')
+    .execute();
 }
 
 describe.each(BACKENDS)('mutations the server cannot apply, on %s', (backend) => {
@@ -20,12 +25,14 @@ describe.each(BACKENDS)('mutations the server cannot apply, on %s', (backend) =>
     ['an offset of +16:00', '2026-03-01T09:30:00+16:00'],
     ['an offset of -23:59', '2026-03-01T09:30:00-23:59'],
     ['an offset of +14:01', '2026-03-01T09:30:00+14:01'],
-  ])('refuses a performedAt of %s as malformed, writes nothing, and takes the desk\'s next change', async (_, performedAt) => {
+  ])("refuses a performedAt of %s as malformed, writes nothing, and takes the desk's next change", async (_, performedAt) => {
     const ws = await createTestWorkspace(server());
     const desk = new Desk(server().app, ws.users.technician.token);
     const odd = await desk.push([desk.mutation('createTicket', newTicketArgs(ws.clients['four-tier']), performedAt)]);
     expect(odd.status).toBe(400);
-    expect(odd.body).toEqual({ error: { code: 'invalid_request', message: expect.stringMatching(/mutations\[0\]\.performedAt: .*2000.*-14:00.*\+14:00/) } });
+    expect(odd.body).toEqual({
+      error: { code: 'invalid_request', message: expect.stringMatching(/mutations\[0\]\.performedAt: .*2000.*-14:00.*\+14:00/) },
+    });
     expect(await recorded(server(), desk.clientId)).toEqual([]);
     // The desk sets the change aside and renumbers (src/sync/push.ts): its next change is 1 again.
     desk.seq = 0;

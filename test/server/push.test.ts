@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { BACKENDS, createTestWorkspace, useTestServer } from './harness';
 import { Desk, newTicketArgs, uuidv7 } from './desk';
 
-async function countRows(server: ReturnType<ReturnType<typeof useTestServer>>, table: 'tickets' | 'ticket_events' | 'notes' | 'changes', tenantId: string) {
-  const { n } = await server.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
+async function countRows(
+  server: ReturnType<ReturnType<typeof useTestServer>>,
+  table: 'tickets' | 'ticket_events' | 'notes' | 'changes',
+  tenantId: string,
+) {
+  const { n } = await server.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 
@@ -69,10 +77,12 @@ describe.each(BACKENDS)('push on %s', (backend) => {
       expect(next).toMatchObject({ seq: 2, status: 'rejected', code: 'not_found' });
     });
 
-    it('applies the same desk\'s duplicate pushes racing each other exactly once', async () => {
+    it("applies the same desk's duplicate pushes racing each other exactly once", async () => {
       const ws = await createTestWorkspace(server());
       const desk = new Desk(server().app, ws.users.engineer.token);
-      const batch = Array.from({ length: 5 }, () => desk.mutation('createTicket', newTicketArgs(ws.clients['four-severity'], { priority: 'sev2' })));
+      const batch = Array.from({ length: 5 }, () =>
+        desk.mutation('createTicket', newTicketArgs(ws.clients['four-severity'], { priority: 'sev2' })),
+      );
       const responses = await Promise.all([desk.push(batch), desk.push(batch), desk.push(batch)]);
       for (const r of responses) expect(r.body.results.map((x) => x.status)).toEqual(Array(5).fill('applied'));
       expect(await countRows(server(), 'tickets', ws.tenantId)).toBe(5);
@@ -85,13 +95,15 @@ describe.each(BACKENDS)('push on %s', (backend) => {
       const bad = { ...desk.mutation('setStatus', { id: uuidv7(), status: 'open' }), name: 'dropAllTickets' };
       const { status, body } = await desk.push([good, bad as never]);
       expect(status).toBe(400);
-      expect(body).toEqual({ error: { code: 'invalid_request', message: expect.stringMatching(/mutations\[1\]\.name is not a mutation this server knows/) } });
+      expect(body).toEqual({
+        error: { code: 'invalid_request', message: expect.stringMatching(/mutations\[1\]\.name is not a mutation this server knows/) },
+      });
       expect(await countRows(server(), 'tickets', ws.tenantId)).toBe(0);
     });
   });
 
-  describe('rules come from the server\'s rows', () => {
-    it('refuses a status change that the server\'s current status does not allow', async () => {
+  describe("rules come from the server's rows", () => {
+    it("refuses a status change that the server's current status does not allow", async () => {
       const ws = await createTestWorkspace(server());
       const deskA = new Desk(server().app, ws.users.technician.token);
       const deskB = new Desk(server().app, ws.users.engineer.token);
@@ -100,7 +112,11 @@ describe.each(BACKENDS)('push on %s', (backend) => {
       await deskA.apply('setStatus', { id: ticket.id, status: 'closed' });
       // Desk B still thinks the ticket is open (it was offline).
       const result = await deskB.apply('setStatus', { id: ticket.id, status: 'on_hold' });
-      expect(result).toMatchObject({ status: 'rejected', code: 'invalid_transition', message: expect.stringContaining('A ticket cannot go from closed to on_hold; allowed next: open.') });
+      expect(result).toMatchObject({
+        status: 'rejected',
+        code: 'invalid_transition',
+        message: expect.stringContaining('A ticket cannot go from closed to on_hold; allowed next: open.'),
+      });
       const row = await server().database.db.selectFrom('tickets').select('status').where('id', '=', ticket.id).executeTakeFirstOrThrow();
       expect(row.status).toBe('closed');
     });
@@ -120,21 +136,29 @@ describe.each(BACKENDS)('push on %s', (backend) => {
       ['four-tier', 'sev1', /not a priority of four-tier client's contract; choose one of Critical \(critical\)/],
       ['four-severity', 'p1', /choose one of Severity 1 \(sev1\)/],
       ['five-priority', 'critical', /choose one of P1 \(p1\)/],
-    ] as const)('refuses a priority outside the %s client\'s scheme (%s)', async (scheme, priority, message) => {
+    ] as const)("refuses a priority outside the %s client's scheme (%s)", async (scheme, priority, message) => {
       const ws = await createTestWorkspace(server());
       const desk = new Desk(server().app, ws.users.intake.token);
       const result = await desk.apply('createTicket', newTicketArgs(ws.clients[scheme], { priority }));
       expect(result).toMatchObject({ status: 'rejected', code: 'invalid_priority', message: expect.stringMatching(message) });
     });
 
-    it('checks priority changes against the ticket\'s client, and records them as history', async () => {
+    it("checks priority changes against the ticket's client, and records them as history", async () => {
       const ws = await createTestWorkspace(server());
       const desk = new Desk(server().app, ws.users.supervisor.token);
       const ticket = newTicketArgs(ws.clients['four-severity'], { priority: 'sev3' });
       await desk.apply('createTicket', ticket);
-      expect(await desk.apply('updateTicket', { id: ticket.id, priority: 'high' })).toMatchObject({ status: 'rejected', code: 'invalid_priority' });
+      expect(await desk.apply('updateTicket', { id: ticket.id, priority: 'high' })).toMatchObject({
+        status: 'rejected',
+        code: 'invalid_priority',
+      });
       expect(await desk.apply('updateTicket', { id: ticket.id, priority: 'sev1' })).toMatchObject({ status: 'applied' });
-      const events = await server().database.db.selectFrom('ticket_events').select(['type', 'priority']).where('ticket_id', '=', ticket.id).orderBy('at').execute();
+      const events = await server()
+        .database.db.selectFrom('ticket_events')
+        .select(['type', 'priority'])
+        .where('ticket_id', '=', ticket.id)
+        .orderBy('at')
+        .execute();
       expect(events.map((e) => [e.type, e.priority])).toEqual([
         ['opened', 'sev3'],
         ['priority_changed', 'sev1'],
@@ -158,7 +182,14 @@ describe.each(BACKENDS)('push on %s', (backend) => {
           ? await desk.apply('setStatus', { id: ticket.id, status: 'open' })
           : name === 'addNote'
             ? await desk.apply('addNote', { id: uuidv7(), ticketId: ticket.id, kind: 'internal_note', body: 'Visit booked Tuesday 9am.' })
-            : await desk.apply('upsertContact', { id: uuidv7(), clientId: ws.clients['four-tier'], name: 'Rachel Adams', email: null, phone: null, role: 'billing_contact' });
+            : await desk.apply('upsertContact', {
+                id: uuidv7(),
+                clientId: ws.clients['four-tier'],
+                name: 'Rachel Adams',
+                email: null,
+                phone: null,
+                role: 'billing_contact',
+              });
       expect(result.status === 'rejected' ? result.code : result.status).toBe(expected);
     });
 
@@ -172,14 +203,21 @@ describe.each(BACKENDS)('push on %s', (backend) => {
   });
 
   describe('tenancy', () => {
-    it('refuses ids of another workspace\'s tickets, clients and contacts, leaving them untouched', async () => {
+    it("refuses ids of another workspace's tickets, clients and contacts, leaving them untouched", async () => {
       const mine = await createTestWorkspace(server());
       const theirs = await createTestWorkspace(server());
       const theirTicket = newTicketArgs(theirs.clients['four-tier']);
       const theirContact = uuidv7();
       const theirDesk = new Desk(server().app, theirs.users.admin.token);
       await theirDesk.apply('createTicket', theirTicket);
-      await theirDesk.apply('upsertContact', { id: theirContact, clientId: theirs.clients['four-tier'], name: 'Owen Brooks', email: null, phone: null, role: 'portal_admin' });
+      await theirDesk.apply('upsertContact', {
+        id: theirContact,
+        clientId: theirs.clients['four-tier'],
+        name: 'Owen Brooks',
+        email: null,
+        phone: null,
+        role: 'portal_admin',
+      });
 
       const desk = new Desk(server().app, mine.users.admin.token);
       const results = [
@@ -188,13 +226,36 @@ describe.each(BACKENDS)('push on %s', (backend) => {
         await desk.apply('addNote', { id: uuidv7(), ticketId: theirTicket.id, kind: 'public_reply', body: 'hello' }),
         await desk.apply('createTicket', newTicketArgs(theirs.clients['four-tier'])),
         await desk.apply('createTicket', { ...newTicketArgs(mine.clients['four-tier']), id: theirTicket.id }),
-        await desk.apply('upsertContact', { id: theirContact, clientId: mine.clients['four-tier'], name: 'Stolen', email: null, phone: null, role: 'billing_contact' }),
+        await desk.apply('upsertContact', {
+          id: theirContact,
+          clientId: mine.clients['four-tier'],
+          name: 'Stolen',
+          email: null,
+          phone: null,
+          role: 'billing_contact',
+        }),
         await desk.apply('deleteContact', { id: theirContact }),
       ];
-      expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['not_found', 'not_found', 'not_found', 'not_found', 'conflict', 'conflict', 'not_found']);
-      const ticket = await server().database.db.selectFrom('tickets').selectAll().where('id', '=', theirTicket.id).executeTakeFirstOrThrow();
+      expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
+        'not_found',
+        'not_found',
+        'not_found',
+        'not_found',
+        'conflict',
+        'conflict',
+        'not_found',
+      ]);
+      const ticket = await server()
+        .database.db.selectFrom('tickets')
+        .selectAll()
+        .where('id', '=', theirTicket.id)
+        .executeTakeFirstOrThrow();
       expect(ticket).toMatchObject({ tenant_id: theirs.tenantId, status: 'new', title: theirTicket.title });
-      const contact = await server().database.db.selectFrom('contacts').selectAll().where('id', '=', theirContact).executeTakeFirstOrThrow();
+      const contact = await server()
+        .database.db.selectFrom('contacts')
+        .selectAll()
+        .where('id', '=', theirContact)
+        .executeTakeFirstOrThrow();
       expect(contact).toMatchObject({ tenant_id: theirs.tenantId, name: 'Owen Brooks' });
     });
   });
@@ -205,16 +266,24 @@ describe.each(BACKENDS)('push on %s', (backend) => {
       const desk = new Desk(server().app, ws.users.technician.token);
       const ahead = new Date(server().clock.now().getTime() + 6 * 60 * 1000).toISOString();
       const result = await desk.apply('createTicket', newTicketArgs(ws.clients['four-tier']), ahead);
-      expect(result).toMatchObject({ status: 'rejected', code: 'clock_ahead', message: expect.stringMatching(/Set this computer's date and time/) });
+      expect(result).toMatchObject({
+        status: 'rejected',
+        code: 'clock_ahead',
+        message: expect.stringMatching(/Set this computer's date and time/),
+      });
     });
 
-    it('accepts a small drift but never records a time later than the server\'s', async () => {
+    it("accepts a small drift but never records a time later than the server's", async () => {
       const ws = await createTestWorkspace(server());
       const desk = new Desk(server().app, ws.users.technician.token);
       const now = server().clock.now();
       const ticket = newTicketArgs(ws.clients['four-tier']);
       await desk.apply('createTicket', ticket, new Date(now.getTime() + 60 * 1000).toISOString());
-      const row = await server().database.db.selectFrom('tickets').select('opened_at').where('id', '=', ticket.id).executeTakeFirstOrThrow();
+      const row = await server()
+        .database.db.selectFrom('tickets')
+        .select('opened_at')
+        .where('id', '=', ticket.id)
+        .executeTakeFirstOrThrow();
       expect(row.opened_at.toISOString()).toBe(now.toISOString());
     });
 
@@ -224,7 +293,11 @@ describe.each(BACKENDS)('push on %s', (backend) => {
       const ticket = newTicketArgs(ws.clients['four-tier']);
       const hourAgo = new Date(server().clock.now().getTime() - 3600_000).toISOString();
       await desk.apply('createTicket', ticket, hourAgo);
-      const row = await server().database.db.selectFrom('tickets').select(['opened_at', 'updated_at']).where('id', '=', ticket.id).executeTakeFirstOrThrow();
+      const row = await server()
+        .database.db.selectFrom('tickets')
+        .select(['opened_at', 'updated_at'])
+        .where('id', '=', ticket.id)
+        .executeTakeFirstOrThrow();
       expect(row.opened_at.toISOString()).toBe(hourAgo);
       expect(row.updated_at.toISOString()).toBe(server().clock.now().toISOString());
     });
@@ -248,7 +321,11 @@ describe.each(BACKENDS)('text PostgreSQL cannot store, on %s', (backend) => {
 
   it('refuses a NUL in a sign-in email with a 400, not a server error', async () => {
     const ws = await createTestWorkspace(server());
-    const res = await server().app.inject({ method: 'POST', url: '/api/auth/login', payload: { workspace: ws.slug, email: 'admin\u0000@x.example', password: 'x' } });
+    const res = await server().app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { workspace: ws.slug, email: 'admin\u0000@x.example', password: 'x' },
+    });
     expect(res.statusCode).toBe(400);
   });
 });

@@ -20,7 +20,11 @@ describe.each(BACKENDS)('sign-in throttling over HTTP on %s', (backend) => {
   });
 
   async function login(workspace: string, email: string, password: string): Promise<Answer> {
-    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workspace, email, password }) });
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ workspace, email, password }),
+    });
     return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Answer['body'] };
   }
 
@@ -39,7 +43,10 @@ describe.each(BACKENDS)('sign-in throttling over HTTP on %s', (backend) => {
     expect(throttled.length).toBeGreaterThan(BURST / 2);
     for (const answer of throttled) {
       expect(answer.retryAfter).toMatch(/^[1-9]\d*$/);
-      expect(answer.body.error).toEqual({ code: 'rate_limited', message: expect.stringMatching(/^Too many failed sign-ins for this account\. Wait \d+ seconds? and try again/) });
+      expect(answer.body.error).toEqual({
+        code: 'rate_limited',
+        message: expect.stringMatching(/^Too many failed sign-ins for this account\. Wait \d+ seconds? and try again/),
+      });
     }
     expect(intake.status).toBe(200);
     expect(me).toBe(200);
@@ -62,7 +69,12 @@ describe.each(BACKENDS)('sign-in throttling over HTTP on %s', (backend) => {
     const statuses = async (email: string) => {
       const out: number[] = [];
       for (let i = 0; i < ACCOUNT_POLICY.freeFailures + 2; i++) {
-        const res = await server().app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '192.0.2.7', payload: { workspace: ws.slug, email, password: 'wrong' } });
+        const res = await server().app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: '192.0.2.7',
+          payload: { workspace: ws.slug, email, password: 'wrong' },
+        });
         out.push(res.statusCode);
       }
       return out;
@@ -83,12 +95,18 @@ describe('sign-in throttling per address', () => {
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let i = 0; i < 10; i++) {
-      last = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workspace: ws.slug, email: `guess${i}@${ws.slug}.example`, password: 'wrong' }) });
+      last = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ workspace: ws.slug, email: `guess${i}@${ws.slug}.example`, password: 'wrong' }),
+      });
       statuses.push(last.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 401, 429]);
     expect(last!.headers.get('retry-after')).toBe('1');
-    expect(((await last!.json()) as { error: { message: string } }).error.message).toMatch(/for this network address\. Wait 1 second and try again/);
+    expect(((await last!.json()) as { error: { message: string } }).error.message).toMatch(
+      /for this network address\. Wait 1 second and try again/,
+    );
   });
 });
 

@@ -20,18 +20,25 @@ describe('request deadlines', () => {
   it.each([
     ['an unauthenticated sign-in', '/api/auth/login', {}],
     ['a signed-in push', '/api/sync/push', PROTOCOL_HEADERS],
-  ])('closes %s whose body never finishes', async (_, path, headers) => {
-    const ws = await createTestWorkspace(server());
-    const extra = Object.entries({ ...headers, ...(path.startsWith('/api/sync') ? { authorization: `Bearer ${ws.users.technician.token}` } : {}) })
-      .map(([name, value]) => `${name}: ${value}\r\n`)
-      .join('');
-    const raw = openRaw(base);
-    await raw.connected;
-    // 100 bytes promised, one sent: the server must not wait for the other 99 for ever.
-    raw.socket.write(`POST ${path} HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 100\r\n${extra}\r\n{`);
-    const answer = await raw.closed;
-    expect(answer).toMatch(/^(HTTP\/1\.1 408 |$)/);
-  }, 10_000);
+  ])(
+    'closes %s whose body never finishes',
+    async (_, path, headers) => {
+      const ws = await createTestWorkspace(server());
+      const extra = Object.entries({
+        ...headers,
+        ...(path.startsWith('/api/sync') ? { authorization: `Bearer ${ws.users.technician.token}` } : {}),
+      })
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('');
+      const raw = openRaw(base);
+      await raw.connected;
+      // 100 bytes promised, one sent: the server must not wait for the other 99 for ever.
+      raw.socket.write(`POST ${path} HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 100\r\n${extra}\r\n{`);
+      const answer = await raw.closed;
+      expect(answer).toMatch(/^(HTTP\/1\.1 408 |$)/);
+    },
+    10_000,
+  );
 
   it('closes a connection whose headers never finish', async () => {
     const raw = openRaw(base);
@@ -44,20 +51,26 @@ describe('request deadlines', () => {
   it.each([
     ['a body', 'POST /api/auth/login HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{', ' '],
     ['headers', 'POST /api/auth/login HTTP/1.1\r\nHost: test\r\n', 'X-Slow: yes\r\n'],
-  ])('answers 408 and closes a connection that trickles %s in too slowly to finish', async (_, start, drip) => {
-    const raw = openRaw(base);
-    await raw.connected;
-    raw.socket.write(start);
-    // Never idle, so only the request and header deadlines can end it.
-    const dripping = setInterval(() => raw.socket.write(drip), 50);
-    try {
-      const answer = await raw.closed;
-      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
-      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'invalid_request', message: expect.stringMatching(/did not arrive in full/) } });
-    } finally {
-      clearInterval(dripping);
-    }
-  }, 10_000);
+  ])(
+    'answers 408 and closes a connection that trickles %s in too slowly to finish',
+    async (_, start, drip) => {
+      const raw = openRaw(base);
+      await raw.connected;
+      raw.socket.write(start);
+      // Never idle, so only the request and header deadlines can end it.
+      const dripping = setInterval(() => raw.socket.write(drip), 50);
+      try {
+        const answer = await raw.closed;
+        expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+        expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+          error: { code: 'invalid_request', message: expect.stringMatching(/did not arrive in full/) },
+        });
+      } finally {
+        clearInterval(dripping);
+      }
+    },
+    10_000,
+  );
 
   it('keeps an event stream open past every deadline', async () => {
     const ws = await createTestWorkspace(server());
@@ -105,7 +118,9 @@ describe('connections per address', () => {
     const refused = openRaw(base, { localAddress: '127.0.0.1' });
     const answer = await refused.closed;
     expect(answer).toMatch(/^HTTP\/1\.1 503 /);
-    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/too many connections/) } });
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+      error: { code: 'rate_limited', message: expect.stringMatching(/too many connections/) },
+    });
 
     const other = await heldConnection('127.0.0.2');
     expect(other.answer).toMatch(/^HTTP\/1\.1 200 /);

@@ -7,7 +7,7 @@ import { Desk, newTicketArgs, uuidv7 } from './desk';
 async function snapshotAll(desk: Desk, limit: number) {
   const changes: Change[] = [];
   const pages: { cursor: number; total?: number }[] = [];
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const { status, body } = await desk.snapshot(after, limit);
     expect(status).toBe(200);
     expect(body.changes.length).toBeLessThanOrEqual(limit);
@@ -40,10 +40,14 @@ describe.each(BACKENDS)('snapshot on %s', (backend) => {
       expect(changes).toHaveLength(19);
       expect(new Set(changes.map((c) => c.id)).size).toBe(19);
       expect(changes.map(orderKey)).toEqual(changes.map(orderKey).sort());
-      const counts = Object.fromEntries(['user', 'client', 'ticket', 'ticket_event'].map((e) => [e, changes.filter((c) => c.entity === e).length]));
+      const counts = Object.fromEntries(
+        ['user', 'client', 'ticket', 'ticket_event'].map((e) => [e, changes.filter((c) => c.entity === e).length]),
+      );
       expect(counts).toEqual({ user: 8, client: 3, ticket: 4, ticket_event: 4 });
     }
-    const otherIds = new Set((await server().database.db.selectFrom('changes').select('id').where('tenant_id', '=', other.tenantId).execute()).map((r) => r.id));
+    const otherIds = new Set(
+      (await server().database.db.selectFrom('changes').select('id').where('tenant_id', '=', other.tenantId).execute()).map((r) => r.id),
+    );
     const { changes } = await snapshotAll(desk, 5);
     expect(changes.filter((c) => otherIds.has(c.id))).toEqual([]);
   });
@@ -52,7 +56,14 @@ describe.each(BACKENDS)('snapshot on %s', (backend) => {
     const ws = await createTestWorkspace(server());
     const desk = new Desk(server().app, ws.users.admin.token);
     const contact = uuidv7();
-    await desk.apply('upsertContact', { id: contact, clientId: ws.clients['four-tier'], name: 'Nadia Castillo', email: 'nadia@harbor.example', phone: null, role: 'backup_approver' });
+    await desk.apply('upsertContact', {
+      id: contact,
+      clientId: ws.clients['four-tier'],
+      name: 'Nadia Castillo',
+      email: 'nadia@harbor.example',
+      phone: null,
+      role: 'backup_approver',
+    });
     const ticket = newTicketArgs(ws.clients['four-tier']);
     await desk.apply('createTicket', ticket);
 
@@ -63,7 +74,7 @@ describe.each(BACKENDS)('snapshot on %s', (backend) => {
     const late = newTicketArgs(ws.clients['four-tier']);
     await desk.apply('createTicket', late);
     const rest: Change[] = [];
-    for (let after = first.body.next; after !== null; ) {
+    for (let after = first.body.next; after !== null;) {
       const { body } = await desk.snapshot(after, 2);
       rest.push(...body.changes);
       after = body.next;
@@ -75,7 +86,7 @@ describe.each(BACKENDS)('snapshot on %s', (backend) => {
       else local.set(`${c.entity}:${c.id}`, c.data);
     }
     const server_ = new Map<string, unknown>();
-    for (let cursor = 0; ; ) {
+    for (let cursor = 0; ;) {
       const { body } = await desk.pull(cursor, 1000);
       for (const c of body.changes) server_.set(`${c.entity}:${c.id}`, c.data);
       cursor = body.nextCursor;
@@ -95,7 +106,11 @@ describe.each(BACKENDS)('snapshot on %s', (backend) => {
     ['cursor=1', /unexpected field\(s\) cursor/],
   ])('refuses a bad query (%s) with a 400 saying what is wrong', async (query, message) => {
     const ws = await createTestWorkspace(server());
-    const res = await server().app.inject({ method: 'GET', url: `/api/sync/snapshot?${query}`, headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${ws.users.intake.token}` } });
+    const res = await server().app.inject({
+      method: 'GET',
+      url: `/api/sync/snapshot?${query}`,
+      headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${ws.users.intake.token}` },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ error: { code: 'invalid_request', message: expect.stringMatching(message) } });
   });

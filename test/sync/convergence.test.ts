@@ -37,13 +37,28 @@ const pick = fc.nat({ max: 50 });
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ t: fc.constant('create' as const), desk, n: fc.nat({ max: 999 }) }) },
   { weight: 8, arbitrary: fc.record({ t: fc.constant('status' as const), desk, pick, status: fc.constantFrom(...TICKET_STATUSES) }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('update' as const), desk, pick, priority: fc.constantFrom('critical', 'high', 'medium', 'standard') }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('update' as const),
+      desk,
+      pick,
+      priority: fc.constantFrom('critical', 'high', 'medium', 'standard'),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('note' as const), desk, pick }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('contact' as const), desk, pick }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('deleteContact' as const), desk, pick }) },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('sync' as const), desk }) },
   { weight: 1, arbitrary: fc.constant({ t: 'syncEveryone' as const }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('fault' as const), desk, fault: fc.constantFrom<Fault>('none', 'offline', 'drop-request', 'drop-response', 'duplicate', 'delay') }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('fault' as const),
+      desk,
+      fault: fc.constantFrom<Fault>('none', 'offline', 'drop-request', 'drop-response', 'duplicate', 'delay'),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('kill' as const), desk, midSync: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('revoke' as const), desk }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('restore' as const), desk }) },
@@ -71,11 +86,12 @@ async function expectRefusalOrDone(work: Promise<unknown>): Promise<void> {
 async function run(actions: Action[], seed: number, s: TestServer = server()) {
   const workspaces: TestWorkspace[] = [await createTestWorkspace(s), await createTestWorkspace(s)];
   let r = seed >>> 0;
-  const random = () => ((r = (Math.imul(r, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (r = (Math.imul(r, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const desks = SETUP.map((d) => new SimDesk(s.app, workspaces[d.ws]!.users[d.role].token, random, d.skewMs, d.tabs));
   const wsOf = (i: number) => workspaces[SETUP[i]!.ws]!;
   const userOf = (i: number) => wsOf(i).users[SETUP[i]!.role];
-  const setActive = (i: number, active: boolean) => s.database.db.updateTable('users').set({ active }).where('id', '=', userOf(i).id).execute();
+  const setActive = (i: number, active: boolean) =>
+    s.database.db.updateTable('users').set({ active }).where('id', '=', userOf(i).id).execute();
   const inFlight: Promise<unknown>[] = [];
   try {
     // Each desk's first download, so it knows its clients (and, for a wrong clock, the server's time).
@@ -92,7 +108,17 @@ async function run(actions: Action[], seed: number, s: TestServer = server()) {
       switch (a.t) {
         case 'create':
           await expectRefusalOrDone(
-            tab.repos.tickets.create({ clientId: wsOf(a.desk).clients['four-tier'], title: `Ticket ${a.n}`, description: '', priority: 'high', channel: 'phone', assigneeId: null }, d.now()),
+            tab.repos.tickets.create(
+              {
+                clientId: wsOf(a.desk).clients['four-tier'],
+                title: `Ticket ${a.n}`,
+                description: '',
+                priority: 'high',
+                channel: 'phone',
+                assigneeId: null,
+              },
+              d.now(),
+            ),
           );
           break;
         case 'status':
@@ -102,17 +128,41 @@ async function run(actions: Action[], seed: number, s: TestServer = server()) {
           if (ticket) await expectRefusalOrDone(tab.repos.tickets.updateTicket(ticket.id, { priority: a.priority }, d.now()));
           break;
         case 'note':
-          if (ticket) await expectRefusalOrDone(tab.repos.sync.perform({ name: 'addNote', args: { id: crypto.randomUUID(), ticketId: ticket.id, kind: 'internal_note', body: 'Called back.' } }, d.now()));
+          if (ticket)
+            await expectRefusalOrDone(
+              tab.repos.sync.perform(
+                { name: 'addNote', args: { id: crypto.randomUUID(), ticketId: ticket.id, kind: 'internal_note', body: 'Called back.' } },
+                d.now(),
+              ),
+            );
           break;
         case 'contact': {
           const contacts = (await d.local()).contacts;
           const id = contacts.length && a.pick % 2 ? contacts[a.pick % contacts.length]!.id : crypto.randomUUID();
-          await expectRefusalOrDone(tab.repos.sync.perform({ name: 'upsertContact', args: { id, clientId: wsOf(a.desk).clients['four-tier'], name: `Contact ${a.pick}`, email: null, phone: null, role: 'billing_contact' } }, d.now()));
+          await expectRefusalOrDone(
+            tab.repos.sync.perform(
+              {
+                name: 'upsertContact',
+                args: {
+                  id,
+                  clientId: wsOf(a.desk).clients['four-tier'],
+                  name: `Contact ${a.pick}`,
+                  email: null,
+                  phone: null,
+                  role: 'billing_contact',
+                },
+              },
+              d.now(),
+            ),
+          );
           break;
         }
         case 'deleteContact': {
           const contacts = (await d.local()).contacts;
-          if (contacts.length) await expectRefusalOrDone(tab.repos.sync.perform({ name: 'deleteContact', args: { id: contacts[a.pick % contacts.length]!.id } }, d.now()));
+          if (contacts.length)
+            await expectRefusalOrDone(
+              tab.repos.sync.perform({ name: 'deleteContact', args: { id: contacts[a.pick % contacts.length]!.id } }, d.now()),
+            );
           break;
         }
         case 'sync':
@@ -174,11 +224,25 @@ async function run(actions: Action[], seed: number, s: TestServer = server()) {
       expect(local.clients.map((c) => c.id).sort()).toEqual(Object.values(wsOf(i).clients).sort());
     }
     if (process.env.SIM_STATS) {
-      console.log(JSON.stringify({ seed, actions: actions.length, tickets: states.map((x) => x.tickets.length), mutations: states.map((x) => x.mutations.length), rejected: states.map((x) => x.mutations.filter((m) => (m.result as { status: string }).status === 'rejected').length), links: desks.map((d) => d.link.stats) }));
+      console.log(
+        JSON.stringify({
+          seed,
+          actions: actions.length,
+          tickets: states.map((x) => x.tickets.length),
+          mutations: states.map((x) => x.mutations.length),
+          rejected: states.map((x) => x.mutations.filter((m) => (m.result as { status: string }).status === 'rejected').length),
+          links: desks.map((d) => d.link.stats),
+        }),
+      );
     }
     // Each ticket was created once: as many tickets as applied createTicket results.
     for (const [w, srv] of states.entries()) {
-      const creates = await s.database.db.selectFrom('client_mutations').select('result').where('tenant_id', '=', workspaces[w]!.tenantId).where('name', '=', 'createTicket').execute();
+      const creates = await s.database.db
+        .selectFrom('client_mutations')
+        .select('result')
+        .where('tenant_id', '=', workspaces[w]!.tenantId)
+        .where('name', '=', 'createTicket')
+        .execute();
       const applied = creates.filter((m) => (m.result as { status: string }).status === 'applied');
       expect(srv.tickets.length).toBe(applied.length);
     }
@@ -193,17 +257,25 @@ describe('desks converge with the server under faults', () => {
     [20261124, 120],
     [7, 160],
     [424242, 160],
-  ])('seed %i (%i actions per run)', async (seed, maxActions) => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(action, { minLength: 60, maxLength: maxActions }), (actions) => run(actions, seed)),
-      { seed, numRuns: 8, endOnFailure: true },
-    );
-  }, 120_000);
+  ])(
+    'seed %i (%i actions per run)',
+    async (seed, maxActions) => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(action, { minLength: 60, maxLength: maxActions }), (actions) => run(actions, seed)),
+        { seed, numRuns: 8, endOnFailure: true },
+      );
+    },
+    120_000,
+  );
 
-  it.skipIf(!pgServer)('on a real PostgreSQL too (seed 99)', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(action, { minLength: 60, maxLength: 120 }), (actions) => run(actions, 99, pgServer!())),
-      { seed: 99, numRuns: 3, endOnFailure: true },
-    );
-  }, 120_000);
+  it.skipIf(!pgServer)(
+    'on a real PostgreSQL too (seed 99)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(action, { minLength: 60, maxLength: 120 }), (actions) => run(actions, 99, pgServer!())),
+        { seed: 99, numRuns: 3, endOnFailure: true },
+      );
+    },
+    120_000,
+  );
 });

@@ -11,17 +11,29 @@ afterEach(() => {
   for (const d of desks.splice(0)) d.close();
 });
 
-const draft = (ws: TestWorkspace, title: string) => ({ clientId: ws.clients['four-tier'], title, description: 'No dial tone', priority: 'high', channel: 'phone', assigneeId: null }) as const;
+const draft = (ws: TestWorkspace, title: string) =>
+  ({
+    clientId: ws.clients['four-tier'],
+    title,
+    description: 'No dial tone',
+    priority: 'high',
+    channel: 'phone',
+    assigneeId: null,
+  }) as const;
 
 async function recordedBy(tenantId: string) {
-  const rows = await server().database.db.selectFrom('client_mutations').select(['client_id', 'user_id']).where('tenant_id', '=', tenantId).execute();
+  const rows = await server()
+    .database.db.selectFrom('client_mutations')
+    .select(['client_id', 'user_id'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
   const devices = new Map<string, Set<string>>();
   for (const r of rows) devices.set(r.client_id, (devices.get(r.client_id) ?? new Set()).add(r.user_id));
   return [...devices.values()].map((users) => [...users]);
 }
 
 describe('a console that changes hands', () => {
-  it('takes a new device id when the server says the old one is someone else\'s, and sends everything', async () => {
+  it("takes a new device id when the server says the old one is someone else's, and sends everything", async () => {
     const ws = await createTestWorkspace(server());
     const d = new SimDesk(server().app, ws.users.technician.token, () => 0.5);
     desks.push(d);

@@ -23,7 +23,13 @@ async function workspaceWithTickets(n: number) {
   const ws = await createTestWorkspace(server());
   const admin = new Desk(server().app, ws.users.admin.token);
   for (let i = 0; i < n; i++) await admin.apply('createTicket', newTicketArgs(ws.clients['four-tier']));
-  await admin.apply('addNote', { id: crypto.randomUUID(), ticketId: (await server().database.db.selectFrom('tickets').select('id').where('tenant_id', '=', ws.tenantId).executeTakeFirstOrThrow()).id, kind: 'internal_note', body: 'Called the site; nobody there.' });
+  await admin.apply('addNote', {
+    id: crypto.randomUUID(),
+    ticketId: (await server().database.db.selectFrom('tickets').select('id').where('tenant_id', '=', ws.tenantId).executeTakeFirstOrThrow())
+      .id,
+    kind: 'internal_note',
+    body: 'Called the site; nobody there.',
+  });
   return ws;
 }
 

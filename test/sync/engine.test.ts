@@ -12,7 +12,11 @@ afterEach(() => {
   for (const d of desks.splice(0)) d.close();
 });
 
-function desk(ws: TestWorkspace, role: keyof TestWorkspace['users'] = 'technician', options: { skewMs?: number; tabs?: number; pullLimit?: number } = {}) {
+function desk(
+  ws: TestWorkspace,
+  role: keyof TestWorkspace['users'] = 'technician',
+  options: { skewMs?: number; tabs?: number; pullLimit?: number } = {},
+) {
   const d = new SimDesk(server().app, ws.users[role].token, () => 0.5, options.skewMs ?? 0, options.tabs ?? 1, options.pullLimit);
   desks.push(d);
   return d;
@@ -85,10 +89,14 @@ describe('sync engine against the server', () => {
     d.link.heal();
     await d.tab.engine.syncNow();
     await expectConverged(d, ws);
-    expect(await d.tab.repos.tickets.get(created.ticket.id)).toMatchObject({ status: 'open', priority: 'critical', title: 'Phones down everywhere' });
+    expect(await d.tab.repos.tickets.get(created.ticket.id)).toMatchObject({
+      status: 'open',
+      priority: 'critical',
+      title: 'Phones down everywhere',
+    });
   });
 
-  it('a pull under a pending edit shows others\' changes and keeps the edit (no flicker back)', async () => {
+  it("a pull under a pending edit shows others' changes and keeps the edit (no flicker back)", async () => {
     const ws = await createTestWorkspace(server());
     const a = desk(ws);
     const b = desk(ws, 'engineer');
@@ -108,7 +116,11 @@ describe('sync engine against the server', () => {
     await a.tab.engine.syncNow();
     a.link.fault = 'none';
     const state = await a.tab.repos.sync.state();
-    const wire = (await (await a.link.fetch(`http://switchboard.test/api/sync/pull?cursor=${state.cursor}`, { headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${a.token}` } })).json()) as PullPage;
+    const wire = (await (
+      await a.link.fetch(`http://switchboard.test/api/sync/pull?cursor=${state.cursor}`, {
+        headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${a.token}` },
+      })
+    ).json()) as PullPage;
     await a.tab.repos.sync.applyPullPage(state.cursor, decodePullPage(wire), a.now());
     expect(await a.tab.repos.tickets.get(created.ticket.id)).toMatchObject({ status: 'closed', title: 'Phones down: carrier outage' });
     await a.tab.engine.syncNow();
@@ -130,7 +142,20 @@ describe('sync engine against the server', () => {
     await boss.tab.engine.syncNow();
     await tech.tab.engine.syncNow();
     // The technician sets a contact (not their role) and closes the ticket; the supervisor closes it first and reopens.
-    await tech.tab.repos.sync.perform({ name: 'upsertContact', args: { id: crypto.randomUUID(), clientId: ws.clients['four-tier'], name: 'Ken Ellis', email: null, phone: null, role: 'billing_contact' } }, tech.now());
+    await tech.tab.repos.sync.perform(
+      {
+        name: 'upsertContact',
+        args: {
+          id: crypto.randomUUID(),
+          clientId: ws.clients['four-tier'],
+          name: 'Ken Ellis',
+          email: null,
+          phone: null,
+          role: 'billing_contact',
+        },
+      },
+      tech.now(),
+    );
     expect((await tech.local()).contacts).toHaveLength(1);
     await tech.tab.engine.syncNow();
     expect((await tech.local()).contacts).toHaveLength(0);
@@ -147,7 +172,13 @@ describe('sync engine against the server', () => {
     await boss.tab.engine.syncNow();
     await tech.tab.engine.syncNow();
     const contact = crypto.randomUUID();
-    await boss.tab.repos.sync.perform({ name: 'upsertContact', args: { id: contact, clientId: ws.clients['four-tier'], name: 'Ken Ellis', email: null, phone: null, role: 'billing_contact' } }, boss.now());
+    await boss.tab.repos.sync.perform(
+      {
+        name: 'upsertContact',
+        args: { id: contact, clientId: ws.clients['four-tier'], name: 'Ken Ellis', email: null, phone: null, role: 'billing_contact' },
+      },
+      boss.now(),
+    );
     await boss.tab.engine.syncNow();
     await tech.tab.engine.syncNow();
     expect((await tech.local()).contacts).toHaveLength(1);

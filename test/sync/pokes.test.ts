@@ -73,9 +73,18 @@ describe('auto sync', () => {
     engine.start();
     await until(engine, (s) => s.connection === 'online');
     expect(streams).toHaveLength(1);
-    expect(streams[0]!.url).toBe(`${BASE_URL}/api/sync/events?token=${encodeURIComponent(ws.users.technician.token)}&protocol=${PROTOCOL_VERSION}`);
+    expect(streams[0]!.url).toBe(
+      `${BASE_URL}/api/sync/events?token=${encodeURIComponent(ws.users.technician.token)}&protocol=${PROTOCOL_VERSION}`,
+    );
 
-    const created = await repos.tickets.create({ clientId: ws.clients['four-tier'], title: 'Scanner jams', description: '', priority: 'high', channel: 'portal', assigneeId: null });
+    const created = await repos.tickets.create({
+      clientId: ws.clients['four-tier'],
+      title: 'Scanner jams',
+      description: '',
+      priority: 'high',
+      channel: 'portal',
+      assigneeId: null,
+    });
     if (!created.ok) throw new Error('setup');
     await until(engine, (s) => s.pending === 1);
     await until(engine, (s) => s.pending === 0 && s.connection === 'online');

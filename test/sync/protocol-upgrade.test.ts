@@ -36,7 +36,14 @@ async function updatedServer(): Promise<FastifyInstance> {
   return app;
 }
 
-const draft = (ws: TestWorkspace, title: string) => ({ clientId: ws.clients['four-tier'], title, description: 'No dial tone', priority: 'high', channel: 'phone', assigneeId: null });
+const draft = (ws: TestWorkspace, title: string) => ({
+  clientId: ws.clients['four-tier'],
+  title,
+  description: 'No dial tone',
+  priority: 'high',
+  channel: 'phone',
+  assigneeId: null,
+});
 
 function until(engine: SyncEngine, test: (s: SyncStatus) => boolean): Promise<SyncStatus> {
   return new Promise((resolve) => {
@@ -61,7 +68,13 @@ describe('a protocol version change under a desk', () => {
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
     await d.tab.repos.tickets.setStatus(created.ticket.id, 'open', d.now());
     await d.tab.repos.tickets.updateTicket(created.ticket.id, { title: 'Phones down everywhere' }, d.now());
-    await d.tab.repos.sync.perform({ name: 'addNote', args: { id: crypto.randomUUID(), ticketId: created.ticket.id, kind: 'internal_note', body: 'Carrier says it is on their side.' } }, d.now());
+    await d.tab.repos.sync.perform(
+      {
+        name: 'addNote',
+        args: { id: crypto.randomUUID(), ticketId: created.ticket.id, kind: 'internal_note', body: 'Carrier says it is on their side.' },
+      },
+      d.now(),
+    );
     await d.tab.engine.syncNow();
     expect(d.tab.engine.status.get()).toMatchObject({ connection: 'offline', pending: 4 });
 

@@ -15,21 +15,30 @@ function tabs(): [Repositories, Repositories] {
   return pair;
 }
 
-const contact = (name: string) => ({ name: 'upsertContact' as const, args: { id: crypto.randomUUID(), clientId: crypto.randomUUID(), name, email: null, phone: null, role: 'billing_contact' as const } });
+const contact = (name: string) => ({
+  name: 'upsertContact' as const,
+  args: { id: crypto.randomUUID(), clientId: crypto.randomUUID(), name, email: null, phone: null, role: 'billing_contact' as const },
+});
 
 describe('SyncStore transactions', () => {
   it('pendingBatch sends a device id with the sequence numbers it gave, while another tab renumbers the outbox', async () => {
     const [a, b] = tabs();
     for (const name of ['Ken Ellis', 'Ana Ruiz', 'Li Wei', 'Sam Okafor']) await a.sync.perform(contact(name), new Date());
     // The first change has left the outbox (the server refused it): the outbox starts at 2.
-    await a.sync.applyPushResults([{ clientId: (await a.sync.state()).deviceId, seq: 1, status: 'rejected', code: 'forbidden', message: 'refused' }], new Date());
+    await a.sync.applyPushResults(
+      [{ clientId: (await a.sync.state()).deviceId, seq: 1, status: 'rejected', code: 'forbidden', message: 'refused' }],
+      new Date(),
+    );
     const before = await a.sync.state();
     const old = (await a.sync.snapshot()).outbox.map((e) => [before.deviceId, e.seq, e.args]);
     expect(old.map(([, seq]) => seq)).toEqual([2, 3, 4]);
 
     // Tab B learns the server forgot this device (it expects a sequence B no longer holds): new device id, outbox from 1.
     const batch = a.sync.pendingBatch(10);
-    const repaired = b.sync.applyPushResults([{ clientId: before.deviceId, seq: 2, status: 'out_of_order', expectedSeq: 1, message: 'send 1 first' }], new Date());
+    const repaired = b.sync.applyPushResults(
+      [{ clientId: before.deviceId, seq: 2, status: 'out_of_order', expectedSeq: 1, message: 'send 1 first' }],
+      new Date(),
+    );
     const sent = (await batch).map((m) => [m.clientId, m.seq, m.args]);
     await repaired;
 

@@ -9,7 +9,12 @@ const secrets = new Map<string, string>();
 
 export const webFallbackBridge = {
   app: {
-    info: async () => ({ name: 'Switchboard', version: import.meta.env.VITE_APP_VERSION ?? '0.1.0', platform: navigator.platform, runtime: 'web' as const }),
+    info: async () => ({
+      name: 'Switchboard',
+      version: import.meta.env.VITE_APP_VERSION ?? '0.1.0',
+      platform: navigator.platform,
+      runtime: 'web' as const,
+    }),
   },
   notifications: {
     show: async ({ title, body }) => {

@@ -1,9 +1,4 @@
-import {
-  columnSizingFeature,
-  createColumnHelper,
-  rowSortingFeature,
-  tableFeatures,
-} from '@tanstack/react-table';
+import { columnSizingFeature, createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../../domain/ticket';
 import { formatInClientZone } from './format-instant';
 import type { QueueRow } from './queue-rows';

@@ -28,14 +28,35 @@ function row(id: string, patch: Partial<QueueRow>): QueueRow {
 const rows = [
   row('a', { priorityRank: 2, openedAt: '2026-03-02T10:00:00Z', status: 'open', assigneeId: 'u1', title: 'VPN drops', clientName: 'Acme' }),
   row('b', { priorityRank: 1, openedAt: '2026-03-03T10:00:00Z', status: 'new', title: 'Phones down', clientName: 'Acme' }),
-  row('c', { priorityRank: 1, openedAt: '2026-03-01T10:00:00Z', status: 'closed', assigneeId: 'u2', title: 'Printer offline', clientName: 'Beta' }),
-  row('d', { priorityRank: 2, openedAt: '2026-03-02T10:00:00Z', status: 'on_hold', assigneeId: 'u1', title: 'VPN slow', clientName: 'Beta' }),
+  row('c', {
+    priorityRank: 1,
+    openedAt: '2026-03-01T10:00:00Z',
+    status: 'closed',
+    assigneeId: 'u2',
+    title: 'Printer offline',
+    clientName: 'Beta',
+  }),
+  row('d', {
+    priorityRank: 2,
+    openedAt: '2026-03-02T10:00:00Z',
+    status: 'on_hold',
+    assigneeId: 'u1',
+    title: 'VPN slow',
+    clientName: 'Beta',
+  }),
 ];
 const all: QueueFilters = { view: 'all', status: 'any', priority: 'any', assignee: 'any', text: '' };
 
 describe('sortRows', () => {
   it.each([
-    ['priority then oldest first', [{ id: 'priority', desc: false }, { id: 'openedAt', desc: false }], ['c', 'b', 'a', 'd']],
+    [
+      'priority then oldest first',
+      [
+        { id: 'priority', desc: false },
+        { id: 'openedAt', desc: false },
+      ],
+      ['c', 'b', 'a', 'd'],
+    ],
     ['newest first', [{ id: 'openedAt', desc: true }], ['b', 'a', 'd', 'c']],
     ['no rules: by id', [], ['a', 'b', 'c', 'd']],
     ['unknown column ignored', [{ id: 'nope', desc: true }], ['a', 'b', 'c', 'd']],
@@ -45,7 +66,10 @@ describe('sortRows', () => {
 });
 
 describe('filterRows keeps the sorted order', () => {
-  const sorted = sortRows(rows, [{ id: 'priority', desc: false }, { id: 'openedAt', desc: false }]);
+  const sorted = sortRows(rows, [
+    { id: 'priority', desc: false },
+    { id: 'openedAt', desc: false },
+  ]);
   it.each([
     ['everything', all, null, ['c', 'b', 'a', 'd']],
     ['active hides closed', { ...all, status: 'active' }, null, ['b', 'a', 'd']],

@@ -26,13 +26,14 @@ export function sortRows(rows: readonly QueueRow[], sorting: readonly SortRule[]
   // Keys are computed once per row, not once per comparison; the id breaks
   // ties so the order is total and the same on every render.
   const n = rows.length;
-  const columns = [...rules.map((s) => ({ key: SORT_KEYS[s.id]!, dir: s.desc ? -1 : 1 })), { key: ((r: QueueRow) => r.id) as Key, dir: 1 }].map(
-    ({ key, dir }) => {
-      const values = new Array<string | number>(n);
-      for (let i = 0; i < n; i++) values[i] = key(rows[i]!);
-      return { values, dir };
-    },
-  );
+  const columns = [
+    ...rules.map((s) => ({ key: SORT_KEYS[s.id]!, dir: s.desc ? -1 : 1 })),
+    { key: ((r: QueueRow) => r.id) as Key, dir: 1 },
+  ].map(({ key, dir }) => {
+    const values = new Array<string | number>(n);
+    for (let i = 0; i < n; i++) values[i] = key(rows[i]!);
+    return { values, dir };
+  });
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => {
     for (const { values, dir } of columns) {

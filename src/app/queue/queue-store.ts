@@ -46,7 +46,11 @@ export const DEFAULT_SORTING: SortRule[] = [
 /** Whether the queue shows the default view, whose first rows the store keeps ready. */
 export function isDefaultView(f: QueueFilters, sorting: readonly SortRule[]): boolean {
   const filtersMatch = (Object.keys(DEFAULT_FILTERS) as (keyof QueueFilters)[]).every((k) => f[k] === DEFAULT_FILTERS[k]);
-  return filtersMatch && sorting.length === DEFAULT_SORTING.length && sorting.every((s, i) => s.id === DEFAULT_SORTING[i]!.id && s.desc === DEFAULT_SORTING[i]!.desc);
+  return (
+    filtersMatch &&
+    sorting.length === DEFAULT_SORTING.length &&
+    sorting.every((s, i) => s.id === DEFAULT_SORTING[i]!.id && s.desc === DEFAULT_SORTING[i]!.desc)
+  );
 }
 
 export const useQueueStore = create<QueueState>((set) => ({

@@ -36,13 +36,37 @@ export function SignInDialog({ serverUrl, onSubmit, onClose }: Props) {
         <h2 id={headingId}>Sign in to sync</h2>
         <p className="muted">Server {serverUrl}. Your local tickets stay on this device either way.</p>
         <Field label="Workspace" error={undefined}>
-          {(props) => <input {...props} value={fields.workspace} onChange={(e) => update({ workspace: e.target.value })} autoComplete="organization" />}
+          {(props) => (
+            <input
+              {...props}
+              value={fields.workspace}
+              onChange={(e) => update({ workspace: e.target.value })}
+              autoComplete="organization"
+            />
+          )}
         </Field>
         <Field label="Email" error={undefined}>
-          {(props) => <input {...props} ref={emailRef} type="email" value={fields.email} onChange={(e) => update({ email: e.target.value })} autoComplete="username" />}
+          {(props) => (
+            <input
+              {...props}
+              ref={emailRef}
+              type="email"
+              value={fields.email}
+              onChange={(e) => update({ email: e.target.value })}
+              autoComplete="username"
+            />
+          )}
         </Field>
         <Field label="Password" error={error ?? undefined}>
-          {(props) => <input {...props} type="password" value={fields.password} onChange={(e) => update({ password: e.target.value })} autoComplete="current-password" />}
+          {(props) => (
+            <input
+              {...props}
+              type="password"
+              value={fields.password}
+              onChange={(e) => update({ password: e.target.value })}
+              autoComplete="current-password"
+            />
+          )}
         </Field>
         <div className="modal-actions">
           <button type="button" onClick={onClose}>

@@ -34,7 +34,10 @@ export class SessionService {
         body: JSON.stringify(request),
       });
     } catch {
-      return { ok: false, message: `Cannot reach the sync server at ${this.serverUrl}. Check the network; your local work is kept and syncs once you sign in.` };
+      return {
+        ok: false,
+        message: `Cannot reach the sync server at ${this.serverUrl}. Check the network; your local work is kept and syncs once you sign in.`,
+      };
     }
     const body: unknown = await res.json().catch(() => null);
     if (!res.ok) {
@@ -71,7 +74,10 @@ export class SessionService {
     this.memoryToken = null;
     await this.bridge.credentials.delete(TOKEN_ACCOUNT).catch(() => undefined);
     useSessionStore.getState().setSignedIn(null);
-    if (token) await fetch(`${this.serverUrl}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
+    if (token)
+      await fetch(`${this.serverUrl}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(
+        () => undefined,
+      );
   }
 
   private async remember(userId: string, userName: string, workspaceName: string): Promise<void> {

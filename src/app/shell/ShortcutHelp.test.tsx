@@ -5,7 +5,10 @@ import { SHORTCUTS } from './shortcuts';
 
 describe('ShortcutHelp', () => {
   const html = renderToStaticMarkup(<ShortcutHelp />);
-  const entries = [...html.matchAll(/<span><kbd>([^<]*)<\/kbd> ([^<]*)<\/span>/g)].map(([, label, description]) => ({ label, description }));
+  const entries = [...html.matchAll(/<span><kbd>([^<]*)<\/kbd> ([^<]*)<\/span>/g)].map(([, label, description]) => ({
+    label,
+    description,
+  }));
 
   it('lists every shortcut of the table, in its order, with its description', () => {
     expect(SHORTCUTS.length).toBeGreaterThan(0);

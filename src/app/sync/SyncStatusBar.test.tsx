@@ -11,13 +11,16 @@ function render(patch: Partial<SyncStatus>): string {
 }
 
 describe('SyncStatusBar', () => {
-  it.each([CONSOLE_OLDER_MESSAGE, CONSOLE_NEWER_MESSAGE])('says an update is needed, which one, and that the changes wait: %s', (message) => {
-    const html = render({ connection: 'upgrade-required', pending: 3, error: message });
-    expect(html).toContain('data-connection="upgrade-required"');
-    expect(html).toContain('Update needed');
-    expect(html).toContain(message);
-    expect(html).toContain('3 changes waiting to sync');
-    // Signing in again cannot help.
-    expect(html).not.toContain('Sign in');
-  });
+  it.each([CONSOLE_OLDER_MESSAGE, CONSOLE_NEWER_MESSAGE])(
+    'says an update is needed, which one, and that the changes wait: %s',
+    (message) => {
+      const html = render({ connection: 'upgrade-required', pending: 3, error: message });
+      expect(html).toContain('data-connection="upgrade-required"');
+      expect(html).toContain('Update needed');
+      expect(html).toContain(message);
+      expect(html).toContain('3 changes waiting to sync');
+      // Signing in again cannot help.
+      expect(html).not.toContain('Sign in');
+    },
+  );
 });

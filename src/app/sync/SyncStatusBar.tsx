@@ -21,7 +21,15 @@ function relative(iso: string | null, now: number): string {
 }
 
 /** Sync state in plain words: connection, what is waiting, when it last synced, what was refused. */
-export function SyncStatusBar({ engine, onSignIn, onDismiss }: { engine: Pick<SyncEngine, 'status'>; onSignIn(): void; onDismiss(id: string): void }) {
+export function SyncStatusBar({
+  engine,
+  onSignIn,
+  onDismiss,
+}: {
+  engine: Pick<SyncEngine, 'status'>;
+  onSignIn(): void;
+  onDismiss(id: string): void;
+}) {
   const status = useSyncExternalStore(
     (cb) => engine.status.subscribe(cb),
     () => engine.status.get(),
@@ -35,7 +43,9 @@ export function SyncStatusBar({ engine, onSignIn, onDismiss }: { engine: Pick<Sy
       <span className={`conn conn-${status.connection}`} role="status" aria-live="polite">
         {CONNECTION_LABEL[status.connection]}
       </span>
-      <span data-testid="sync-pending">{status.pending === 0 ? 'All changes synced' : `${status.pending} change${status.pending === 1 ? '' : 's'} waiting to sync`}</span>
+      <span data-testid="sync-pending">
+        {status.pending === 0 ? 'All changes synced' : `${status.pending} change${status.pending === 1 ? '' : 's'} waiting to sync`}
+      </span>
       <span className="muted">Last synced {relative(status.lastSyncedAt, now)}</span>
       {status.connection === 'signed-out' && (
         <button type="button" onClick={onSignIn}>
@@ -45,13 +55,19 @@ export function SyncStatusBar({ engine, onSignIn, onDismiss }: { engine: Pick<Sy
       {progress && (
         <label className="initial-sync">
           <span>Downloading workspace</span>
-          <progress max={Math.max(progress.total, 1)} value={progress.received} aria-valuetext={`${progress.received} of ${progress.total} records`} />
+          <progress
+            max={Math.max(progress.total, 1)}
+            value={progress.received}
+            aria-valuetext={`${progress.received} of ${progress.total} records`}
+          />
         </label>
       )}
       {status.error && status.connection !== 'signed-out' && <span className="sync-error">{status.error}</span>}
       {status.rejected.length > 0 && (
         <details className="rejections">
-          <summary>{status.rejected.length} change{status.rejected.length === 1 ? ' was' : 's were'} refused by the server</summary>
+          <summary>
+            {status.rejected.length} change{status.rejected.length === 1 ? ' was' : 's were'} refused by the server
+          </summary>
           <ul>
             {status.rejected.map((r) => (
               <li key={r.id}>

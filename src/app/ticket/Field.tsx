@@ -7,7 +7,15 @@ interface ControlProps {
 }
 
 /** A labelled form control with its error next to it, wired for screen readers. */
-export function Field({ label, error, children }: { label: string; error: string | undefined; children: (props: ControlProps) => ReactNode }) {
+export function Field({
+  label,
+  error,
+  children,
+}: {
+  label: string;
+  error: string | undefined;
+  children: (props: ControlProps) => ReactNode;
+}) {
   const id = useId();
   const errorId = `${id}-error`;
   return (

@@ -59,7 +59,9 @@ export function NewTicketDialog({ onClose }: { onClose(): void }) {
           )}
         </Field>
         <Field label="Title" error={errors.title}>
-          {(props) => <input {...props} ref={titleRef} value={draft.title} onChange={(e) => update({ title: e.target.value })} autoComplete="off" />}
+          {(props) => (
+            <input {...props} ref={titleRef} value={draft.title} onChange={(e) => update({ title: e.target.value })} autoComplete="off" />
+          )}
         </Field>
         <Field label="Description" error={errors.description}>
           {(props) => <textarea {...props} rows={4} value={draft.description} onChange={(e) => update({ description: e.target.value })} />}

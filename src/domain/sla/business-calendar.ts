@@ -72,7 +72,10 @@ function windowsByWeekday(spec: CalendarSpec): MinuteRange[][] {
 }
 
 /** Partition [0, 1440) into labelled minute ranges: a closure beats a window. */
-function partitionDay(windows: readonly MinuteRange[], closures: readonly HolidayClosure[]): Array<{ kind: SliceKind; from: number; to: number; label: string | null }> {
+function partitionDay(
+  windows: readonly MinuteRange[],
+  closures: readonly HolidayClosure[],
+): Array<{ kind: SliceKind; from: number; to: number; label: string | null }> {
   const points = new Set<number>([0, 1440]);
   for (const [a, b] of windows) points.add(a).add(b);
   for (const c of closures) points.add(c.fromMinute).add(c.toMinute);
@@ -184,7 +187,9 @@ export class BusinessCalendar {
   }
 
   neverOpen(epochMs: number): Error {
-    return new Error(`The calendar in ${this.timeZone} has no open time in the ${MAX_CLOSED_DAYS} days after ${new Date(epochMs).toISOString()}: check its windows and holidays.`);
+    return new Error(
+      `The calendar in ${this.timeZone} has no open time in the ${MAX_CLOSED_DAYS} days after ${new Date(epochMs).toISOString()}: check its windows and holidays.`,
+    );
   }
 
   /** Holidays and closures of a year, by local date, for display. */
@@ -197,7 +202,8 @@ export class BusinessCalendar {
     const slices: DaySlice[] = [];
     const open: number[] = [];
     const offset = this.zone.steadyOffsetOn(dayNumber);
-    const instantOf = (minute: number): number => (offset === null ? this.zone.instantOf(dayNumber, minute) : dayNumber * DAY_MS + minute * MINUTE_MS - offset);
+    const instantOf = (minute: number): number =>
+      offset === null ? this.zone.instantOf(dayNumber, minute) : dayNumber * DAY_MS + minute * MINUTE_MS - offset;
     for (const r of ranges) {
       const start = instantOf(r.from);
       const end = instantOf(r.to);

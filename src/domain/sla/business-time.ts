@@ -21,7 +21,14 @@ export interface WalkResult {
  * A deadline that falls exactly where counting stops (a closing time, the
  * start of a pause) is that instant, not the next moment counting resumes.
  */
-export function walk(calendar: BusinessCalendar | null, start: number, target: number, limit: number, pauses: readonly number[], evalAt: number): WalkResult {
+export function walk(
+  calendar: BusinessCalendar | null,
+  start: number,
+  target: number,
+  limit: number,
+  pauses: readonly number[],
+  evalAt: number,
+): WalkResult {
   let consumed = 0;
   let consumedAtEval = evalAt <= start ? 0 : -1;
   let targetAt = NaN;
@@ -102,7 +109,12 @@ export interface LabelledPause {
  * Partitions [from, to) into what each stretch did to the clock. A pause wins
  * over the calendar: a ticket paused over a weekend reads as one pause.
  */
-export function segmentsBetween(calendar: BusinessCalendar | null, from: number, to: number, pauses: readonly LabelledPause[]): RawSegment[] {
+export function segmentsBetween(
+  calendar: BusinessCalendar | null,
+  from: number,
+  to: number,
+  pauses: readonly LabelledPause[],
+): RawSegment[] {
   const out: RawSegment[] = [];
   const push = (kind: SegmentKind, start: number, end: number, label: string | null): void => {
     if (end <= start) return;

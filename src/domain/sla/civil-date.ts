@@ -104,11 +104,51 @@ const dig = (s: string, i: number): number => (s.charCodeAt(i) - DIGIT0) >>> 0;
  * log stores: checked position by position, the same rules as parseGeneral.
  */
 function parseCanonical(s: string): number {
-  const y0 = dig(s, 0), y1 = dig(s, 1), y2 = dig(s, 2), y3 = dig(s, 3), mo0 = dig(s, 5), mo1 = dig(s, 6), d0 = dig(s, 8), d1 = dig(s, 9);
-  const h0 = dig(s, 11), h1 = dig(s, 12), mi0 = dig(s, 14), mi1 = dig(s, 15), s0 = dig(s, 17), s1 = dig(s, 18), f0 = dig(s, 20), f1 = dig(s, 21), f2 = dig(s, 22);
-  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || mo0 > 9 || mo1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9 || mi0 > 9 || mi1 > 9 || s0 > 9 || s1 > 9 || f0 > 9 || f1 > 9 || f2 > 9) return NaN;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return NaN;
-  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3, mo = mo0 * 10 + mo1, d = d0 * 10 + d1, h = h0 * 10 + h1, mi = mi0 * 10 + mi1, sec = s0 * 10 + s1;
+  const y0 = dig(s, 0),
+    y1 = dig(s, 1),
+    y2 = dig(s, 2),
+    y3 = dig(s, 3),
+    mo0 = dig(s, 5),
+    mo1 = dig(s, 6),
+    d0 = dig(s, 8),
+    d1 = dig(s, 9);
+  const h0 = dig(s, 11),
+    h1 = dig(s, 12),
+    mi0 = dig(s, 14),
+    mi1 = dig(s, 15),
+    s0 = dig(s, 17),
+    s1 = dig(s, 18),
+    f0 = dig(s, 20),
+    f1 = dig(s, 21),
+    f2 = dig(s, 22);
+  if (
+    y0 > 9 ||
+    y1 > 9 ||
+    y2 > 9 ||
+    y3 > 9 ||
+    mo0 > 9 ||
+    mo1 > 9 ||
+    d0 > 9 ||
+    d1 > 9 ||
+    h0 > 9 ||
+    h1 > 9 ||
+    mi0 > 9 ||
+    mi1 > 9 ||
+    s0 > 9 ||
+    s1 > 9 ||
+    f0 > 9 ||
+    f1 > 9 ||
+    f2 > 9
+  )
+    return NaN;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
+    return NaN;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3,
+    mo = mo0 * 10 + mo1,
+    d = d0 * 10 + d1,
+    h = h0 * 10 + h1,
+    mi = mi0 * 10 + mi1,
+    sec = s0 * 10 + s1;
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return NaN;
   const leap = (y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (d > (mo === 2 ? (leap ? 29 : 28) : MONTH_DAYS[mo]!)) return NaN;
@@ -119,8 +159,20 @@ function parseCanonical(s: string): number {
 }
 
 function parseGeneral(s: string): number {
-  if (typeof s !== 'string' || s.length < 17 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return NaN;
-  const y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2), h = digits(s, 11, 2), mi = digits(s, 14, 2);
+  if (
+    typeof s !== 'string' ||
+    s.length < 17 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58
+  )
+    return NaN;
+  const y = digits(s, 0, 4),
+    mo = digits(s, 5, 2),
+    d = digits(s, 8, 2),
+    h = digits(s, 11, 2),
+    mi = digits(s, 14, 2);
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) return NaN;
   let i = 16;
   let sec = 0;
@@ -147,7 +199,8 @@ function parseGeneral(s: string): number {
   const z = s.charCodeAt(i);
   if (z === 90 && i === s.length - 1) offsetMin = 0;
   else if ((z === 43 || z === 45) && i + 6 === s.length && s.charCodeAt(i + 3) === 58) {
-    const oh = digits(s, i + 1, 2), om = digits(s, i + 4, 2);
+    const oh = digits(s, i + 1, 2),
+      om = digits(s, i + 4, 2);
     if (oh < 0 || oh > 23 || om < 0 || om > 59) return NaN;
     offsetMin = (z === 45 ? -1 : 1) * (oh * 60 + om);
   } else return NaN;

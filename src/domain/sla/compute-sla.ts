@@ -6,7 +6,17 @@ import { BusinessCalendar } from './business-calendar';
 import { walk, type Measure } from './business-time';
 import { SlaInputError } from './errors';
 import { explain, type SlaExplanation } from './explanation';
-import { CLOSED_BIT, NEW_BIT, pauseIntervals, priorityAfter, readHistory, readInstant, statusMask, type SlaHistory, type Timeline } from './history';
+import {
+  CLOSED_BIT,
+  NEW_BIT,
+  pauseIntervals,
+  priorityAfter,
+  readHistory,
+  readInstant,
+  statusMask,
+  type SlaHistory,
+  type Timeline,
+} from './history';
 import { parseSlaPolicy } from './policy-checks';
 import { DEFAULT_PAUSE_STATUSES, type PriorityTargets, type SlaPolicy, type TargetSpec } from './policy-types';
 import { resolveTarget } from './targets';
@@ -104,8 +114,40 @@ export class SlaClock {
   }
 
   toJSON(): Record<string, unknown> {
-    const { clock, state, priority, basis, measure, startedAt, stoppedAt, targetAt, limitAt, targetMs, limitMs, consumedMs, remainingMs, limitRemainingMs, explanation } = this;
-    return { clock, state, priority, basis, measure, startedAt, stoppedAt, targetAt, limitAt, targetMs, limitMs, consumedMs, remainingMs, limitRemainingMs, explanation };
+    const {
+      clock,
+      state,
+      priority,
+      basis,
+      measure,
+      startedAt,
+      stoppedAt,
+      targetAt,
+      limitAt,
+      targetMs,
+      limitMs,
+      consumedMs,
+      remainingMs,
+      limitRemainingMs,
+      explanation,
+    } = this;
+    return {
+      clock,
+      state,
+      priority,
+      basis,
+      measure,
+      startedAt,
+      stoppedAt,
+      targetAt,
+      limitAt,
+      targetMs,
+      limitMs,
+      consumedMs,
+      remainingMs,
+      limitRemainingMs,
+      explanation,
+    };
   }
 }
 
@@ -223,7 +265,22 @@ function clockOf(r: Replay, clock: SlaClockName, stopIdx: number, stopAt: number
   else if (nowMs > w.targetAt) state = 'late';
   else state = (t.statusBit[t.statusBit.length - 1]! & paused) !== 0 ? 'paused' : 'running';
   const basis = afterHours ? 'after-hours' : 'business-hours';
-  return new SlaClock(clock, state, priority, basis, resolved.measure, opened, stopped ? stopAt : null, w.targetAt, w.limitAt, resolved.target, resolved.limit, w.consumedAtEval, r, chosen);
+  return new SlaClock(
+    clock,
+    state,
+    priority,
+    basis,
+    resolved.measure,
+    opened,
+    stopped ? stopAt : null,
+    w.targetAt,
+    w.limitAt,
+    resolved.target,
+    resolved.limit,
+    w.consumedAtEval,
+    r,
+    chosen,
+  );
 }
 
 /**
@@ -239,7 +296,9 @@ export function computeSla(policy: SlaPolicy, history: SlaHistory, now: string |
   // First response stops at the first public reply or the first move out of 'new', whichever came first.
   const fk = firstAnswer(t);
   const byStatus = fk >= 0 && (t.firstReplyIdx < 0 || t.statusIdx[fk]! < t.firstReplyIdx);
-  const firstResponse = byStatus ? clockOf(r, 'firstResponse', t.statusIdx[fk]!, t.statusAt[fk]!)! : clockOf(r, 'firstResponse', t.firstReplyIdx, t.firstReplyAt)!;
+  const firstResponse = byStatus
+    ? clockOf(r, 'firstResponse', t.statusIdx[fk]!, t.statusAt[fk]!)!
+    : clockOf(r, 'firstResponse', t.firstReplyIdx, t.firstReplyAt)!;
   const rk = resolutionStop(t);
   const resolution = clockOf(r, 'resolution', rk >= 0 ? t.statusIdx[rk]! : -1, rk >= 0 ? t.statusAt[rk]! : NaN);
   return new SlaResult(cp.policy.id, t.priorityKey[t.priorityKey.length - 1]!, t.openedAt, nowMs, firstResponse, resolution);

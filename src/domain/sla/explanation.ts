@@ -47,10 +47,19 @@ function minutes(ms: number): number {
 }
 
 export function explain(x: ExplainInput): SlaExplanation {
-  const pauses = x.pauses.labels.map((st, i): LabelledPause => ({ start: x.pauses.flat[2 * i]!, end: x.pauses.flat[2 * i + 1]!, label: STATUS_LABELS[st] }));
+  const pauses = x.pauses.labels.map((st, i): LabelledPause => ({
+    start: x.pauses.flat[2 * i]!,
+    end: x.pauses.flat[2 * i + 1]!,
+    label: STATUS_LABELS[st],
+  }));
   const raw = segmentsBetween(x.measure === 'wall' ? null : x.calendar, x.openedAt, x.limitAt, pauses);
   const segments = raw.map((s): SlaSegment => {
-    const seg: SlaSegment = { kind: s.kind, start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString(), minutes: minutes(s.end - s.start) };
+    const seg: SlaSegment = {
+      kind: s.kind,
+      start: new Date(s.start).toISOString(),
+      end: new Date(s.end).toISOString(),
+      minutes: minutes(s.end - s.start),
+    };
     if (s.label !== null) seg.label = s.label;
     return seg;
   });
@@ -58,8 +67,11 @@ export function explain(x: ExplainInput): SlaExplanation {
   const counted = x.measure === 'wall' ? 'minutes around the clock' : `business minutes (${x.calendar.timeZone})`;
   const amount = x.targetMs === x.limitMs ? `${minutes(x.targetMs)}` : `${minutes(x.targetMs)}, breached after ${minutes(x.limitMs)}`;
   const paused = segments.filter((s) => s.kind === 'paused').reduce((sum, s) => sum + s.minutes, 0);
-  const parts = [`${label} ${CLOCK_NAMES[x.clock]}: ${describeTarget(x.spec)}${x.basis === 'after-hours' ? ' (after-hours target: opened outside business hours)' : ''}.`];
-  if (x.openedOutsideHours && x.basis === 'business-hours' && x.measure === 'business') parts.push('Opened outside business hours, so the clock starts at the next opening.');
+  const parts = [
+    `${label} ${CLOCK_NAMES[x.clock]}: ${describeTarget(x.spec)}${x.basis === 'after-hours' ? ' (after-hours target: opened outside business hours)' : ''}.`,
+  ];
+  if (x.openedOutsideHours && x.basis === 'business-hours' && x.measure === 'business')
+    parts.push('Opened outside business hours, so the clock starts at the next opening.');
   parts.push(`Late after ${amount} ${counted}${paused > 0 ? `, not counting ${minutes(paused)} minutes paused` : ''}.`);
   return { summary: parts.join(' '), segments };
 }

@@ -63,8 +63,19 @@ function badInstant(field: string, value: unknown): SlaInputError {
  * targets for a key; `priorityList` is for the message when it does not.
  */
 export function readHistory(history: SlaHistory, knownPriority: (key: string) => boolean, priorityList: () => string): Timeline {
-  if (!Array.isArray(history) || history.length === 0) throw new SlaInputError('history', history, "expected a list of events starting with the 'opened' event");
-  const t: Timeline = { openedAt: 0, lastAt: 0, priorityKey: [], priorityIdx: [], statusAt: [], statusBit: [], statusIdx: [], firstReplyIdx: -1, firstReplyAt: NaN };
+  if (!Array.isArray(history) || history.length === 0)
+    throw new SlaInputError('history', history, "expected a list of events starting with the 'opened' event");
+  const t: Timeline = {
+    openedAt: 0,
+    lastAt: 0,
+    priorityKey: [],
+    priorityIdx: [],
+    statusAt: [],
+    statusBit: [],
+    statusIdx: [],
+    firstReplyIdx: -1,
+    firstReplyAt: NaN,
+  };
   let prev = -Infinity;
   for (let i = 0; i < history.length; i++) {
     const e = history[i] as SlaEvent | undefined;
@@ -73,9 +84,18 @@ export function readHistory(history: SlaHistory, knownPriority: (key: string) =>
     const at = typeof e.at === 'string' ? parseIsoInstant(e.at) : NaN;
     if (at !== at) throw badInstant(`history[${i}].at`, e.at);
     if (i === 0) {
-      if (e.type !== 'opened') throw new SlaInputError('history[0].type', e.type, "the first event must be 'opened': no event can come before the ticket is opened");
+      if (e.type !== 'opened')
+        throw new SlaInputError(
+          'history[0].type',
+          e.type,
+          "the first event must be 'opened': no event can come before the ticket is opened",
+        );
     } else if (at < prev) {
-      throw new SlaInputError(`history[${i}].at`, e.at, `is earlier than history[${i - 1}].at (${history[i - 1]!.at}): events must be in time order`);
+      throw new SlaInputError(
+        `history[${i}].at`,
+        e.at,
+        `is earlier than history[${i - 1}].at (${history[i - 1]!.at}): events must be in time order`,
+      );
     }
     prev = at;
     switch (e.type) {
@@ -94,8 +114,7 @@ export function readHistory(history: SlaHistory, knownPriority: (key: string) =>
       case 'priority_changed':
         pushPriority(t, e, i, knownPriority, priorityList);
         break;
-      case 'status_changed':
-      {
+      case 'status_changed': {
         const bit = STATUS_BIT.get(e.status);
         if (bit === undefined) throw badStatus(i, e.status);
         t.statusAt.push(at);
@@ -110,7 +129,11 @@ export function readHistory(history: SlaHistory, knownPriority: (key: string) =>
         }
         break;
       default:
-        throw new SlaInputError(`history[${i}].type`, (e as { type: unknown }).type, "expected 'opened', 'priority_changed', 'status_changed' or 'public_reply'");
+        throw new SlaInputError(
+          `history[${i}].type`,
+          (e as { type: unknown }).type,
+          "expected 'opened', 'priority_changed', 'status_changed' or 'public_reply'",
+        );
     }
   }
   t.lastAt = prev;

@@ -42,10 +42,12 @@ function readRegionYear(engine: Holidays, year: number): RegionEntry[] {
 /** Countries and states date-holidays knows, for validation. */
 export function regionProblem(country: string, state: string | undefined): string | null {
   const countries = new Holidays().getCountries('en');
-  if (!Object.hasOwn(countries, country)) return `'${country}' is not a country known to date-holidays (use an ISO 3166-1 code such as 'US')`;
+  if (!Object.hasOwn(countries, country))
+    return `'${country}' is not a country known to date-holidays (use an ISO 3166-1 code such as 'US')`;
   if (state === undefined) return null;
   const states = new Holidays().getStates(country, 'en') ?? {};
-  if (!Object.hasOwn(states, state)) return `'${state}' is not a state of ${country} known to date-holidays (known: ${Object.keys(states).join(', ') || 'none'})`;
+  if (!Object.hasOwn(states, state))
+    return `'${state}' is not a state of ${country} known to date-holidays (known: ${Object.keys(states).join(', ') || 'none'})`;
   return null;
 }
 
@@ -125,7 +127,9 @@ export class HolidayBook {
     if (depth > 32) return []; // cycles are refused by validation; this only guards
     const rule = this.rulesByName.get(name);
     if (rule) return this.ruleDates(rule, year, depth);
-    return this.region(year).filter((e) => e.baseName === name && !e.substitute).map((e) => e.dayNumber);
+    return this.region(year)
+      .filter((e) => e.baseName === name && !e.substitute)
+      .map((e) => e.dayNumber);
   }
 
   private ruleDates(rule: HolidayRule, year: number, depth: number): number[] {

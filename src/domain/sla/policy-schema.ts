@@ -23,13 +23,21 @@ const partial = z.strictObject({ from: timeOfDay, to: timeOfDay });
 const holidayRule = z.discriminatedUnion(
   'kind',
   [
-    z.strictObject({ kind: z.literal('fixed'), name, month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), closed: partial.optional() }),
+    z.strictObject({
+      kind: z.literal('fixed'),
+      name,
+      month: z.number().int().min(1).max(12),
+      day: z.number().int().min(1).max(31),
+      closed: partial.optional(),
+    }),
     z.strictObject({
       kind: z.literal('nth-weekday'),
       name,
       month: z.number().int().min(1).max(12),
       weekday,
-      nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(-1)], { error: 'nth is 1 to 5, or -1 for the last' }),
+      nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(-1)], {
+        error: 'nth is 1 to 5, or -1 for the last',
+      }),
       closed: partial.optional(),
     }),
     z.strictObject({ kind: z.literal('relative'), name, of: name, days: z.number().int().min(-366).max(366), closed: partial.optional() }),
@@ -39,7 +47,12 @@ const holidayRule = z.discriminatedUnion(
 
 export const calendarSchema = z.strictObject({
   timeZone: z.string(),
-  week: z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(window).optional()])) as Record<(typeof WEEKDAYS)[number], z.ZodOptional<z.ZodArray<typeof window>>>),
+  week: z.strictObject(
+    Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(window).optional()])) as Record<
+      (typeof WEEKDAYS)[number],
+      z.ZodOptional<z.ZodArray<typeof window>>
+    >,
+  ),
   businessDayMinutes: z.number().int().positive().max(1440).optional(),
   holidays: z
     .strictObject({
@@ -47,7 +60,10 @@ export const calendarSchema = z.strictObject({
         .strictObject({
           country: z.string().min(2),
           state: z.string().min(1).optional(),
-          types: z.array(z.enum(['public', 'bank', 'optional', 'school', 'observance'])).min(1).optional(),
+          types: z
+            .array(z.enum(['public', 'bank', 'optional', 'school', 'observance']))
+            .min(1)
+            .optional(),
           only: z.array(name).optional(),
           substitutes: z.boolean().optional(),
         })

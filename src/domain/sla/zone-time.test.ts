@@ -6,16 +6,70 @@ import { ZoneClock } from './zone-time';
 
 describe('ZoneClock.instantOf', () => {
   it.each([
-    { zone: 'America/New_York', date: [2026, 3, 8], time: '01:59', expected: '2026-03-08T06:59:00.000Z', why: 'just before the spring-forward gap (EST)' },
-    { zone: 'America/New_York', date: [2026, 3, 8], time: '02:30', expected: '2026-03-08T07:00:00.000Z', why: 'inside the gap: the moment clocks jump to 03:00 EDT' },
-    { zone: 'America/New_York', date: [2026, 3, 8], time: '03:00', expected: '2026-03-08T07:00:00.000Z', why: 'the first wall time after the gap' },
-    { zone: 'America/New_York', date: [2026, 11, 1], time: '01:30', expected: '2026-11-01T05:30:00.000Z', why: 'the repeated hour: first occurrence, 01:30 EDT' },
-    { zone: 'America/New_York', date: [2026, 11, 1], time: '02:00', expected: '2026-11-01T07:00:00.000Z', why: 'after the repeated hour (EST)' },
+    {
+      zone: 'America/New_York',
+      date: [2026, 3, 8],
+      time: '01:59',
+      expected: '2026-03-08T06:59:00.000Z',
+      why: 'just before the spring-forward gap (EST)',
+    },
+    {
+      zone: 'America/New_York',
+      date: [2026, 3, 8],
+      time: '02:30',
+      expected: '2026-03-08T07:00:00.000Z',
+      why: 'inside the gap: the moment clocks jump to 03:00 EDT',
+    },
+    {
+      zone: 'America/New_York',
+      date: [2026, 3, 8],
+      time: '03:00',
+      expected: '2026-03-08T07:00:00.000Z',
+      why: 'the first wall time after the gap',
+    },
+    {
+      zone: 'America/New_York',
+      date: [2026, 11, 1],
+      time: '01:30',
+      expected: '2026-11-01T05:30:00.000Z',
+      why: 'the repeated hour: first occurrence, 01:30 EDT',
+    },
+    {
+      zone: 'America/New_York',
+      date: [2026, 11, 1],
+      time: '02:00',
+      expected: '2026-11-01T07:00:00.000Z',
+      why: 'after the repeated hour (EST)',
+    },
     { zone: 'America/Chicago', date: [2026, 3, 8], time: '24:00', expected: '2026-03-09T05:00:00.000Z', why: '24:00 is the next midnight' },
-    { zone: 'Australia/Lord_Howe', date: [2026, 10, 4], time: '02:15', expected: '2026-10-03T15:30:00.000Z', why: 'a 30-minute gap: 02:00 jumps to 02:30 (+11)' },
-    { zone: 'Australia/Lord_Howe', date: [2026, 4, 5], time: '01:45', expected: '2026-04-04T14:45:00.000Z', why: 'a 30-minute repeat: first occurrence (+11)' },
-    { zone: 'America/Santiago', date: [2026, 9, 6], time: '00:00', expected: '2026-09-06T04:00:00.000Z', why: 'midnight does not exist: the day starts at 01:00 (-3)' },
-    { zone: 'Asia/Kolkata', date: [2026, 3, 8], time: '09:00', expected: '2026-03-08T03:30:00.000Z', why: 'a half-hour offset without DST' },
+    {
+      zone: 'Australia/Lord_Howe',
+      date: [2026, 10, 4],
+      time: '02:15',
+      expected: '2026-10-03T15:30:00.000Z',
+      why: 'a 30-minute gap: 02:00 jumps to 02:30 (+11)',
+    },
+    {
+      zone: 'Australia/Lord_Howe',
+      date: [2026, 4, 5],
+      time: '01:45',
+      expected: '2026-04-04T14:45:00.000Z',
+      why: 'a 30-minute repeat: first occurrence (+11)',
+    },
+    {
+      zone: 'America/Santiago',
+      date: [2026, 9, 6],
+      time: '00:00',
+      expected: '2026-09-06T04:00:00.000Z',
+      why: 'midnight does not exist: the day starts at 01:00 (-3)',
+    },
+    {
+      zone: 'Asia/Kolkata',
+      date: [2026, 3, 8],
+      time: '09:00',
+      expected: '2026-03-08T03:30:00.000Z',
+      why: 'a half-hour offset without DST',
+    },
   ])('$zone $time on $date: $why', ({ zone, date, time, expected }) => {
     const [h, m] = time.split(':').map(Number);
     const clock = new ZoneClock(zone);
@@ -24,7 +78,15 @@ describe('ZoneClock.instantOf', () => {
 });
 
 describe('ZoneClock.steadyOffsetOn', () => {
-  const ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata', 'America/Los_Angeles', 'UTC'];
+  const ZONES = [
+    'America/New_York',
+    'Europe/Berlin',
+    'Australia/Lord_Howe',
+    'America/Santiago',
+    'Asia/Kolkata',
+    'America/Los_Angeles',
+    'UTC',
+  ];
   const MIN = 60_000;
   const first = dayNumberOf(2026, 1, 1);
 
@@ -65,7 +127,16 @@ describe('parseIsoInstant', () => {
     ['2028-02-29T00:00:00Z', Date.UTC(2028, 1, 29)],
   ])('reads %s', (text, ms) => expect(parseIsoInstant(text)).toBe(ms));
 
-  it.each(['2026-03-02T15:00:00', '2026-03-02', '2026-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '2026-03-02T24:00:00Z', '2026-03-02 15:00:00Z', 'yesterday', '2026-03-02T15:00:00.Z'])('refuses %s', (text) => {
+  it.each([
+    '2026-03-02T15:00:00',
+    '2026-03-02',
+    '2026-02-29T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '2026-03-02T24:00:00Z',
+    '2026-03-02 15:00:00Z',
+    'yesterday',
+    '2026-03-02T15:00:00.Z',
+  ])('refuses %s', (text) => {
     expect(parseIsoInstant(text)).toBeNaN();
   });
 });

@@ -36,10 +36,24 @@ export async function addStaff(trx: Transaction<Database>, tenantId: string, sta
   const hashes = await Promise.all(staff.map((s) => hashPassword(s.password)));
   const rows = await trx
     .insertInto('users')
-    .values(staff.map((s, i) => ({ id: s.id ?? uuidv7(), tenant_id: tenantId, email: normalizeEmail(s.email), name: s.name.trim(), role: s.role, password_hash: hashes[i]! })))
+    .values(
+      staff.map((s, i) => ({
+        id: s.id ?? uuidv7(),
+        tenant_id: tenantId,
+        email: normalizeEmail(s.email),
+        name: s.name.trim(),
+        role: s.role,
+        password_hash: hashes[i]!,
+      })),
+    )
     .returningAll()
     .execute();
-  await appendChanges(trx, tenantId, rows.map((r) => ({ entity: 'user' as const, id: r.id, op: 'upsert' as const, data: userRecord(r) })), now);
+  await appendChanges(
+    trx,
+    tenantId,
+    rows.map((r) => ({ entity: 'user' as const, id: r.id, op: 'upsert' as const, data: userRecord(r) })),
+    now,
+  );
   return rows;
 }
 
@@ -48,12 +62,16 @@ export async function createWorkspace(
   input: { slug: string; name: string; admin: Omit<NewStaff, 'role'> },
   now = new Date(),
 ): Promise<{ workspace: Workspace; adminId: string }> {
-  if (!validSlug(input.slug)) throw new Error(`Workspace name "${input.slug}" must be lowercase letters, digits and dashes (e.g. acme-it).`);
+  if (!validSlug(input.slug))
+    throw new Error(`Workspace name "${input.slug}" must be lowercase letters, digits and dashes (e.g. acme-it).`);
   return db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('tenants').select('id').where('slug', '=', input.slug).executeTakeFirst();
     if (taken) throw new Error(`A workspace named "${input.slug}" already exists; choose another name.`);
     const workspace = { id: uuidv7(), slug: input.slug, name: input.name.trim() };
-    await trx.insertInto('tenants').values({ ...workspace, change_seq: 0, purged_seq: 0 }).execute();
+    await trx
+      .insertInto('tenants')
+      .values({ ...workspace, change_seq: 0, purged_seq: 0 })
+      .execute();
     const [admin] = await addStaff(trx, workspace.id, [{ ...input.admin, role: 'admin' }], now);
     return { workspace, adminId: admin!.id };
   });

@@ -33,7 +33,11 @@ export function authenticator(db: Kysely<Database>, now: () => Date, options: { 
     const found = await findSession(db, token, now());
     if (!found.ok) {
       throw found.reason === 'expired'
-        ? new ApiError(401, 'session_expired', 'Your session has expired. Sign in again; changes made offline stay in the outbox and sync after sign-in.')
+        ? new ApiError(
+            401,
+            'session_expired',
+            'Your session has expired. Sign in again; changes made offline stay in the outbox and sync after sign-in.',
+          )
         : new ApiError(401, 'unauthorized', 'This session token is not valid (signed out, or never issued by this server). Sign in again.');
     }
     request.auth = found.session;

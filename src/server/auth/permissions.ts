@@ -26,7 +26,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'ticket.create': 'open tickets',
   'ticket.edit': 'edit tickets',
   'ticket.assign': 'assign tickets',
-  'ticket.status': 'change a ticket\'s status',
+  'ticket.status': "change a ticket's status",
   'note.add': 'add notes or replies',
   'contact.manage': 'change client contacts',
 };

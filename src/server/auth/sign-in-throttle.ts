@@ -30,9 +30,21 @@ export interface ThrottlePolicy {
 
 const MINUTE = 60_000;
 
-export const ACCOUNT_POLICY: ThrottlePolicy = { freeFailures: 5, baseDelayMs: 1000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE, maxKeys: 20_000 };
+export const ACCOUNT_POLICY: ThrottlePolicy = {
+  freeFailures: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 15 * MINUTE,
+  forgetAfterMs: 60 * MINUTE,
+  maxKeys: 20_000,
+};
 /** An office signs in from one NAT address, so an address gets more free failures than an account. */
-export const ADDRESS_POLICY: ThrottlePolicy = { freeFailures: 20, baseDelayMs: 1000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE, maxKeys: 20_000 };
+export const ADDRESS_POLICY: ThrottlePolicy = {
+  freeFailures: 20,
+  baseDelayMs: 1000,
+  maxDelayMs: 15 * MINUTE,
+  forgetAfterMs: 60 * MINUTE,
+  maxKeys: 20_000,
+};
 
 interface Entry {
   failures: number;
@@ -45,7 +57,8 @@ export class FailureCounter {
   readonly #entries = new Map<string, Entry>();
 
   constructor(readonly policy: ThrottlePolicy) {
-    if (policy.forgetAfterMs < policy.maxDelayMs) throw new Error('forgetAfterMs must be at least maxDelayMs, or a locked key could be forgotten');
+    if (policy.forgetAfterMs < policy.maxDelayMs)
+      throw new Error('forgetAfterMs must be at least maxDelayMs, or a locked key could be forgotten');
   }
 
   get size(): number {

@@ -47,7 +47,13 @@ function changeCtes(tenantId: string, writes: ChangeWrite[], now: Date, alsoWith
  * to commit, the tenant's other writers wait, so that window is kept to two
  * round trips. Returns the tenant's change sequence after these writes.
  */
-export async function appendChanges(trx: Kysely<Database>, tenantId: string, writes: ChangeWrite[], now: Date, alsoWith?: RawBuilder<unknown>): Promise<number> {
+export async function appendChanges(
+  trx: Kysely<Database>,
+  tenantId: string,
+  writes: ChangeWrite[],
+  now: Date,
+  alsoWith?: RawBuilder<unknown>,
+): Promise<number> {
   const { rows } = await sql<{ change_seq: number }>`${changeCtes(tenantId, writes, now, alsoWith)}
     select t.change_seq, (select count(*) from n) as notified from t`.execute(trx);
   const row = rows[0];
@@ -65,10 +71,18 @@ export async function appendChanges(trx: Kysely<Database>, tenantId: string, wri
  * the new sequence comes back through a session setting read after commit.
  * The transaction must have been opened on `conn` with BEGIN.
  */
-export async function appendChangesAndCommit(conn: Kysely<Database>, tenantId: string, writes: ChangeWrite[], now: Date, alsoWith?: RawBuilder<unknown>): Promise<number> {
+export async function appendChangesAndCommit(
+  conn: Kysely<Database>,
+  tenantId: string,
+  writes: ChangeWrite[],
+  now: Date,
+  alsoWith?: RawBuilder<unknown>,
+): Promise<number> {
   // 1 / count(*) fails the statement, and so skips the COMMIT, when the tenant row is missing.
   const statement = sql`${changeCtes(tenantId, writes, now, alsoWith)}
-    select set_config(${CHANGE_SEQ_SETTING}, (select change_seq from t)::text, false), 1 / (select count(*) from t) as tenant_found, (select count(*) from n) as notified`.compile(conn);
+    select set_config(${CHANGE_SEQ_SETTING}, (select change_seq from t)::text, false), 1 / (select count(*) from t) as tenant_found, (select count(*) from n) as notified`.compile(
+    conn,
+  );
   const inlined = statement.sql.replace(/\$(\d+)/g, (_, i: string) => literal(statement.parameters[Number(i) - 1]));
   await sql.raw(`${inlined}; commit`).execute(conn);
   const { rows } = await sql<{ change_seq: string }>`select current_setting(${CHANGE_SEQ_SETTING}) as change_seq`.execute(conn);

@@ -14,7 +14,11 @@ export async function pullChanges(db: Kysely<Database>, tenantId: string, cursor
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const tenant = await trx.selectFrom('tenants').select(['change_seq', 'purged_seq', wireFields.as('fields')]).where('id', '=', tenantId).executeTakeFirstOrThrow();
+      const tenant = await trx
+        .selectFrom('tenants')
+        .select(['change_seq', 'purged_seq', wireFields.as('fields')])
+        .where('id', '=', tenantId)
+        .executeTakeFirstOrThrow();
       if (cursor > 0 && cursor < tenant.purged_seq) {
         return {
           ok: false as const,
@@ -50,7 +54,11 @@ export async function pullChanges(db: Kysely<Database>, tenantId: string, cursor
       // download pays it (for the progress total); later pages report the upper
       // bound the tenant's sequence gives. Counting on every page made a
       // 460,000-change download quadratic (pages slowed from 50 to 180 ms).
-      const remaining = !hasMore ? 0 : initial ? await countAfter(trx, tenantId, nextCursor, true) : Math.max(0, tenant.change_seq - nextCursor);
+      const remaining = !hasMore
+        ? 0
+        : initial
+          ? await countAfter(trx, tenantId, nextCursor, true)
+          : Math.max(0, tenant.change_seq - nextCursor);
       const tail: Omit<PullPage, 'changes'> = { fields: tenant.fields, nextCursor, hasMore, remaining };
       if (initial) tail.total = Math.min(page.rows, limit) + remaining;
       return { ok: true as const, json: pageJson(page.json, tail) };

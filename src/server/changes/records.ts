@@ -44,11 +44,23 @@ export function noteRecord(row: Selectable<NotesTable>): NoteRecord {
 }
 
 export function clientRecord(row: Selectable<ClientsTable>): ClientRecord {
-  return { id: row.id, name: row.name, timeZone: row.time_zone, prioritySchemeId: row.priority_scheme_id as ClientRecord['prioritySchemeId'] };
+  return {
+    id: row.id,
+    name: row.name,
+    timeZone: row.time_zone,
+    prioritySchemeId: row.priority_scheme_id as ClientRecord['prioritySchemeId'],
+  };
 }
 
 export function contactRecord(row: Selectable<ContactsTable>): ContactRecord {
-  return { id: row.id, clientId: row.client_id, name: row.name, email: row.email, phone: row.phone, role: row.role as ContactRecord['role'] };
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    role: row.role as ContactRecord['role'],
+  };
 }
 
 export function userRecord(row: Pick<Selectable<UsersTable>, 'id' | 'name' | 'email' | 'role' | 'active'>): UserRecord {

@@ -10,12 +10,21 @@ import type { Database } from '../db/schema';
 import { countAfter } from './pull';
 import { pageJson, wireChange, wireFields } from './wire-change';
 
-export async function snapshotPage(db: Kysely<Database>, tenantId: string, after: { entity: Entity; seq: number } | undefined, limit: number): Promise<string> {
+export async function snapshotPage(
+  db: Kysely<Database>,
+  tenantId: string,
+  after: { entity: Entity; seq: number } | undefined,
+  limit: number,
+): Promise<string> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const tenant = await trx.selectFrom('tenants').select(['change_seq', wireFields.as('fields')]).where('id', '=', tenantId).executeTakeFirstOrThrow();
+      const tenant = await trx
+        .selectFrom('tenants')
+        .select(['change_seq', wireFields.as('fields')])
+        .where('id', '=', tenantId)
+        .executeTakeFirstOrThrow();
       const parts: string[] = [];
       let count = 0;
       let next: string | null = null;

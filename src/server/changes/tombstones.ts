@@ -10,7 +10,12 @@ export const DEFAULT_TOMBSTONE_HORIZON_MS = 30 * 24 * 60 * 60 * 1000;
 export async function pruneTombstones(db: Kysely<Database>, now: Date, horizonMs: number): Promise<number> {
   const cutoff = new Date(now.getTime() - horizonMs);
   return db.transaction().execute(async (trx) => {
-    const removed = await trx.deleteFrom('changes').where('op', '=', 'delete').where('changed_at', '<', cutoff).returning(['tenant_id', 'seq']).execute();
+    const removed = await trx
+      .deleteFrom('changes')
+      .where('op', '=', 'delete')
+      .where('changed_at', '<', cutoff)
+      .returning(['tenant_id', 'seq'])
+      .execute();
     const highest = new Map<string, number>();
     for (const r of removed) highest.set(r.tenant_id, Math.max(highest.get(r.tenant_id) ?? 0, r.seq));
     for (const [tenantId, seq] of highest) {

@@ -28,7 +28,7 @@ const slug = (values.workspace ?? env.SWITCHBOARD_WORKSPACE ?? '').trim().toLowe
 const email = (values['admin-email'] ?? env.SWITCHBOARD_ADMIN_EMAIL ?? '').trim();
 const problems = [
   !validSlug(slug) && '--workspace: lowercase letters, digits and dashes, e.g. acme-it',
-  !/^[^@\s]+@[^@\s]+$/.test(email) && '--admin-email: the admin\'s email address',
+  !/^[^@\s]+@[^@\s]+$/.test(email) && "--admin-email: the admin's email address",
 ].filter(Boolean);
 if (problems.length > 0) {
   console.error(`Cannot create the workspace:\n  ${problems.join('\n  ')}`);

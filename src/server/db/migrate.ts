@@ -9,6 +9,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const cause = error instanceof Error ? error.message : String(error ?? 'unknown error');
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${cause}. The schema was left at the last successful migration; fix the cause and restart.`);
+    throw new Error(
+      `Database migration ${failed?.migrationName ?? ''} failed: ${cause}. The schema was left at the last successful migration; fix the cause and restart.`,
+    );
   }
 }

@@ -181,7 +181,14 @@ export const TICKET_COLUMNS = {
 } as const satisfies Columns<TicketsTable>;
 
 /** What a mutation may change on an existing ticket. */
-export const TICKET_CHANGEABLE = ['title', 'description', 'status', 'priority', 'assignee_id', 'updated_at'] as const satisfies readonly (keyof TicketsTable)[];
+export const TICKET_CHANGEABLE = [
+  'title',
+  'description',
+  'status',
+  'priority',
+  'assignee_id',
+  'updated_at',
+] as const satisfies readonly (keyof TicketsTable)[];
 
 export const TICKET_EVENT_COLUMNS = {
   id: 'uuid',

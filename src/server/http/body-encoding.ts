@@ -27,12 +27,20 @@ export function requirePlainUtf8Bodies(app: FastifyInstance): void {
   app.addHook('preParsing', async (request) => {
     const encoding = request.headers['content-encoding']?.trim().toLowerCase();
     if (encoding && encoding !== 'identity') {
-      throw new ApiError(415, 'unsupported_media_type', `The server accepts request bodies uncompressed only; this one says Content-Encoding: ${encoding.slice(0, 40)}. Send the JSON as it is. Nothing was changed.`);
+      throw new ApiError(
+        415,
+        'unsupported_media_type',
+        `The server accepts request bodies uncompressed only; this one says Content-Encoding: ${encoding.slice(0, 40)}. Send the JSON as it is. Nothing was changed.`,
+      );
     }
     const contentType = request.headers['content-type'];
     const charset = contentType ? charsetOf(contentType) : null;
     if (charset !== null && charset !== 'utf-8' && charset !== 'utf8') {
-      throw new ApiError(415, 'unsupported_media_type', `The server reads request bodies as UTF-8 only; this one says charset=${charset.slice(0, 40)}. Send UTF-8 JSON (Content-Type: application/json). Nothing was changed.`);
+      throw new ApiError(
+        415,
+        'unsupported_media_type',
+        `The server reads request bodies as UTF-8 only; this one says charset=${charset.slice(0, 40)}. Send UTF-8 JSON (Content-Type: application/json). Nothing was changed.`,
+      );
     }
   });
 }

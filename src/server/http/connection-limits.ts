@@ -59,17 +59,26 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, message] =
     error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? ['408 Request Timeout', `The request did not arrive in full in time (the server allows ${seconds(limits.headersTimeoutMs)} for the headers, ${seconds(limits.requestTimeoutMs)} in all), so the connection was closed. Nothing was changed; send it again.`]
+      ? [
+          '408 Request Timeout',
+          `The request did not arrive in full in time (the server allows ${seconds(limits.headersTimeoutMs)} for the headers, ${seconds(limits.requestTimeoutMs)} in all), so the connection was closed. Nothing was changed; send it again.`,
+        ]
       : error.code === 'HPE_HEADER_OVERFLOW'
         ? ['431 Request Header Fields Too Large', 'The request headers are larger than the server accepts. Nothing was changed.']
         : ['400 Bad Request', 'The request is not valid HTTP. Nothing was changed.'];
   const body = JSON.stringify(errorBody('invalid_request', message));
-  if (socket.writable) socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
   socket.destroy();
 }
 
 const REFUSAL_BODY = JSON.stringify(
-  errorBody('rate_limited', 'This address has too many connections open to the server. Close some (other windows or devices behind the same address) and try again in a few seconds.'),
+  errorBody(
+    'rate_limited',
+    'This address has too many connections open to the server. Close some (other windows or devices behind the same address) and try again in a few seconds.',
+  ),
 );
 const REFUSAL = [
   'HTTP/1.1 503 Service Unavailable',
@@ -86,7 +95,11 @@ const REFUSAL = [
  * is refused before any request on it is parsed. The count lives in this
  * process only: several server instances each allow the limit.
  */
-export function limitConnectionsPerAddress(server: Server, max: number, onRefused?: (address: string) => void): { open(address: string): number } {
+export function limitConnectionsPerAddress(
+  server: Server,
+  max: number,
+  onRefused?: (address: string) => void,
+): { open(address: string): number } {
   const open = new Map<string, number>();
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? 'unknown';

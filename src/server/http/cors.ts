@@ -18,7 +18,11 @@ export function corsHeadersFor(isAllowed: (origin: string | undefined) => origin
   };
 }
 
-export function installCors(app: FastifyInstance, isAllowed: (origin: string | undefined) => origin is string, corsHeaders: CorsHeaders): void {
+export function installCors(
+  app: FastifyInstance,
+  isAllowed: (origin: string | undefined) => origin is string,
+  corsHeaders: CorsHeaders,
+): void {
   app.addHook('onRequest', async (request, reply: FastifyReply) => {
     const origin = request.headers.origin;
     reply.headers(corsHeaders(origin));
@@ -27,7 +31,12 @@ export function installCors(app: FastifyInstance, isAllowed: (origin: string | u
     if (origin !== undefined && !isAllowed(origin)) {
       return reply
         .status(403)
-        .send(errorBody('forbidden', `Origin ${origin} may not call this server; open the console from the desktop app or from an address the server allows (SWITCHBOARD_ALLOWED_ORIGINS).`));
+        .send(
+          errorBody(
+            'forbidden',
+            `Origin ${origin} may not call this server; open the console from the desktop app or from an address the server allows (SWITCHBOARD_ALLOWED_ORIGINS).`,
+          ),
+        );
     }
     return reply.status(204).send();
   });

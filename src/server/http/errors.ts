@@ -44,11 +44,31 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what:
 
 // Fastify's own 4xx errors (body parsing, limits), reworded for people.
 const FASTIFY_ERRORS: Record<string, { status: number; code: ApiErrorCode; message: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json', message: 'The request body is not valid JSON. Send a JSON object. Nothing was changed.' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json', message: 'The request body is empty but says it is JSON. Send a JSON object. Nothing was changed.' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'The request body is larger than the server accepts (1 MiB). Send fewer mutations per push. Nothing was changed.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'The request body must be JSON: send Content-Type: application/json. Nothing was changed.' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_request', message: 'The Content-Length header does not match the body. Nothing was changed.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'invalid_json',
+    message: 'The request body is not valid JSON. Send a JSON object. Nothing was changed.',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'invalid_json',
+    message: 'The request body is empty but says it is JSON. Send a JSON object. Nothing was changed.',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'payload_too_large',
+    message: 'The request body is larger than the server accepts (1 MiB). Send fewer mutations per push. Nothing was changed.',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    message: 'The request body must be JSON: send Content-Type: application/json. Nothing was changed.',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'invalid_request',
+    message: 'The Content-Length header does not match the body. Nothing was changed.',
+  },
 };
 
 export function installErrorHandlers(app: FastifyInstance): void {
@@ -56,14 +76,31 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (error instanceof ApiError) return reply.status(error.statusCode).send(errorBody(error.code, error.message));
     const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
     if (known) return reply.status(known.status).send(errorBody(known.code, known.message));
-    if (error instanceof SyntaxError) return reply.status(400).send(errorBody('invalid_json', FASTIFY_ERRORS.FST_ERR_CTP_INVALID_JSON_BODY!.message));
+    if (error instanceof SyntaxError)
+      return reply.status(400).send(errorBody('invalid_json', FASTIFY_ERRORS.FST_ERR_CTP_INVALID_JSON_BODY!.message));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.status(error.statusCode).send(errorBody('invalid_request', `The request was not understood: ${error.message}. Nothing was changed.`));
+      return reply
+        .status(error.statusCode)
+        .send(errorBody('invalid_request', `The request was not understood: ${error.message}. Nothing was changed.`));
     }
     request.log.error({ err: error }, 'request failed');
-    return reply.status(500).send(errorBody('internal', 'The server failed while handling this request; it has been logged. Try again; if it keeps failing, tell your administrator.'));
+    return reply
+      .status(500)
+      .send(
+        errorBody(
+          'internal',
+          'The server failed while handling this request; it has been logged. Try again; if it keeps failing, tell your administrator.',
+        ),
+      );
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(errorBody('not_found', `There is no ${request.method} ${request.url.split('?')[0]} on this server; check the console and server versions match.`));
+    reply
+      .status(404)
+      .send(
+        errorBody(
+          'not_found',
+          `There is no ${request.method} ${request.url.split('?')[0]} on this server; check the console and server versions match.`,
+        ),
+      );
   });
 }

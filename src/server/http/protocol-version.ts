@@ -16,7 +16,9 @@ declare module 'fastify' {
 /** Adds the check to every route registered in `scope` (and in the scopes inside it). */
 export function requireProtocol(scope: FastifyInstance, serverVersion: number): void {
   scope.addHook('onRequest', async (request) => {
-    const query = request.routeOptions.config.protocolInQuery ? (request.query as Record<string, unknown> | undefined)?.[PROTOCOL_QUERY] : undefined;
+    const query = request.routeOptions.config.protocolInQuery
+      ? (request.query as Record<string, unknown> | undefined)?.[PROTOCOL_QUERY]
+      : undefined;
     const match = compareProtocol(request.headers[PROTOCOL_HEADER] ?? query, serverVersion);
     if (match === 'older') throw new ApiError(426, 'upgrade_required', CONSOLE_OLDER_MESSAGE);
     if (match === 'newer') throw new ApiError(409, 'upgrade_required', CONSOLE_NEWER_MESSAGE);

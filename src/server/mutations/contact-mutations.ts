@@ -13,13 +13,23 @@ export const upsertContact: MutationHandler<'upsertContact'> = async (ctx, args)
     .returningAll()
     .executeTakeFirst();
   // Not "taken": that would say a contact with this id exists in some other workspace.
-  if (!row) throw new MutationRejected('conflict', `Contact id ${args.id} cannot be used for a contact here. Nothing was changed; create the contact again, which gives it a new id.`);
+  if (!row)
+    throw new MutationRejected(
+      'conflict',
+      `Contact id ${args.id} cannot be used for a contact here. Nothing was changed; create the contact again, which gives it a new id.`,
+    );
   return [{ entity: 'contact', id: row.id, op: 'upsert', data: contactRecord(row) }];
 };
 
 export const deleteContact: MutationHandler<'deleteContact'> = async (ctx, args) => {
   requireRole(ctx, 'contact.manage');
-  const removed = await ctx.trx.deleteFrom('contacts').where('id', '=', args.id).where('tenant_id', '=', ctx.tenantId).returning('id').executeTakeFirst();
-  if (!removed) throw new MutationRejected('not_found', `Contact ${args.id} does not exist in this workspace; it may already have been removed.`);
+  const removed = await ctx.trx
+    .deleteFrom('contacts')
+    .where('id', '=', args.id)
+    .where('tenant_id', '=', ctx.tenantId)
+    .returning('id')
+    .executeTakeFirst();
+  if (!removed)
+    throw new MutationRejected('not_found', `Contact ${args.id} does not exist in this workspace; it may already have been removed.`);
   return [{ entity: 'contact', id: args.id, op: 'delete', data: null }];
 };

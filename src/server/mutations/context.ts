@@ -48,7 +48,11 @@ export function requireRole(ctx: MutationContext, action: Action): void {
 /** The caller's tenant's ticket, locked until commit so two desks' changes to it apply one after the other. */
 export async function lockTicket(ctx: MutationContext, id: string) {
   const row = await ctx.rows.ticket(id);
-  if (!row) throw new MutationRejected('not_found', `Ticket ${id} does not exist in this workspace; it may have been created on a desk that has not synced yet, or belongs elsewhere.`);
+  if (!row)
+    throw new MutationRejected(
+      'not_found',
+      `Ticket ${id} does not exist in this workspace; it may have been created on a desk that has not synced yet, or belongs elsewhere.`,
+    );
   return row;
 }
 
@@ -62,7 +66,10 @@ export async function requireAssignee(ctx: MutationContext, assigneeId: string |
   if (assigneeId === null) return;
   const user = await ctx.rows.staff(assigneeId);
   if (!user || !user.active) {
-    throw new MutationRejected('invalid_assignee', `The assignee ${assigneeId} is not an active member of staff in this workspace; choose someone from the list or leave it unassigned.`);
+    throw new MutationRejected(
+      'invalid_assignee',
+      `The assignee ${assigneeId} is not an active member of staff in this workspace; choose someone from the list or leave it unassigned.`,
+    );
   }
 }
 
@@ -77,8 +84,20 @@ export function actedOn(ctx: MutationContext, ticket: Pick<TicketRow, 'opened_at
 }
 
 /** Appends to the ticket's history (written with the transaction's other deferred writes). */
-export function addEvent(ctx: MutationContext, ticket: TicketRow, event: Pick<TicketEventRow, 'type' | 'priority' | 'status'>): ChangeWrite {
-  const row: TicketEventRow = { id: uuidv7(), tenant_id: ctx.tenantId, ticket_id: ticket.id, at: actedOn(ctx, ticket), actor_id: ctx.user.id, recorded_at: ctx.now, ...event };
+export function addEvent(
+  ctx: MutationContext,
+  ticket: TicketRow,
+  event: Pick<TicketEventRow, 'type' | 'priority' | 'status'>,
+): ChangeWrite {
+  const row: TicketEventRow = {
+    id: uuidv7(),
+    tenant_id: ctx.tenantId,
+    ticket_id: ticket.id,
+    at: actedOn(ctx, ticket),
+    actor_id: ctx.user.id,
+    recorded_at: ctx.now,
+    ...event,
+  };
   ctx.rows.addEvent(row);
   return { entity: 'ticket_event', id: row.id, op: 'upsert', data: ticketEventRecord(row) };
 }

@@ -114,7 +114,13 @@ function countsAt(performedAt: Date, actedUntil: Date | null, now: Date): Date {
 }
 
 /** Runs one mutation's handler; returns its writes, or the refusal when it refused before writing anything. */
-async function runHandler(rows: UnitOfWork, auth: SessionUser, m: Mutation, at: { performedAt: Date; now: Date }, index: number): Promise<ChangeWrite[] | MutationRejected> {
+async function runHandler(
+  rows: UnitOfWork,
+  auth: SessionUser,
+  m: Mutation,
+  at: { performedAt: Date; now: Date },
+  index: number,
+): Promise<ChangeWrite[] | MutationRejected> {
   const before = rows.writes;
   rows.mutation = index;
   try {
@@ -194,7 +200,12 @@ interface Attempt {
 }
 
 /** Applies mutations of one device in one transaction, up to the first gap. */
-async function applyInOneTransaction(deps: PushDeps, auth: SessionUser, mutations: readonly Mutation[], { refusal, careful }: Attempt): Promise<PushResult[]> {
+async function applyInOneTransaction(
+  deps: PushDeps,
+  auth: SessionUser,
+  mutations: readonly Mutation[],
+  { refusal, careful }: Attempt,
+): Promise<PushResult[]> {
   const now = deps.now();
   const clientId = mutations[0]!.clientId;
   const outcome = await inTransaction(deps.db, async (trx) => {
@@ -262,7 +273,8 @@ async function applyInOneTransaction(deps: PushDeps, auth: SessionUser, mutation
   });
   if (outcome.changed > 0) deps.bus.afterCommit(auth.tenantId, outcome.before + outcome.changed);
   // A new device id may put its person over the cap. Housekeeping: the push has committed, so a failure here only logs.
-  if (outcome.created) await recycleDevices(deps.db, auth).catch((error: unknown) => deps.log?.warn({ err: error }, 'recycling device ids failed'));
+  if (outcome.created)
+    await recycleDevices(deps.db, auth).catch((error: unknown) => deps.log?.warn({ err: error }, 'recycling device ids failed'));
   return outcome.answers.map((answer) => answer(outcome.before));
 }
 
@@ -302,7 +314,10 @@ async function applyDeviceRun(deps: PushDeps, auth: SessionUser, run: readonly M
       // That mutation alone fails: refused for good if it always will, recorded in its place.
       const refused = refusal ? null : unprocessable(error);
       if (!refused) throw error;
-      deps.log?.warn({ err: error, clientId: attempt[0]!.clientId, seq: attempt[0]!.seq, name: attempt[0]!.name }, 'mutation refused by the database');
+      deps.log?.warn(
+        { err: error, clientId: attempt[0]!.clientId, seq: attempt[0]!.seq, name: attempt[0]!.name },
+        'mutation refused by the database',
+      );
       refusal = refused;
       continue;
     }

@@ -17,7 +17,12 @@ export interface StoredResult {
 }
 
 /** What a device's repeats were first answered, and whether each is the mutation stored under its number. */
-export async function storedResults(trx: Kysely<Database>, auth: SessionUser, clientId: string, repeats: readonly Mutation[]): Promise<Map<number, StoredResult>> {
+export async function storedResults(
+  trx: Kysely<Database>,
+  auth: SessionUser,
+  clientId: string,
+  repeats: readonly Mutation[],
+): Promise<Map<number, StoredResult>> {
   if (repeats.length === 0) return new Map();
   const sent = repeats.map((m) => ({ seq: m.seq, name: m.name, args: m.args, performed_at: m.performedAt }));
   // jsonb equality, and the fingerprint made of jsonb text, are canonical: key order and spacing as sent do not matter.
@@ -65,6 +70,8 @@ function expired(m: Mutation): PushResult {
 
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }

@@ -19,6 +19,8 @@ export async function pruneRefusals(db: Kysely<Database>, now: Date): Promise<nu
   const result = await sql`
     delete from client_mutations m
     where m.result->>'status' = 'rejected' and m.applied_at < ${cutoff.toISOString()}::timestamptz
-      and m.seq <= (select max(x.seq) from client_mutations x where x.tenant_id = m.tenant_id and x.client_id = m.client_id) - ${REFUSALS_KEPT_PER_DEVICE}::bigint`.execute(db);
+      and m.seq <= (select max(x.seq) from client_mutations x where x.tenant_id = m.tenant_id and x.client_id = m.client_id) - ${REFUSALS_KEPT_PER_DEVICE}::bigint`.execute(
+    db,
+  );
   return Number(result.numAffectedRows ?? 0);
 }

@@ -107,7 +107,14 @@ export class UnitOfWork {
   async lockTickets(ids: Iterable<string>): Promise<void> {
     const wanted = [...new Set([...ids].map(canonicalId))].filter((id) => !this.#tickets.has(id)).sort();
     if (wanted.length === 0) return;
-    const rows = await this.raw.selectFrom('tickets').selectAll().where('tenant_id', '=', this.tenantId).where('id', 'in', wanted).orderBy('id').forUpdate().execute();
+    const rows = await this.raw
+      .selectFrom('tickets')
+      .selectAll()
+      .where('tenant_id', '=', this.tenantId)
+      .where('id', 'in', wanted)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
     for (const row of rows) this.#tickets.set(row.id, row);
   }
 
@@ -152,7 +159,10 @@ export class UnitOfWork {
   async client(id: string): Promise<ClientRow | undefined> {
     const key = canonicalId(id);
     if (!this.#clients.has(key)) {
-      this.#clients.set(key, await this.raw.selectFrom('clients').selectAll().where('id', '=', key).where('tenant_id', '=', this.tenantId).executeTakeFirst());
+      this.#clients.set(
+        key,
+        await this.raw.selectFrom('clients').selectAll().where('id', '=', key).where('tenant_id', '=', this.tenantId).executeTakeFirst(),
+      );
     }
     return this.#clients.get(key);
   }
@@ -160,7 +170,15 @@ export class UnitOfWork {
   async staff(id: string): Promise<StaffRow | undefined> {
     const key = canonicalId(id);
     if (!this.#staff.has(key)) {
-      this.#staff.set(key, await this.raw.selectFrom('users').select(['id', 'active']).where('id', '=', key).where('tenant_id', '=', this.tenantId).executeTakeFirst());
+      this.#staff.set(
+        key,
+        await this.raw
+          .selectFrom('users')
+          .select(['id', 'active'])
+          .where('id', '=', key)
+          .where('tenant_id', '=', this.tenantId)
+          .executeTakeFirst(),
+      );
     }
     return this.#staff.get(key);
   }
@@ -183,7 +201,8 @@ export class UnitOfWork {
   async flush(): Promise<Conflict | undefined> {
     const parts = this.#writeCtes(true);
     if (parts.length === 0) return undefined;
-    const inserted = (name: 'nt' | 'nn', queued: number) => (queued > 0 ? sql.raw(`(select coalesce(jsonb_agg(id), '[]') from ${name})`) : sql.raw(`'[]'::jsonb`));
+    const inserted = (name: 'nt' | 'nn', queued: number) =>
+      queued > 0 ? sql.raw(`(select coalesce(jsonb_agg(id), '[]') from ${name})`) : sql.raw(`'[]'::jsonb`);
     const { rows } = await sql<{ tickets: string[]; notes: string[] }>`
       with ${sql.join(parts, sql`, `)}
       select ${inserted('nt', this.#newTickets.size)} as tickets, ${inserted('nn', this.#newNotes.size)} as notes`.execute(this.raw);

@@ -2,7 +2,15 @@
 // one transaction; when one is refused, push asks whether it had already
 // written something: if not, its neighbours keep their effects and only the
 // refusal is recorded; if so, the transaction must roll back to undo it.
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryId, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryId,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 
 export class WriteTracker implements KyselyPlugin {
   #count = 0;

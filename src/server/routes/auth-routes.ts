@@ -8,7 +8,8 @@ import { ApiError, parseInput } from '../http/errors';
 import { userRecord } from '../changes/records';
 import type { RouteContext } from './context';
 
-const WRONG_CREDENTIALS = 'The workspace, email or password is wrong. Check them and try again; an administrator can reset a forgotten password.';
+const WRONG_CREDENTIALS =
+  'The workspace, email or password is wrong. Check them and try again; an administrator can reset a forgotten password.';
 
 /** 429 with Retry-After, and a message that says when trying again can work. */
 function throttled(reply: FastifyReply, verdict: Extract<ThrottleVerdict, { ok: false }>): ApiError {
@@ -32,7 +33,17 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     const row = await ctx.db
       .selectFrom('users')
       .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
-      .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.active', 'users.password_hash', 'tenants.id as tenant_id', 'tenants.slug', 'tenants.name as tenant_name'])
+      .select([
+        'users.id',
+        'users.name',
+        'users.email',
+        'users.role',
+        'users.active',
+        'users.password_hash',
+        'tenants.id as tenant_id',
+        'tenants.slug',
+        'tenants.name as tenant_name',
+      ])
       .where('tenants.slug', '=', body.workspace)
       .where('users.email', '=', body.email)
       .executeTakeFirst();
@@ -71,7 +82,16 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promi
       const row = await ctx.db
         .selectFrom('users')
         .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
-        .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.active', 'tenants.id as tenant_id', 'tenants.slug', 'tenants.name as tenant_name'])
+        .select([
+          'users.id',
+          'users.name',
+          'users.email',
+          'users.role',
+          'users.active',
+          'tenants.id as tenant_id',
+          'tenants.slug',
+          'tenants.name as tenant_name',
+        ])
         .where('users.id', '=', auth.userId)
         .executeTakeFirstOrThrow();
       return {

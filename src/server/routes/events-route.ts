@@ -53,71 +53,75 @@ export async function eventsRoute(app: FastifyInstance, ctx: RouteContext): Prom
   }, ctx.sessionCheckMs);
   sessionCheck.unref();
 
-  app.get('/api/sync/events', { config: { protocolInQuery: true }, onRequest: authenticator(ctx.db, ctx.now, { allowQueryToken: true }) }, async (request, reply) => {
-    const auth = sessionOf(request);
-    parseInput(eventsQuerySchema, request.query, 'event stream query');
-    const tenant = await ctx.db.selectFrom('tenants').select('change_seq').where('id', '=', auth.tenantId).executeTakeFirstOrThrow();
+  app.get(
+    '/api/sync/events',
+    { config: { protocolInQuery: true }, onRequest: authenticator(ctx.db, ctx.now, { allowQueryToken: true }) },
+    async (request, reply) => {
+      const auth = sessionOf(request);
+      parseInput(eventsQuerySchema, request.query, 'event stream query');
+      const tenant = await ctx.db.selectFrom('tenants').select('change_seq').where('id', '=', auth.tenantId).executeTakeFirstOrThrow();
 
-    reply.hijack();
-    const res = reply.raw;
-    // Long-lived by design: the heartbeat, not the idle timeout, keeps the socket honest.
-    request.raw.socket.setTimeout(0);
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      ...ctx.corsHeaders(request.headers.origin),
-    });
-    open.add(res);
+      reply.hijack();
+      const res = reply.raw;
+      // Long-lived by design: the heartbeat, not the idle timeout, keeps the socket honest.
+      request.raw.socket.setTimeout(0);
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        ...ctx.corsHeaders(request.headers.origin),
+      });
+      open.add(res);
 
-    let sent = -1;
-    let latest = tenant.change_seq;
-    let throttle: NodeJS.Timeout | undefined;
-    const flush = () => {
-      throttle = undefined;
-      if (latest <= sent) return;
-      sent = latest;
-      res.write(`event: ${SYNC_EVENT_POKE}\ndata: ${latest}\n\n`);
-      throttle = setTimeout(flush, POKE_INTERVAL_MS);
-    };
-    // Reconnect after 3 s; the first poke tells a (re)connecting desk where the tenant is now.
-    res.write('retry: 3000\n\n');
-    flush();
+      let sent = -1;
+      let latest = tenant.change_seq;
+      let throttle: NodeJS.Timeout | undefined;
+      const flush = () => {
+        throttle = undefined;
+        if (latest <= sent) return;
+        sent = latest;
+        res.write(`event: ${SYNC_EVENT_POKE}\ndata: ${latest}\n\n`);
+        throttle = setTimeout(flush, POKE_INTERVAL_MS);
+      };
+      // Reconnect after 3 s; the first poke tells a (re)connecting desk where the tenant is now.
+      res.write('retry: 3000\n\n');
+      flush();
 
-    const stream: OpenStream = {
-      sessionKey: hashToken(request.token!),
-      expiresAt: auth.expiresAt,
-      endSession: (reason: StreamEndReason) => {
-        // The console signs out on this event and reconnects only after a new sign-in.
-        res.end(`event: ${SYNC_EVENT_SESSION_EXPIRED}\ndata: ${JSON.stringify({ reason })}\n\n`);
-        cleanup();
-      },
-      displace: () => {
-        res.end(`: closed: this session has ${ctx.streams.perSession} newer event streams open\nretry: ${DISPLACED_RETRY_MS}\n\n`);
-        cleanup();
-      },
-    };
-    ctx.streams.add(stream);
+      const stream: OpenStream = {
+        sessionKey: hashToken(request.token!),
+        expiresAt: auth.expiresAt,
+        endSession: (reason: StreamEndReason) => {
+          // The console signs out on this event and reconnects only after a new sign-in.
+          res.end(`event: ${SYNC_EVENT_SESSION_EXPIRED}\ndata: ${JSON.stringify({ reason })}\n\n`);
+          cleanup();
+        },
+        displace: () => {
+          res.end(`: closed: this session has ${ctx.streams.perSession} newer event streams open\nretry: ${DISPLACED_RETRY_MS}\n\n`);
+          cleanup();
+        },
+      };
+      ctx.streams.add(stream);
 
-    const unsubscribe = ctx.bus.subscribe((tenantId, seq) => {
-      if (tenantId !== auth.tenantId || seq <= latest) return;
-      latest = seq;
-      if (!throttle) flush();
-    });
-    const heartbeat = setInterval(() => {
-      if (auth.expiresAt.getTime() <= ctx.now().getTime()) return stream.endSession('expired');
-      // A comment line: keeps proxies and the desk's idle detection from dropping the stream.
-      res.write(': heartbeat\n\n');
-    }, ctx.heartbeatMs);
+      const unsubscribe = ctx.bus.subscribe((tenantId, seq) => {
+        if (tenantId !== auth.tenantId || seq <= latest) return;
+        latest = seq;
+        if (!throttle) flush();
+      });
+      const heartbeat = setInterval(() => {
+        if (auth.expiresAt.getTime() <= ctx.now().getTime()) return stream.endSession('expired');
+        // A comment line: keeps proxies and the desk's idle detection from dropping the stream.
+        res.write(': heartbeat\n\n');
+      }, ctx.heartbeatMs);
 
-    function cleanup() {
-      open.delete(res);
-      ctx.streams.remove(stream);
-      unsubscribe();
-      clearInterval(heartbeat);
-      clearTimeout(throttle);
-    }
-    res.on('close', cleanup);
-    request.raw.on('close', cleanup);
-  });
+      function cleanup() {
+        open.delete(res);
+        ctx.streams.remove(stream);
+        unsubscribe();
+        clearInterval(heartbeat);
+        clearTimeout(throttle);
+      }
+      res.on('close', cleanup);
+      request.raw.on('close', cleanup);
+    },
+  );
 }

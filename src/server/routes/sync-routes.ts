@@ -20,7 +20,11 @@ export async function syncRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     const wait = throttle.wait(session);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
-      throw new ApiError(429, 'rate_limited', `This console has sent more changes in a short time than the server takes from one session; try again in ${wait} s. Nothing was lost: the changes wait in the outbox.`);
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `This console has sent more changes in a short time than the server takes from one session; try again in ${wait} s. Nothing was lost: the changes wait in the outbox.`,
+      );
     }
     // The whole batch is checked before anything is applied: a malformed push changes nothing.
     const body = parseInput(pushRequestSchema, request.body, 'push');

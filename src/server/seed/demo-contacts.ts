@@ -3,8 +3,42 @@
 // (docs/domain/contacts-and-approvals.md).
 import type { ContactRole } from '../../protocol';
 
-const FIRST = ['Rachel', 'Owen', 'Nadia', 'Victor', 'Hannah', 'Ken', 'Lucia', 'Ben', 'Farah', 'Gabe', 'Ingrid', 'Jamal', 'Keiko', 'Leo', 'Mira', 'Noah'];
-const LAST = ['Adams', 'Brooks', 'Castillo', 'Dunn', 'Ellis', 'Fischer', 'Gupta', 'Hayes', 'Ibarra', 'Jensen', 'Kaur', 'Lindqvist', 'Moreau', 'Nakamura', 'Osei', 'Park'];
+const FIRST = [
+  'Rachel',
+  'Owen',
+  'Nadia',
+  'Victor',
+  'Hannah',
+  'Ken',
+  'Lucia',
+  'Ben',
+  'Farah',
+  'Gabe',
+  'Ingrid',
+  'Jamal',
+  'Keiko',
+  'Leo',
+  'Mira',
+  'Noah',
+];
+const LAST = [
+  'Adams',
+  'Brooks',
+  'Castillo',
+  'Dunn',
+  'Ellis',
+  'Fischer',
+  'Gupta',
+  'Hayes',
+  'Ibarra',
+  'Jensen',
+  'Kaur',
+  'Lindqvist',
+  'Moreau',
+  'Nakamura',
+  'Osei',
+  'Park',
+];
 
 export const DEMO_CONTACT_ROLES: readonly ContactRole[] = ['billing_contact', 'backup_approver', 'mac_only_requestor', 'portal_admin'];
 
@@ -12,7 +46,11 @@ export function demoContact(clientName: string, clientIndex: number, roleIndex: 
   const n = clientIndex * DEMO_CONTACT_ROLES.length + roleIndex;
   const first = FIRST[n % FIRST.length]!;
   const last = LAST[(n * 7 + clientIndex) % LAST.length]!;
-  const domain = clientName.toLowerCase().replace(/[^a-z]+/g, '').slice(0, 16) + '.example';
+  const domain =
+    clientName
+      .toLowerCase()
+      .replace(/[^a-z]+/g, '')
+      .slice(0, 16) + '.example';
   return {
     name: `${first} ${last}`,
     email: `${first.toLowerCase()}.${last.toLowerCase()}@${domain}`,

@@ -52,25 +52,50 @@ export async function seedDemoWorkspace(db: Kysely<Database>, options: { tickets
   const now = options.now ?? new Date();
   const data = generateDemoData({ tickets: options.tickets ?? 300, now });
   const admin = data.staff.find((s) => s.role === 'admin')!;
-  const { workspace } = await createWorkspace(db, { slug: DEMO_WORKSPACE, name: 'Demo MSP', admin: { id: admin.id, name: admin.name, email: emailOf(admin.name), password: DEMO_PASSWORD } }, now);
+  const { workspace } = await createWorkspace(
+    db,
+    {
+      slug: DEMO_WORKSPACE,
+      name: 'Demo MSP',
+      admin: { id: admin.id, name: admin.name, email: emailOf(admin.name), password: DEMO_PASSWORD },
+    },
+    now,
+  );
   await db.transaction().execute(async (trx) => {
-    const others = data.staff.filter((s) => s !== admin).map((s) => ({ id: s.id, name: s.name, email: emailOf(s.name), role: s.role, password: DEMO_PASSWORD }));
+    const others = data.staff
+      .filter((s) => s !== admin)
+      .map((s) => ({ id: s.id, name: s.name, email: emailOf(s.name), role: s.role, password: DEMO_PASSWORD }));
     await addStaff(trx, workspace.id, others, now);
     const writes = [...(await seedClients(trx, workspace.id, data.clients)), ...(await seedTickets(trx, workspace.id, data))];
     await appendChanges(trx, workspace.id, writes, now);
   });
-  return { workspace: DEMO_WORKSPACE, password: DEMO_PASSWORD, staff: data.staff.map((s) => ({ name: s.name, email: emailOf(s.name), role: s.role })), tickets: data.tickets.length };
+  return {
+    workspace: DEMO_WORKSPACE,
+    password: DEMO_PASSWORD,
+    staff: data.staff.map((s) => ({ name: s.name, email: emailOf(s.name), role: s.role })),
+    tickets: data.tickets.length,
+  };
 }
 
-async function seedClients(trx: Transaction<Database>, tenantId: string, clients: ReturnType<typeof generateDemoData>['clients']): Promise<ChangeWrite[]> {
+async function seedClients(
+  trx: Transaction<Database>,
+  tenantId: string,
+  clients: ReturnType<typeof generateDemoData>['clients'],
+): Promise<ChangeWrite[]> {
   const clientRows = await trx
     .insertInto('clients')
-    .values(clients.map((c) => ({ id: c.id, tenant_id: tenantId, name: c.name, time_zone: c.timeZone, priority_scheme_id: c.prioritySchemeId })))
+    .values(
+      clients.map((c) => ({ id: c.id, tenant_id: tenantId, name: c.name, time_zone: c.timeZone, priority_scheme_id: c.prioritySchemeId })),
+    )
     .returningAll()
     .execute();
   const contactRows = await trx
     .insertInto('contacts')
-    .values(clients.flatMap((c, ci) => DEMO_CONTACT_ROLES.map((_, ri) => ({ id: uuidv7(), tenant_id: tenantId, client_id: c.id, ...demoContact(c.name, ci, ri) }))))
+    .values(
+      clients.flatMap((c, ci) =>
+        DEMO_CONTACT_ROLES.map((_, ri) => ({ id: uuidv7(), tenant_id: tenantId, client_id: c.id, ...demoContact(c.name, ci, ri) })),
+      ),
+    )
     .returningAll()
     .execute();
   return [
@@ -79,7 +104,11 @@ async function seedClients(trx: Transaction<Database>, tenantId: string, clients
   ];
 }
 
-async function seedTickets(trx: Transaction<Database>, tenantId: string, data: ReturnType<typeof generateDemoData>): Promise<ChangeWrite[]> {
+async function seedTickets(
+  trx: Transaction<Database>,
+  tenantId: string,
+  data: ReturnType<typeof generateDemoData>,
+): Promise<ChangeWrite[]> {
   const { tickets } = data;
   const staffIds = data.staff.map((s) => s.id);
   const schemeOf = new Map(data.clients.map((c) => [c.id, c.prioritySchemeId]));
@@ -94,23 +123,73 @@ async function seedTickets(trx: Transaction<Database>, tenantId: string, data: R
     // One ticket in eight was triaged at a different priority first.
     const levels = PRIORITY_SCHEMES[schemeOf.get(t.clientId)!].levels;
     const retriaged = random() < 0.125 && levels.length > 1;
-    const firstPriority = retriaged ? pick(random, levels.filter((l) => l.key !== t.priority)).key : t.priority;
+    const firstPriority = retriaged
+      ? pick(
+          random,
+          levels.filter((l) => l.key !== t.priority),
+        ).key
+      : t.priority;
     const event = (type: string, when: Date, extra: { priority?: string; status?: string }) =>
-      events.push({ id: uuidv7At(when.getTime(), random), tenant_id: tenantId, ticket_id: t.id, type, at: when, priority: extra.priority ?? null, status: extra.status ?? null, actor_id: actor });
+      events.push({
+        id: uuidv7At(when.getTime(), random),
+        tenant_id: tenantId,
+        ticket_id: t.id,
+        type,
+        at: when,
+        priority: extra.priority ?? null,
+        status: extra.status ?? null,
+        actor_id: actor,
+      });
     event('opened', new Date(opened), { priority: firstPriority, status: 'new' });
     if (retriaged) event('priority_changed', at(0.1), { priority: t.priority });
     PATHS[t.status].forEach((status, i, path) => {
       const when = at((i + 1) / (path.length + 1));
       if (status !== 'open') {
         const body = status === 'closed' ? REPLIES[3]! : pick(random, REPLIES.slice(0, 3));
-        notes.push({ id: uuidv7At(when.getTime() - 1000, random), tenant_id: tenantId, ticket_id: t.id, kind: 'public_reply', author_id: actor, body, performed_at: new Date(when.getTime() - 1000), recorded_at: new Date(when.getTime() - 1000) });
+        notes.push({
+          id: uuidv7At(when.getTime() - 1000, random),
+          tenant_id: tenantId,
+          ticket_id: t.id,
+          kind: 'public_reply',
+          author_id: actor,
+          body,
+          performed_at: new Date(when.getTime() - 1000),
+          recorded_at: new Date(when.getTime() - 1000),
+        });
         event('public_reply', new Date(when.getTime() - 1000), {});
       }
       event('status_changed', when, { status });
     });
-    if (random() < 0.3) notes.push({ id: uuidv7At(opened + 1, random), tenant_id: tenantId, ticket_id: t.id, kind: 'internal_note', author_id: actor, body: pick(random, INTERNAL), performed_at: at(0.05), recorded_at: at(0.05) });
+    if (random() < 0.3)
+      notes.push({
+        id: uuidv7At(opened + 1, random),
+        tenant_id: tenantId,
+        ticket_id: t.id,
+        kind: 'internal_note',
+        author_id: actor,
+        body: pick(random, INTERNAL),
+        performed_at: at(0.05),
+        recorded_at: at(0.05),
+      });
   }
-  const ticketRows = await insertChunked(trx, 'tickets', tickets.map((t) => ({ id: t.id, tenant_id: tenantId, client_id: t.clientId, title: t.title, description: t.description, status: t.status, priority: t.priority, channel: t.channel, assignee_id: t.assigneeId, opened_at: t.openedAt, updated_at: t.updatedAt, created_by: null })));
+  const ticketRows = await insertChunked(
+    trx,
+    'tickets',
+    tickets.map((t) => ({
+      id: t.id,
+      tenant_id: tenantId,
+      client_id: t.clientId,
+      title: t.title,
+      description: t.description,
+      status: t.status,
+      priority: t.priority,
+      channel: t.channel,
+      assignee_id: t.assigneeId,
+      opened_at: t.openedAt,
+      updated_at: t.updatedAt,
+      created_by: null,
+    })),
+  );
   const eventRows = await insertChunked(trx, 'ticket_events', events);
   const noteRows = await insertChunked(trx, 'notes', notes);
   return [
@@ -121,11 +200,21 @@ async function seedTickets(trx: Transaction<Database>, tenantId: string, data: R
 }
 
 // PostgreSQL takes at most 65,535 parameters per statement.
-async function insertChunked<T extends 'tickets' | 'ticket_events' | 'notes'>(trx: Transaction<Database>, table: T, rows: Insertable<Database[T]>[]) {
+async function insertChunked<T extends 'tickets' | 'ticket_events' | 'notes'>(
+  trx: Transaction<Database>,
+  table: T,
+  rows: Insertable<Database[T]>[],
+) {
   const out = [];
   for (let i = 0; i < rows.length; i += 500) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    out.push(...(await trx.insertInto(table).values(rows.slice(i, i + 500) as any).returningAll().execute()));
+    out.push(
+      ...(await trx
+        .insertInto(table)
+        .values(rows.slice(i, i + 500) as any)
+        .returningAll()
+        .execute()),
+    );
   }
   return out as unknown as Array<Selectable<Database[T]>>;
 }

@@ -52,7 +52,8 @@ export default class SkipReporter implements Reporter {
     for (const [reason, tests] of byReason) lines.push(`  ${reason}`, ...tests.map((s) => `    - ${s.title}`));
     const electronSkips = this.skipped.filter((s) => s.project === ELECTRON_PROJECT).length;
     const fail = this.skipsFail && electronSkips > 0;
-    if (fail) lines.push('', `FAILED: ${electronSkips} Electron test(s) skipped on CI where the Electron binary is installed; they must run here.`);
+    if (fail)
+      lines.push('', `FAILED: ${electronSkips} Electron test(s) skipped on CI where the Electron binary is installed; they must run here.`);
     console.log(lines.join('\n'));
     return fail ? { status: 'failed' } : undefined;
   }

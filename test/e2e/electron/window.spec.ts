@@ -24,10 +24,13 @@ let page: Page;
 
 test.beforeAll(async () => {
   const mainEntry = path.join(repoRoot, 'out/main/index.js');
-  if (!existsSync(mainEntry)) throw new Error(`${mainEntry} is missing: \`npm run test:e2e\` builds it (or run \`npx electron-vite build\`).`);
+  if (!existsSync(mainEntry))
+    throw new Error(`${mainEntry} is missing: \`npm run test:e2e\` builds it (or run \`npx electron-vite build\`).`);
   // The dev server URL would replace the built renderer; the test is about the production window.
   const env = Object.fromEntries(
-    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== 'ELECTRON_RENDERER_URL'),
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== 'ELECTRON_RENDERER_URL',
+    ),
   );
   app = await electron.launch({
     executablePath: binary ?? undefined,
@@ -54,7 +57,8 @@ test('webPreferences are locked down as the main process asked', async () => {
   // Electron upgrade removes it, this fails: find another way to read them
   // rather than letting the check go quiet.
   const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> } | undefined;
+    const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as
+      { getLastWebPreferences?: () => Record<string, unknown> } | undefined;
     if (!contents) return 'no window';
     if (typeof contents.getLastWebPreferences !== 'function') return 'webContents.getLastWebPreferences() is gone';
     return contents.getLastWebPreferences();

@@ -40,7 +40,21 @@ describe('Dexie schema upgrades keep every ticket', () => {
     expect(await repo.count()).toBe(1000);
     expect(await repo.get('t0000')).toEqual({ ...old[0], channel: 'phone', description: '', assigneeId: null });
     expect(await repo.get('t0001')).toEqual({ ...old[1], channel: 'phone', description: '' });
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['clients', 'contacts', 'eventBuckets', 'meta', 'noteBuckets', 'outbox', 'rejections', 'shadows', 'staff', 'ticketBuckets', 'firstScreen'].sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      [
+        'clients',
+        'contacts',
+        'eventBuckets',
+        'meta',
+        'noteBuckets',
+        'outbox',
+        'rejections',
+        'shadows',
+        'staff',
+        'ticketBuckets',
+        'firstScreen',
+      ].sort(),
+    );
     // 1,000 tickets spread over the buckets rather than piling into a few.
     const buckets = await db.ticketBuckets.toArray();
     expect(buckets.length).toBeGreaterThan(BUCKET_COUNT * 0.9);
@@ -92,7 +106,15 @@ describe('Dexie schema upgrades keep every ticket', () => {
     expect(await db.outbox.count()).toBe(0);
     await repo.setStatus(old[0]!.id, 'closed', new Date('2026-03-03T10:00:00Z'));
     expect(await db.outbox.toArray()).toEqual([
-      { seq: 1, name: 'setStatus', args: { id: old[0]!.id, status: 'closed' }, performedAt: '2026-03-03T10:00:00.000Z', status: 'pending', ackSeq: null, target: `ticket:${old[0]!.id}` },
+      {
+        seq: 1,
+        name: 'setStatus',
+        args: { id: old[0]!.id, status: 'closed' },
+        performedAt: '2026-03-03T10:00:00.000Z',
+        status: 'pending',
+        ackSeq: null,
+        target: `ticket:${old[0]!.id}`,
+      },
     ]);
     expect(await repo.count()).toBe(2000);
     repo.close();
@@ -132,7 +154,11 @@ describe('Dexie schema upgrades keep every ticket', () => {
     const repo = new TicketRepository(db);
     expect(await repo.count()).toBe(600);
     await vi.waitFor(async () => expect(await readFirstScreen(db)).not.toBeNull());
-    const expected = old.filter((t) => t.status !== 'closed').reverse().slice(0, FIRST_SCREEN_SIZE).map((t) => t.id);
+    const expected = old
+      .filter((t) => t.status !== 'closed')
+      .reverse()
+      .slice(0, FIRST_SCREEN_SIZE)
+      .map((t) => t.id);
     expect((await readFirstScreen(db))!.map((t) => t.id)).toEqual(expected);
     repo.close();
     await db.delete();
@@ -142,7 +168,14 @@ describe('Dexie schema upgrades keep every ticket', () => {
     const db = openDb(`new-${crypto.randomUUID()}`);
     expect(await readFirstScreen(db)).toEqual([]);
     const repo = new TicketRepository(db);
-    const [ticket] = oldTickets(1).map((t) => ({ ...t, id: '019a0000-0000-7000-8000-000000000001', channel: 'phone' as const, description: '', assigneeId: null, status: 'open' as const }));
+    const [ticket] = oldTickets(1).map((t) => ({
+      ...t,
+      id: '019a0000-0000-7000-8000-000000000001',
+      channel: 'phone' as const,
+      description: '',
+      assigneeId: null,
+      status: 'open' as const,
+    }));
     await repo.bulkPut([ticket!]);
     expect(await readFirstScreen(db)).toEqual([ticket]);
     repo.close();

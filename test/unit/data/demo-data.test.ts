@@ -10,7 +10,7 @@ describe('generateDemoData', () => {
     expect(generateDemoData({ tickets: 50, now }).tickets).toEqual(generateDemoData({ tickets: 50, now }).tickets);
   });
 
-  it('gives every ticket a priority of its own client\'s contract and a known assignee', () => {
+  it("gives every ticket a priority of its own client's contract and a known assignee", () => {
     const clients = new Map(data.clients.map((c) => [c.id, c]));
     const staff = new Set(data.staff.map((s) => s.id));
     for (const t of data.tickets) {

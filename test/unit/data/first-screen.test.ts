@@ -30,8 +30,8 @@ function queueDefaultView(tickets: readonly Ticket[]): string[] {
 
 const ids = (rows: readonly Ticket[] | null) => (rows ?? []).map((t) => t.id);
 
-describe('the first screen is the start of the queue\'s default view', () => {
-  it('matches the queue\'s own sort and filter on a demo workspace', () => {
+describe("the first screen is the start of the queue's default view", () => {
+  it("matches the queue's own sort and filter on a demo workspace", () => {
     const view = queueDefaultView(demo.tickets);
     expect(view.length).toBeGreaterThan(FIRST_SCREEN_SIZE);
     const screen = firstScreenOf(demo.tickets);
@@ -114,7 +114,7 @@ describe('the stored first screen follows every ticket write', () => {
     await db.delete();
   });
 
-  it('is known from a new store\'s first bulk write, before any full load', async () => {
+  it("is known from a new store's first bulk write, before any full load", async () => {
     expect(ids(await readFirstScreen(db))).toEqual(queueDefaultView(demo.tickets).slice(0, FIRST_SCREEN_SIZE));
   });
 
@@ -130,7 +130,9 @@ describe('the stored first screen follows every ticket write', () => {
     const before = (await readFirstScreen(db))!;
     const fourTier = new Set(demo.clients.filter((c) => c.prioritySchemeId === 'four-tier').map((c) => c.id));
     // Opened before the last row, so as Critical it sorts into the first screen.
-    const raised = demo.tickets.find((t) => t.status !== 'closed' && fourTier.has(t.clientId) && !ids(before).includes(t.id) && t.openedAt < before.at(-1)!.openedAt);
+    const raised = demo.tickets.find(
+      (t) => t.status !== 'closed' && fourTier.has(t.clientId) && !ids(before).includes(t.id) && t.openedAt < before.at(-1)!.openedAt,
+    );
     expect(raised).toBeDefined();
     await repo.updateTicket(raised!.id, { priority: 'critical' }, NOW);
     const screen = await expectPrefixOfStoredView();
@@ -144,7 +146,16 @@ describe('the stored first screen follows every ticket write', () => {
     // A store past its first download: a pull from cursor 0 would replace the store instead.
     const cursor = 7;
     await db.meta.put({ key: SYNC_STATE_KEY, value: { ...(await sync.state()), cursor } });
-    await sync.applyPullPage(cursor, { changes: [{ seq: cursor + 1, entity: 'ticket', id: second!.id, op: 'delete', data: null }], nextCursor: cursor + 1, hasMore: false, remaining: 0 }, NOW);
+    await sync.applyPullPage(
+      cursor,
+      {
+        changes: [{ seq: cursor + 1, entity: 'ticket', id: second!.id, op: 'delete', data: null }],
+        nextCursor: cursor + 1,
+        hasMore: false,
+        remaining: 0,
+      },
+      NOW,
+    );
     const screen = await expectPrefixOfStoredView();
     expect(screen).not.toContain(second!.id);
     expect(screen).toHaveLength(FIRST_SCREEN_SIZE - 1);

@@ -53,7 +53,9 @@ describe('TicketRepository.setStatus', () => {
     const created = await repo.create(draft);
     if (!created.ok) throw new Error('setup');
     await repo.setStatus(created.ticket.id, 'closed', new Date('2026-03-03T10:00:00Z'));
-    await expect(repo.setStatus(created.ticket.id, 'on_hold')).rejects.toThrow('A ticket cannot go from closed to on_hold; allowed next: open.');
+    await expect(repo.setStatus(created.ticket.id, 'on_hold')).rejects.toThrow(
+      'A ticket cannot go from closed to on_hold; allowed next: open.',
+    );
     const stored = await repo.get(created.ticket.id);
     expect(stored?.status).toBe('closed');
     expect(stored?.updatedAt).toBe('2026-03-03T10:00:00.000Z');

@@ -8,7 +8,8 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-const { createAppProtocolHandler, installAppProtocol, registerAppScheme, resolveAppPath } = await import('../../../electron/main/app-protocol');
+const { createAppProtocolHandler, installAppProtocol, registerAppScheme, resolveAppPath } =
+  await import('../../../electron/main/app-protocol');
 
 const CSP = "default-src 'self'";
 let base: string;

@@ -128,7 +128,9 @@ describe('credential store without encryption', () => {
   it('still lets the user delete what was saved before', async () => {
     await writeFile(file, JSON.stringify({ version: 1, entries: { sync: 'ZW5jKHgp' } }));
     const store = createCredentialStore(file, 'win32');
-    await expect(store.get('sync')).rejects.toThrow(/Cannot read the saved credential for "sync": the operating system keychain is not available/);
+    await expect(store.get('sync')).rejects.toThrow(
+      /Cannot read the saved credential for "sync": the operating system keychain is not available/,
+    );
     await store.delete('sync');
     await expect(store.get('sync')).resolves.toBeNull();
   });

@@ -111,7 +111,10 @@ describe('the content security policy', () => {
 });
 
 describe('installCspHeader', () => {
-  type Listener = (details: { resourceType: string; responseHeaders?: Record<string, string[]> }, callback: (response: object) => void) => void;
+  type Listener = (
+    details: { resourceType: string; responseHeaders?: Record<string, string[]> },
+    callback: (response: object) => void,
+  ) => void;
   const POLICY = "default-src 'self'";
 
   function install(): Listener {

@@ -28,7 +28,10 @@ describe('planElectronE2e', () => {
   });
 
   it('runs them under xvfb-run on a Linux machine without a display', () => {
-    expect(planElectronE2e({ binary: BINARY, platform: 'linux', display: undefined, xvfbRun: XVFB })).toMatchObject({ run: true, wrap: [XVFB, '-a'] });
+    expect(planElectronE2e({ binary: BINARY, platform: 'linux', display: undefined, xvfbRun: XVFB })).toMatchObject({
+      run: true,
+      wrap: [XVFB, '-a'],
+    });
   });
 
   it('does not run them on Linux with neither a display nor xvfb-run, and says why', () => {
@@ -95,9 +98,14 @@ describe('SkipReporter', () => {
   });
 
   function testCase(project: string, title: string): TestCase {
-    return { titlePath: () => ['', project, `${project}/a.spec.ts`, title], parent: { project: () => ({ name: project }) }, annotations: [] } as unknown as TestCase;
+    return {
+      titlePath: () => ['', project, `${project}/a.spec.ts`, title],
+      parent: { project: () => ({ name: project }) },
+      annotations: [],
+    } as unknown as TestCase;
   }
-  const skipped = (reason: string) => ({ status: 'skipped', annotations: [{ type: 'skip', description: reason }] }) as unknown as TestResult;
+  const skipped = (reason: string) =>
+    ({ status: 'skipped', annotations: [{ type: 'skip', description: reason }] }) as unknown as TestResult;
   const passed = { status: 'passed', annotations: [] } as unknown as TestResult;
 
   async function report(options: { binary: string | null; ci: boolean }, ...tests: Array<[TestCase, TestResult]>) {
@@ -107,7 +115,9 @@ describe('SkipReporter', () => {
   }
 
   it('fails a CI run that skipped an Electron test where Electron is installed', async () => {
-    await expect(report({ binary: BINARY, ci: true }, [testCase('electron', 'window'), skipped('no display')])).resolves.toEqual({ status: 'failed' });
+    await expect(report({ binary: BINARY, ci: true }, [testCase('electron', 'window'), skipped('no display')])).resolves.toEqual({
+      status: 'failed',
+    });
     expect(printed.join('\n')).toContain('  no display\n    - electron › electron/a.spec.ts › window');
     expect(printed.join('\n')).toContain('FAILED');
   });
@@ -117,7 +127,9 @@ describe('SkipReporter', () => {
     ['with the binary off CI', { binary: BINARY, ci: false }],
     ['without the binary off CI', { binary: null, ci: false }],
   ])('lets a skip stand %s, and prints its reason', async (_name, options) => {
-    await expect(report(options, [testCase('electron', 'window'), skipped('the Electron binary is not installed')])).resolves.toBeUndefined();
+    await expect(
+      report(options, [testCase('electron', 'window'), skipped('the Electron binary is not installed')]),
+    ).resolves.toBeUndefined();
     expect(printed.join('\n')).toContain('  the Electron binary is not installed\n    - electron › electron/a.spec.ts › window');
     expect(printed.join('\n')).not.toContain('FAILED');
   });

@@ -1,7 +1,11 @@
 // Links that must never leave Switchboard, shared by every test of the link
 // rule so the desktop and browser runtimes are tried on the same list.
 
-export const ALLOWED_LINKS = ['https://docs.switchboard.example/guide', 'https://www.switchboard.example/', 'https://docs.switchboard.example/a?b=c#d'];
+export const ALLOWED_LINKS = [
+  'https://docs.switchboard.example/guide',
+  'https://www.switchboard.example/',
+  'https://docs.switchboard.example/a?b=c#d',
+];
 
 export const HOSTILE_LINKS = [
   'http://docs.switchboard.example/',

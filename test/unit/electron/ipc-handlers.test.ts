@@ -98,11 +98,8 @@ describe('registerIpcHandlers', () => {
   });
 
   // The schema already refuses an empty URL, before the link rule is asked.
-  it.each(HOSTILE_LINKS.filter((url) => url !== ''))(
-    'links:openExternal refuses %s and says which links are allowed',
-    async (url) => {
-      await expect(setup().invoke('links:openExternal', { url })).rejects.toThrow(refusedExternalLinkMessage(url));
-      expect(electron.shell.openExternal).not.toHaveBeenCalled();
-    },
-  );
+  it.each(HOSTILE_LINKS.filter((url) => url !== ''))('links:openExternal refuses %s and says which links are allowed', async (url) => {
+    await expect(setup().invoke('links:openExternal', { url })).rejects.toThrow(refusedExternalLinkMessage(url));
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
 });

@@ -63,7 +63,11 @@ describe('electron.vite.config.ts', () => {
   it('bundles the preload as self-contained CommonJS, as a sandboxed preload requires', () => {
     expect(config.preload.build.lib.entry).toMatch(/electron[\\/]preload[\\/]index\.ts$/);
     expect(config.preload.build.externalizeDeps).toBe(false);
-    expect(config.preload.build.rolldownOptions.output).toMatchObject({ format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false });
+    expect(config.preload.build.rolldownOptions.output).toMatchObject({
+      format: 'cjs',
+      entryFileNames: '[name].cjs',
+      codeSplitting: false,
+    });
   });
 
   it('loads that preload file from the main process', () => {

@@ -12,7 +12,10 @@ vi.mock('electron', () => electron);
 
 await import('../../../electron/preload/index');
 
-const [name, bridge] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [string, Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>];
+const [name, bridge] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [
+  string,
+  Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>,
+];
 
 function leaves(value: unknown, at = 'switchboard'): Array<[string, unknown]> {
   if (value !== null && typeof value === 'object') {
@@ -28,7 +31,9 @@ describe('preload bridge', () => {
   });
 
   it('exposes exactly the named functions of the contract and nothing else', () => {
-    const declared = Object.entries(bridgeContract).flatMap(([group, calls]) => Object.keys(calls).map((method) => [`switchboard.${group}.${method}`, 'function']));
+    const declared = Object.entries(bridgeContract).flatMap(([group, calls]) =>
+      Object.keys(calls).map((method) => [`switchboard.${group}.${method}`, 'function']),
+    );
     expect(declared.length).toBeGreaterThan(0);
     expect(leaves(bridge).map(([at, value]) => [at, typeof value])).toEqual(declared);
   });

@@ -33,7 +33,11 @@ describe('validated IPC wrapper', () => {
   });
 
   it.each([
-    ['a foreign page', { url: 'https://evil.example/', parent: null }, /credentials:get refused: the sender https:\/\/evil\.example\/ is not the app/],
+    [
+      'a foreign page',
+      { url: 'https://evil.example/', parent: null },
+      /credentials:get refused: the sender https:\/\/evil\.example\/ is not the app/,
+    ],
     ['a lookalike', { url: 'https://evil.example/?next=app://switchboard', parent: null }, /is not the app/],
     ['userinfo trickery', { url: 'app://user@switchboard/', parent: null }, /is not the app/],
     ['a file page', { url: 'file:///tmp/index.html', parent: null }, /is not the app/],
@@ -54,7 +58,11 @@ describe('validated IPC wrapper', () => {
   it.each([
     ['no argument', [], 'credentials:get got a bad argument: argument: Invalid input: expected object, received undefined.'],
     ['a bare string', ['sync'], 'credentials:get got a bad argument: argument: Invalid input: expected object, received string.'],
-    ['a number for the account', [{ account: 42 }], 'credentials:get got a bad argument: account: Invalid input: expected string, received number.'],
+    [
+      'a number for the account',
+      [{ account: 42 }],
+      'credentials:get got a bad argument: account: Invalid input: expected string, received number.',
+    ],
     ['an empty account', [{ account: '  ' }], 'credentials:get got a bad argument: account: an account name is required.'],
     ['an extra field', [{ account: 'sync', secret: 'x' }], 'credentials:get got a bad argument: argument: Unrecognized key: "secret".'],
     ['two arguments', [{ account: 'sync' }, { account: 'other' }], 'credentials:get takes at most one argument; got 2.'],

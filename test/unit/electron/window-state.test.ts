@@ -11,16 +11,66 @@ const twoScreens = [primary, right];
 
 describe('clampToDisplays', () => {
   it.each<[string, WindowState, Rect[], WindowState]>([
-    ['keeps a window that fits on the primary', { x: 100, y: 100, width: 1280, height: 800, maximized: false }, twoScreens, { x: 100, y: 100, width: 1280, height: 800, maximized: false }],
-    ['keeps a window on the second screen', { x: 2000, y: 50, width: 1000, height: 700, maximized: true }, twoScreens, { x: 2000, y: 50, width: 1000, height: 700, maximized: true }],
-    ['centres on the primary a window whose screen was unplugged', { x: 4000, y: 100, width: 1280, height: 800, maximized: false }, twoScreens, { x: 320, y: 120, width: 1280, height: 800, maximized: false }],
-    ['moves a window straddling two screens onto the one it covers most', { x: 1500, y: 100, width: 1280, height: 800, maximized: false }, twoScreens, { x: 1920, y: 100, width: 1280, height: 800, maximized: false }],
-    ['pulls back a window hanging off the top-left', { x: -500, y: -300, width: 1280, height: 800, maximized: false }, [primary], { x: 0, y: 0, width: 1280, height: 800, maximized: false }],
-    ['shrinks a window larger than its screen', { x: 0, y: 0, width: 3000, height: 2000, maximized: false }, [primary], { x: 0, y: 0, width: 1920, height: 1040, maximized: false }],
-    ['grows a window below the minimum size', { x: 10, y: 10, width: 200, height: 100, maximized: false }, [primary], { x: 10, y: 10, width: 900, height: 600, maximized: false }],
-    ['fits a screen smaller than the minimum size', { x: 0, y: 0, width: 1280, height: 800, maximized: false }, [{ x: 0, y: 0, width: 800, height: 500 }], { x: 0, y: 0, width: 800, height: 500, maximized: false }],
-    ['respects a work area that does not start at 0,0 (taskbar on the left)', { x: 0, y: 0, width: 1280, height: 800, maximized: false }, [{ x: 64, y: 0, width: 1856, height: 1080 }], { x: 64, y: 0, width: 1280, height: 800, maximized: false }],
-    ['sizes a first-run window without placing it', { width: 1280, height: 800, maximized: false }, [{ x: 0, y: 0, width: 1024, height: 700 }], { width: 1024, height: 700, maximized: false }],
+    [
+      'keeps a window that fits on the primary',
+      { x: 100, y: 100, width: 1280, height: 800, maximized: false },
+      twoScreens,
+      { x: 100, y: 100, width: 1280, height: 800, maximized: false },
+    ],
+    [
+      'keeps a window on the second screen',
+      { x: 2000, y: 50, width: 1000, height: 700, maximized: true },
+      twoScreens,
+      { x: 2000, y: 50, width: 1000, height: 700, maximized: true },
+    ],
+    [
+      'centres on the primary a window whose screen was unplugged',
+      { x: 4000, y: 100, width: 1280, height: 800, maximized: false },
+      twoScreens,
+      { x: 320, y: 120, width: 1280, height: 800, maximized: false },
+    ],
+    [
+      'moves a window straddling two screens onto the one it covers most',
+      { x: 1500, y: 100, width: 1280, height: 800, maximized: false },
+      twoScreens,
+      { x: 1920, y: 100, width: 1280, height: 800, maximized: false },
+    ],
+    [
+      'pulls back a window hanging off the top-left',
+      { x: -500, y: -300, width: 1280, height: 800, maximized: false },
+      [primary],
+      { x: 0, y: 0, width: 1280, height: 800, maximized: false },
+    ],
+    [
+      'shrinks a window larger than its screen',
+      { x: 0, y: 0, width: 3000, height: 2000, maximized: false },
+      [primary],
+      { x: 0, y: 0, width: 1920, height: 1040, maximized: false },
+    ],
+    [
+      'grows a window below the minimum size',
+      { x: 10, y: 10, width: 200, height: 100, maximized: false },
+      [primary],
+      { x: 10, y: 10, width: 900, height: 600, maximized: false },
+    ],
+    [
+      'fits a screen smaller than the minimum size',
+      { x: 0, y: 0, width: 1280, height: 800, maximized: false },
+      [{ x: 0, y: 0, width: 800, height: 500 }],
+      { x: 0, y: 0, width: 800, height: 500, maximized: false },
+    ],
+    [
+      'respects a work area that does not start at 0,0 (taskbar on the left)',
+      { x: 0, y: 0, width: 1280, height: 800, maximized: false },
+      [{ x: 64, y: 0, width: 1856, height: 1080 }],
+      { x: 64, y: 0, width: 1280, height: 800, maximized: false },
+    ],
+    [
+      'sizes a first-run window without placing it',
+      { width: 1280, height: 800, maximized: false },
+      [{ x: 0, y: 0, width: 1024, height: 700 }],
+      { width: 1024, height: 700, maximized: false },
+    ],
   ])('%s', (_name, saved, workAreas, expected) => {
     expect(clampToDisplays(saved, workAreas)).toEqual(expected);
   });

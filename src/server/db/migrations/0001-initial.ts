@@ -148,7 +148,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['changes', 'client_mutations', 'sync_clients', 'notes', 'ticket_events', 'tickets', 'contacts', 'clients', 'sessions', 'users', 'tenants']) {
+  for (const table of [
+    'changes',
+    'client_mutations',
+    'sync_clients',
+    'notes',
+    'ticket_events',
+    'tickets',
+    'contacts',
+    'clients',
+    'sessions',
+    'users',
+    'tenants',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -14,7 +14,10 @@ import { sql, type Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('client_mutations').dropConstraint('client_mutations_client').execute();
-  await db.schema.alterTable('client_mutations').alterColumn('args', (c) => c.dropNotNull()).execute();
+  await db.schema
+    .alterTable('client_mutations')
+    .alterColumn('args', (c) => c.dropNotNull())
+    .execute();
   await db.schema.alterTable('client_mutations').addColumn('fingerprint', 'text').execute();
   await sql`update client_mutations set fingerprint = md5(jsonb_build_array(name, args)::text), args = null
     where result->>'status' = 'rejected'`.execute(db);
@@ -25,8 +28,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema.alterTable('ticket_events').addColumn('recorded_at', 'timestamptz').execute();
   await sql`update ticket_events set recorded_at = at`.execute(db);
-  await db.schema.alterTable('ticket_events').alterColumn('recorded_at', (c) => c.setDefault(sql`now()`)).execute();
-  await db.schema.alterTable('ticket_events').alterColumn('recorded_at', (c) => c.setNotNull()).execute();
+  await db.schema
+    .alterTable('ticket_events')
+    .alterColumn('recorded_at', (c) => c.setDefault(sql`now()`))
+    .execute();
+  await db.schema
+    .alterTable('ticket_events')
+    .alterColumn('recorded_at', (c) => c.setNotNull())
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -36,8 +45,13 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('client_mutations').dropColumn('fingerprint').execute();
   // Arguments of refused mutations are gone; their rows keep an empty object.
   await sql`update client_mutations set args = '{}'::jsonb where args is null`.execute(db);
-  await db.schema.alterTable('client_mutations').alterColumn('args', (c) => c.setNotNull()).execute();
-  await sql`delete from client_mutations m where not exists (select from sync_clients c where c.tenant_id = m.tenant_id and c.client_id = m.client_id)`.execute(db);
+  await db.schema
+    .alterTable('client_mutations')
+    .alterColumn('args', (c) => c.setNotNull())
+    .execute();
+  await sql`delete from client_mutations m where not exists (select from sync_clients c where c.tenant_id = m.tenant_id and c.client_id = m.client_id)`.execute(
+    db,
+  );
   await db.schema
     .alterTable('client_mutations')
     .addForeignKeyConstraint('client_mutations_client', ['tenant_id', 'client_id'], 'sync_clients', ['tenant_id', 'client_id'])

@@ -27,10 +27,21 @@ describe('engine = minute-stepping reference', () => {
       fc.property(policyArb, startArb, fc.integer(), (policy: SlaPolicy, start, seed) => {
         parseSlaPolicy(policy);
         const rand = prng(seed);
-        const { history, now } = randomTicket(rand, policy, { from: start, to: start + 60_000, events: 1 + Math.floor(rand() * 8), maxGapMinutes: 300 });
+        const { history, now } = randomTicket(rand, policy, {
+          from: start,
+          to: start + 60_000,
+          events: 1 + Math.floor(rand() * 8),
+          maxGapMinutes: 300,
+        });
         const engine = computeSla(policy, history, now);
         const reference = referenceSla(policy, history, now);
-        const context = JSON.stringify({ calendar: policy.calendar, history, now: new Date(now).toISOString(), priority: engine.priority, targets: policy.priorities[engine.priority] });
+        const context = JSON.stringify({
+          calendar: policy.calendar,
+          history,
+          now: new Date(now).toISOString(),
+          priority: engine.priority,
+          targets: policy.priorities[engine.priority],
+        });
         same(engine.firstResponse, reference.firstResponse, context);
         same(engine.resolution, reference.resolution, context);
       }),
@@ -45,7 +56,12 @@ describe('engine = minute-stepping reference', () => {
       const cal = new ReferenceCalendar(policy);
       for (const from of [Date.UTC(2026, 2, 5), Date.UTC(2026, 10, 24), Date.UTC(2026, 11, 22), Date.UTC(2026, 9, 29)]) {
         for (let i = 0; i < 3; i++) {
-          const { history, now } = randomTicket(rand, policy, { from, to: from + 3 * 86_400_000, events: 5 + Math.floor(rand() * 6), maxGapMinutes: 400 });
+          const { history, now } = randomTicket(rand, policy, {
+            from,
+            to: from + 3 * 86_400_000,
+            events: 5 + Math.floor(rand() * 6),
+            maxGapMinutes: 400,
+          });
           const engine = computeSla(policy, history, now);
           const reference = referenceSla(policy, history, now, cal);
           const context = JSON.stringify({ policy: policy.id, history, now: new Date(now).toISOString() });
@@ -57,7 +73,10 @@ describe('engine = minute-stepping reference', () => {
   });
 
   it('on windows whose edges fall inside the hours the clocks skip or repeat', () => {
-    const night = [{ from: '00:00', to: '01:30' }, { from: '02:15', to: '24:00' }];
+    const night = [
+      { from: '00:00', to: '01:30' },
+      { from: '02:15', to: '24:00' },
+    ];
     const cases = [
       { zone: 'America/New_York', days: [Date.UTC(2026, 2, 7, 12), Date.UTC(2026, 9, 31, 12)] },
       { zone: 'Australia/Lord_Howe', days: [Date.UTC(2026, 3, 4, 2), Date.UTC(2026, 9, 3, 2)] },
@@ -80,7 +99,11 @@ describe('engine = minute-stepping reference', () => {
       for (const opened of days) {
         for (const priority of ['critical', 'high', 'medium', 'standard']) {
           const history = [{ type: 'opened' as const, at: new Date(opened).toISOString(), priority }];
-          same(computeSla(policy, history, opened).firstResponse, referenceSla(policy, history, opened, cal).firstResponse, `${zone} ${priority} ${history[0]!.at}`);
+          same(
+            computeSla(policy, history, opened).firstResponse,
+            referenceSla(policy, history, opened, cal).firstResponse,
+            `${zone} ${priority} ${history[0]!.at}`,
+          );
         }
       }
     }

@@ -17,7 +17,8 @@ const policy: SlaPolicy = {
   },
 };
 
-const opened = (at: string, priority: string, status?: SlaEvent['status']): SlaEvent => (status ? { type: 'opened', at, priority, status } : { type: 'opened', at, priority });
+const opened = (at: string, priority: string, status?: SlaEvent['status']): SlaEvent =>
+  status ? { type: 'opened', at, priority, status } : { type: 'opened', at, priority };
 const status = (at: string, s: SlaEvent['status']): SlaEvent => ({ type: 'status_changed', at, status: s });
 const reprioritize = (at: string, priority: string): SlaEvent => ({ type: 'priority_changed', at, priority });
 const reply = (at: string): SlaEvent => ({ type: 'public_reply', at });
@@ -25,7 +26,12 @@ const MIN = 60_000;
 
 describe('pauses', () => {
   // Thu 2026-03-05 09:00 EST opened; Fri 15:00 EST awaiting the customer; Mon 2026-03-09 10:00 EDT open again.
-  const history = [opened('2026-03-05T14:00:00.000Z', 'sev2'), status('2026-03-05T14:30:00.000Z', 'open'), status('2026-03-06T20:00:00.000Z', 'awaiting_reply'), status('2026-03-09T14:00:00.000Z', 'open')];
+  const history = [
+    opened('2026-03-05T14:00:00.000Z', 'sev2'),
+    status('2026-03-05T14:30:00.000Z', 'open'),
+    status('2026-03-06T20:00:00.000Z', 'awaiting_reply'),
+    status('2026-03-09T14:00:00.000Z', 'open'),
+  ];
 
   it('paused across a weekend: 900 of 1080 minutes used before the pause, the rest from Monday 10:00', () => {
     const r = computeSla(policy, history, '2026-03-09T15:00:00.000Z');
@@ -59,7 +65,11 @@ describe('pauses', () => {
 
   it('a ticket created directly in a paused status counts nothing until it leaves it', () => {
     // Mon 2026-03-02 09:00 EST created as Awaiting your reply; Open Tue 11:00 EST.
-    const r = computeSla(policy, [opened('2026-03-02T14:00:00.000Z', 'sev2', 'awaiting_reply'), status('2026-03-03T16:00:00.000Z', 'open')], '2026-03-03T16:00:00.000Z');
+    const r = computeSla(
+      policy,
+      [opened('2026-03-02T14:00:00.000Z', 'sev2', 'awaiting_reply'), status('2026-03-03T16:00:00.000Z', 'open')],
+      '2026-03-03T16:00:00.000Z',
+    );
     expect(r.firstResponse).toMatchObject({ state: 'met', stoppedAt: '2026-03-02T14:00:00.000Z' });
     expect(r.resolution).toMatchObject({ consumedMs: 0, targetAt: '2026-03-05T16:00:00.000Z', limitAt: '2026-03-06T16:00:00.000Z' });
   });
@@ -79,25 +89,49 @@ describe('pauses', () => {
       ],
       '2026-03-05T15:00:00.000Z',
     ).resolution!;
-    expect(r).toMatchObject({ state: 'met', stoppedAt: '2026-03-04T15:00:00.000Z', consumedMs: 420 * MIN, targetAt: '2026-03-04T17:00:00.000Z' });
+    expect(r).toMatchObject({
+      state: 'met',
+      stoppedAt: '2026-03-04T15:00:00.000Z',
+      consumedMs: 420 * MIN,
+      targetAt: '2026-03-04T17:00:00.000Z',
+    });
   });
 });
 
 describe('priority changes recompute from the opening with the new targets', () => {
   // Sev3 Mon 2026-03-02 09:00 EST; open 09:10; awaiting the customer Tue 10:00 (600 min used); open again Wed 09:00.
-  const base = [opened('2026-03-02T14:00:00.000Z', 'sev3'), status('2026-03-02T14:10:00.000Z', 'open'), status('2026-03-03T15:00:00.000Z', 'awaiting_reply')];
+  const base = [
+    opened('2026-03-02T14:00:00.000Z', 'sev3'),
+    status('2026-03-02T14:10:00.000Z', 'open'),
+    status('2026-03-03T15:00:00.000Z', 'awaiting_reply'),
+  ];
 
   it('raised to Sev1 while paused: already past the 540-minute target, limit at Wed 17:00', () => {
-    const r = computeSla(policy, [...base, reprioritize('2026-03-03T17:00:00.000Z', 'sev1'), status('2026-03-04T14:00:00.000Z', 'open')], '2026-03-04T15:00:00.000Z');
+    const r = computeSla(
+      policy,
+      [...base, reprioritize('2026-03-03T17:00:00.000Z', 'sev1'), status('2026-03-04T14:00:00.000Z', 'open')],
+      '2026-03-04T15:00:00.000Z',
+    );
     expect(r.priority).toBe('sev1');
-    expect(r.resolution).toMatchObject({ priority: 'sev1', state: 'late', targetAt: '2026-03-03T14:00:00.000Z', limitAt: '2026-03-04T22:00:00.000Z', consumedMs: 660 * MIN });
+    expect(r.resolution).toMatchObject({
+      priority: 'sev1',
+      state: 'late',
+      targetAt: '2026-03-03T14:00:00.000Z',
+      limitAt: '2026-03-04T22:00:00.000Z',
+      consumedMs: 660 * MIN,
+    });
     // First response was met under Sev3, the priority in force when it stopped.
     expect(r.firstResponse).toMatchObject({ priority: 'sev3', state: 'met' });
   });
 
   it('lowered to Sev4 while paused: stays paused; 2100 minutes left, projected from now', () => {
     const r = computeSla(policy, [...base, reprioritize('2026-03-03T17:00:00.000Z', 'sev4')], '2026-03-03T18:00:00.000Z');
-    expect(r.resolution).toMatchObject({ state: 'paused', consumedMs: 600 * MIN, remainingMs: 2100 * MIN, targetAt: '2026-03-09T16:00:00.000Z' });
+    expect(r.resolution).toMatchObject({
+      state: 'paused',
+      consumedMs: 600 * MIN,
+      remainingMs: 2100 * MIN,
+      targetAt: '2026-03-09T16:00:00.000Z',
+    });
   });
 });
 
@@ -105,10 +139,34 @@ describe('first response', () => {
   // High (2–4 business hours) Mon 2026-03-02 08:00 CST.
   const open = opened('2026-03-02T14:00:00.000Z', 'high');
   it.each([
-    { case: 'reply within 2 h: met', events: [reply('2026-03-02T15:30:00.000Z')], now: '2026-03-02T20:00:00.000Z', state: 'met', stoppedAt: '2026-03-02T15:30:00.000Z' },
-    { case: 'leaving New within 2 h: met', events: [status('2026-03-02T16:00:00.000Z', 'open')], now: '2026-03-02T20:00:00.000Z', state: 'met', stoppedAt: '2026-03-02T16:00:00.000Z' },
-    { case: 'reply after 3 h: late', events: [reply('2026-03-02T17:00:00.000Z')], now: '2026-03-02T20:00:00.000Z', state: 'late', stoppedAt: '2026-03-02T17:00:00.000Z' },
-    { case: 'reply after 4.5 h: breached', events: [reply('2026-03-02T18:30:00.000Z')], now: '2026-03-02T20:00:00.000Z', state: 'breached', stoppedAt: '2026-03-02T18:30:00.000Z' },
+    {
+      case: 'reply within 2 h: met',
+      events: [reply('2026-03-02T15:30:00.000Z')],
+      now: '2026-03-02T20:00:00.000Z',
+      state: 'met',
+      stoppedAt: '2026-03-02T15:30:00.000Z',
+    },
+    {
+      case: 'leaving New within 2 h: met',
+      events: [status('2026-03-02T16:00:00.000Z', 'open')],
+      now: '2026-03-02T20:00:00.000Z',
+      state: 'met',
+      stoppedAt: '2026-03-02T16:00:00.000Z',
+    },
+    {
+      case: 'reply after 3 h: late',
+      events: [reply('2026-03-02T17:00:00.000Z')],
+      now: '2026-03-02T20:00:00.000Z',
+      state: 'late',
+      stoppedAt: '2026-03-02T17:00:00.000Z',
+    },
+    {
+      case: 'reply after 4.5 h: breached',
+      events: [reply('2026-03-02T18:30:00.000Z')],
+      now: '2026-03-02T20:00:00.000Z',
+      state: 'breached',
+      stoppedAt: '2026-03-02T18:30:00.000Z',
+    },
     { case: 'no reply at exactly 2 h: still running', events: [], now: '2026-03-02T16:00:00.000Z', state: 'running', stoppedAt: null },
     { case: 'no reply at 2.5 h: late', events: [], now: '2026-03-02T16:30:00.000Z', state: 'late', stoppedAt: null },
     { case: 'no reply at 4 h 1 min: breached', events: [], now: '2026-03-02T18:01:00.000Z', state: 'breached', stoppedAt: null },
@@ -119,7 +177,11 @@ describe('first response', () => {
 
   it('a deadline that passed at Friday close shows late over the weekend, with no business time left', () => {
     // Medium (600 min) Fri 2026-03-06 07:00 CST: due Fri 17:00; looked at Saturday.
-    const r = computeSla(FOUR_TIER_BUSINESS_HOURS, [opened('2026-03-06T13:00:00.000Z', 'medium')], '2026-03-07T16:00:00.000Z').firstResponse;
+    const r = computeSla(
+      FOUR_TIER_BUSINESS_HOURS,
+      [opened('2026-03-06T13:00:00.000Z', 'medium')],
+      '2026-03-07T16:00:00.000Z',
+    ).firstResponse;
     expect(r).toMatchObject({ state: 'breached', targetAt: '2026-03-06T23:00:00.000Z', remainingMs: 0 });
   });
 
@@ -134,13 +196,22 @@ describe('first response', () => {
 describe('replay is pure', () => {
   it('gives the same answer for the same inputs, and a now earlier than the last event reads as that event', () => {
     const h = [opened('2026-03-02T14:00:00.000Z', 'sev2'), status('2026-03-02T15:00:00.000Z', 'open')];
-    expect(JSON.stringify(computeSla(policy, h, '2026-03-02T16:00:00.000Z'))).toBe(JSON.stringify(computeSla(policy, h, '2026-03-02T16:00:00.000Z')));
+    expect(JSON.stringify(computeSla(policy, h, '2026-03-02T16:00:00.000Z'))).toBe(
+      JSON.stringify(computeSla(policy, h, '2026-03-02T16:00:00.000Z')),
+    );
     expect(computeSla(policy, h, '2026-03-02T14:30:00.000Z').evaluatedAt).toBe('2026-03-02T15:00:00.000Z');
   });
 
   it('serialises to plain data with ISO instants', () => {
     const json = JSON.parse(JSON.stringify(computeSla(policy, [opened('2026-03-02T14:00:00.000Z', 'sev1')], '2026-03-02T14:00:00.000Z')));
-    expect(json).toMatchObject({ policyId: 'severity-with-resolution', priority: 'sev1', openedAt: '2026-03-02T14:00:00.000Z', firstResponse: { targetAt: '2026-03-02T18:00:00.000Z', state: 'running' } });
-    expect(json.firstResponse.explanation.segments).toEqual([{ kind: 'business', start: '2026-03-02T14:00:00.000Z', end: '2026-03-02T18:00:00.000Z', minutes: 240 }]);
+    expect(json).toMatchObject({
+      policyId: 'severity-with-resolution',
+      priority: 'sev1',
+      openedAt: '2026-03-02T14:00:00.000Z',
+      firstResponse: { targetAt: '2026-03-02T18:00:00.000Z', state: 'running' },
+    });
+    expect(json.firstResponse.explanation.segments).toEqual([
+      { kind: 'business', start: '2026-03-02T14:00:00.000Z', end: '2026-03-02T18:00:00.000Z', minutes: 240 },
+    ]);
   });
 });

@@ -5,7 +5,9 @@ import { isoDateOf } from '../../../../src/domain/sla/civil-date';
 import { FOUR_SEVERITY_US_HOLIDAYS } from '../../../../resources/sla-presets';
 
 function listed(calendar: BusinessCalendar, year: number): string[] {
-  return calendar.holidaysOf(year).map((h) => `${isoDateOf(h.date)} ${h.name}${h.fromMinute > 0 || h.toMinute < 1440 ? ` ${h.fromMinute}-${h.toMinute}` : ''}`);
+  return calendar
+    .holidaysOf(year)
+    .map((h) => `${isoDateOf(h.date)} ${h.name}${h.fromMinute > 0 || h.toMinute < 1440 ? ` ${h.fromMinute}-${h.toMinute}` : ''}`);
 }
 
 describe('the severity preset closes on the eight US holidays of its contract', () => {
@@ -50,7 +52,13 @@ describe('the severity preset closes on the eight US holidays of its contract', 
 
 const customCalendar: CalendarSpec = {
   timeZone: 'Europe/London',
-  week: { mon: [{ from: '09:00', to: '17:30' }], tue: [{ from: '09:00', to: '17:30' }], wed: [{ from: '09:00', to: '17:30' }], thu: [{ from: '09:00', to: '17:30' }], fri: [{ from: '09:00', to: '17:30' }] },
+  week: {
+    mon: [{ from: '09:00', to: '17:30' }],
+    tue: [{ from: '09:00', to: '17:30' }],
+    wed: [{ from: '09:00', to: '17:30' }],
+    thu: [{ from: '09:00', to: '17:30' }],
+    fri: [{ from: '09:00', to: '17:30' }],
+  },
   holidays: {
     rules: [
       { kind: 'fixed', name: 'Founders Day', month: 2, day: 29 },
@@ -97,7 +105,11 @@ describe('custom holiday rules and one-off closures', () => {
       },
     };
     // Tue 2026-03-10 11:00 GMT: 2 h until the 13:00 closure, then Wed 09:00 + 2 h.
-    const r = computeSla(policy, [{ type: 'opened', at: '2026-03-10T11:00:00.000Z', priority: 'high' }], '2026-03-10T11:00:00.000Z').firstResponse;
+    const r = computeSla(
+      policy,
+      [{ type: 'opened', at: '2026-03-10T11:00:00.000Z', priority: 'high' }],
+      '2026-03-10T11:00:00.000Z',
+    ).firstResponse;
     expect(r.targetAt).toBe('2026-03-11T11:00:00.000Z');
     expect(r.explanation.segments.map((s) => [s.kind, s.start, s.end, s.label ?? ''])).toEqual([
       ['business', '2026-03-10T11:00:00.000Z', '2026-03-10T13:00:00.000Z', ''],
@@ -108,7 +120,11 @@ describe('custom holiday rules and one-off closures', () => {
   });
 
   it("a state's own public holidays apply: California's include the day after Thanksgiving", () => {
-    const ca = new BusinessCalendar({ ...customCalendar, timeZone: 'America/Los_Angeles', holidays: { region: { country: 'US', state: 'CA' } } });
+    const ca = new BusinessCalendar({
+      ...customCalendar,
+      timeZone: 'America/Los_Angeles',
+      holidays: { region: { country: 'US', state: 'CA' } },
+    });
     const names = ca.holidaysOf(2026).map((h) => `${isoDateOf(h.date)} ${h.name}`);
     expect(names).toContain('2026-11-26 Thanksgiving Day');
     expect(names).toContain('2026-11-27 Day after Thanksgiving Day');

@@ -41,10 +41,17 @@ describe('business time', () => {
 
   it('splitting a target into two consecutive additions gives the same deadline', () => {
     fc.assert(
-      fc.property(calendarArb, startArb, amount, amount.filter((x) => x > 0), maybeWall, (spec, start, a, b, wall) => {
-        const cal = wall ? null : compiled(spec);
-        expect(addTime(cal, addTime(cal, start, a), b)).toBe(addTime(cal, start, a + b));
-      }),
+      fc.property(
+        calendarArb,
+        startArb,
+        amount,
+        amount.filter((x) => x > 0),
+        maybeWall,
+        (spec, start, a, b, wall) => {
+          const cal = wall ? null : compiled(spec);
+          expect(addTime(cal, addTime(cal, start, a), b)).toBe(addTime(cal, start, a + b));
+        },
+      ),
       RUNS,
     );
   });
@@ -112,7 +119,12 @@ describe('computeSla on random policies and histories', () => {
       fc.property(policyArb, startArb, fc.integer(), (policy, start, seed) => {
         parseSlaPolicy(policy);
         const rand = prng(seed);
-        const { history, now } = randomTicket(rand, policy, { from: start, to: start + MIN, events: 1 + Math.floor(rand() * 10), maxGapMinutes: 600 });
+        const { history, now } = randomTicket(rand, policy, {
+          from: start,
+          to: start + MIN,
+          events: 1 + Math.floor(rand() * 10),
+          maxGapMinutes: 600,
+        });
         const r = computeSla(policy, history, now);
         for (const c of [r.firstResponse, r.resolution]) {
           if (!c) continue;

@@ -16,11 +16,31 @@ const sibling: SlaPolicy = { ...presets[1]!, id: 'sibling', pauseStatuses: { fir
 const policies = [...presets, sibling];
 
 // Days around both DST changes of 2026 and 2027 (US zones) and around US holidays.
-const edges = ['2026-03-08', '2026-11-01', '2027-03-14', '2027-11-07', '2026-11-26', '2026-12-25', '2027-01-01', '2027-07-05'].map((d) => Date.parse(`${d}T12:00:00Z`));
+const edges = ['2026-03-08', '2026-11-01', '2027-03-14', '2027-11-07', '2026-11-26', '2026-12-25', '2027-01-01', '2027-07-05'].map((d) =>
+  Date.parse(`${d}T12:00:00Z`),
+);
 const tickets: Array<{ policy: SlaPolicy } & TicketCase> = [];
 for (const policy of policies) {
-  for (const edge of edges) tickets.push({ policy, ...randomTicket(rand, policy, { from: edge - 2 * 86_400_000, to: edge + 86_400_000, events: 2 + Math.floor(rand() * 6), maxGapMinutes: 500 }) });
-  for (let i = 0; i < 2; i++) tickets.push({ policy, ...randomTicket(rand, policy, { from: Date.UTC(2026, 0, 1), to: Date.UTC(2027, 11, 20), events: 2 + Math.floor(rand() * 6), maxGapMinutes: 500 }) });
+  for (const edge of edges)
+    tickets.push({
+      policy,
+      ...randomTicket(rand, policy, {
+        from: edge - 2 * 86_400_000,
+        to: edge + 86_400_000,
+        events: 2 + Math.floor(rand() * 6),
+        maxGapMinutes: 500,
+      }),
+    });
+  for (let i = 0; i < 2; i++)
+    tickets.push({
+      policy,
+      ...randomTicket(rand, policy, {
+        from: Date.UTC(2026, 0, 1),
+        to: Date.UTC(2027, 11, 20),
+        events: 2 + Math.floor(rand() * 6),
+        maxGapMinutes: 500,
+      }),
+    });
 }
 // Out of time order, policies interleaved.
 for (let i = tickets.length - 1; i > 0; i--) {

@@ -3,7 +3,15 @@
 import fc from 'fast-check';
 import type { CalendarSpec, OpeningWindow, SlaDuration, SlaPolicy, TargetSpec, Weekday } from '../../../../../src/domain/sla';
 
-export const ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata', 'America/Los_Angeles', 'UTC'] as const;
+export const ZONES = [
+  'America/New_York',
+  'Europe/Berlin',
+  'Australia/Lord_Howe',
+  'America/Santiago',
+  'Asia/Kolkata',
+  'America/Los_Angeles',
+  'UTC',
+] as const;
 
 const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
@@ -17,7 +25,8 @@ function windows(min: number): fc.Arbitrary<OpeningWindow[]> {
   });
 }
 
-const day = (y: number, m: number): fc.Arbitrary<string> => fc.integer({ min: 1, max: 28 }).map((d) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+const day = (y: number, m: number): fc.Arbitrary<string> =>
+  fc.integer({ min: 1, max: 28 }).map((d) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 
 export const calendarArb: fc.Arbitrary<CalendarSpec> = fc
   .record({
@@ -26,7 +35,10 @@ export const calendarArb: fc.Arbitrary<CalendarSpec> = fc
     weekend: fc.tuple(windows(0), windows(0)),
     region: fc.boolean(),
     closures: fc.array(
-      fc.record({ date: fc.oneof(day(2026, 3), day(2026, 4), day(2026, 10), day(2026, 11)), partial: fc.option(fc.tuple(fc.integer({ min: 0, max: 47 }), fc.integer({ min: 1, max: 48 }))) }),
+      fc.record({
+        date: fc.oneof(day(2026, 3), day(2026, 4), day(2026, 10), day(2026, 11)),
+        partial: fc.option(fc.tuple(fc.integer({ min: 0, max: 47 }), fc.integer({ min: 1, max: 48 }))),
+      }),
       { maxLength: 4 },
     ),
     rules: fc.boolean(),
@@ -34,7 +46,12 @@ export const calendarArb: fc.Arbitrary<CalendarSpec> = fc
   .map(({ timeZone, weekdays, weekend, region, closures, rules }) => {
     const names: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
     const all = [...weekdays, ...weekend];
-    const cal: CalendarSpec = { timeZone, week: Object.fromEntries(names.map((n, i) => [n, all[i]!])), businessDayMinutes: 300, holidays: {} };
+    const cal: CalendarSpec = {
+      timeZone,
+      week: Object.fromEntries(names.map((n, i) => [n, all[i]!])),
+      businessDayMinutes: 300,
+      holidays: {},
+    };
     if (region) cal.holidays!.region = { country: 'US', only: ['Memorial Day', 'Thanksgiving Day', 'Christmas Day'] };
     if (rules) {
       cal.holidays!.rules = [
@@ -61,9 +78,27 @@ const wall: fc.Arbitrary<SlaDuration> = fc.integer({ min: 1, max: 900 }).map((va
 
 const targetArb: fc.Arbitrary<TargetSpec> = fc.oneof(
   fc.record({ target: business, extra: fc.option(fc.integer({ min: 0, max: 300 })) }).map(({ target, extra }): TargetSpec =>
-    extra === null || target.unit === 'next-business-day' ? { target } : { target, limit: { unit: 'business-minutes', value: ('value' in target ? (target.unit === 'business-hours' ? target.value * 60 : target.unit === 'business-days' ? 300 : target.value) : 0) + extra } },
+    extra === null || target.unit === 'next-business-day'
+      ? { target }
+      : {
+          target,
+          limit: {
+            unit: 'business-minutes',
+            value:
+              ('value' in target
+                ? target.unit === 'business-hours'
+                  ? target.value * 60
+                  : target.unit === 'business-days'
+                    ? 300
+                    : target.value
+                : 0) + extra,
+          },
+        },
   ),
-  fc.record({ target: wall, extra: fc.integer({ min: 0, max: 300 }) }).map(({ target, extra }): TargetSpec => ({ target, limit: { unit: 'wall-minutes', value: ('value' in target ? target.value : 0) + extra } })),
+  fc.record({ target: wall, extra: fc.integer({ min: 0, max: 300 }) }).map(({ target, extra }): TargetSpec => ({
+    target,
+    limit: { unit: 'wall-minutes', value: ('value' in target ? target.value : 0) + extra },
+  })),
 );
 
 const prioritiesArb = fc.record({
@@ -88,5 +123,8 @@ export const policyArb: fc.Arbitrary<SlaPolicy> = fc
 
 /** Starting instants on whole minutes around both DST changes of 2026, in either hemisphere. */
 export const startArb: fc.Arbitrary<number> = fc
-  .oneof(fc.integer({ min: Date.UTC(2026, 2, 1), max: Date.UTC(2026, 3, 10) }), fc.integer({ min: Date.UTC(2026, 8, 25), max: Date.UTC(2026, 10, 10) }))
+  .oneof(
+    fc.integer({ min: Date.UTC(2026, 2, 1), max: Date.UTC(2026, 3, 10) }),
+    fc.integer({ min: Date.UTC(2026, 8, 25), max: Date.UTC(2026, 10, 10) }),
+  )
   .map((t) => Math.floor(t / 60_000) * 60_000);

@@ -53,7 +53,11 @@ export class ReferenceCalendar {
     if (rule.kind === 'nth-weekday') {
       const wd = DAYS.indexOf(rule.weekday) + 1;
       const all: string[] = [];
-      for (let d = DateTime.fromObject({ year, month: rule.month, day: 1 }, { zone: 'UTC' }); d.month === rule.month; d = d.plus({ days: 1 })) {
+      for (
+        let d = DateTime.fromObject({ year, month: rule.month, day: 1 }, { zone: 'UTC' });
+        d.month === rule.month;
+        d = d.plus({ days: 1 })
+      ) {
         if (d.weekday === wd) all.push(d.toISODate()!);
       }
       const pick = rule.nth === -1 ? all[all.length - 1] : all[rule.nth - 1];
@@ -87,7 +91,8 @@ export class ReferenceCalendar {
       }
       for (const rule of h?.rules ?? []) {
         for (const y of [year - 1, year, year + 1]) {
-          for (const d of this.datesOf(rule.name, y)) add(d, [rule.closed ? hm(rule.closed.from) : 0, rule.closed ? hm(rule.closed.to) : 1440, rule.name]);
+          for (const d of this.datesOf(rule.name, y))
+            add(d, [rule.closed ? hm(rule.closed.from) : 0, rule.closed ? hm(rule.closed.to) : 1440, rule.name]);
         }
       }
       for (const c of h?.closures ?? []) add(c.date, [c.closed ? hm(c.closed.from) : 0, c.closed ? hm(c.closed.to) : 1440, c.name]);
@@ -186,9 +191,16 @@ export function referenceClock(
   // When the clock stops: first response on leaving New or the first public reply; resolution on the last close.
   let stopIdx = -1;
   if (clock === 'firstResponse') {
-    stopIdx = history.findIndex((e, i) => e.type === 'public_reply' || (e.type === 'opened' && (e.status ?? 'new') !== 'new') || (i > 0 && e.type === 'status_changed' && e.status !== 'new'));
+    stopIdx = history.findIndex(
+      (e, i) =>
+        e.type === 'public_reply' ||
+        (e.type === 'opened' && (e.status ?? 'new') !== 'new') ||
+        (i > 0 && e.type === 'status_changed' && e.status !== 'new'),
+    );
   } else {
-    const statuses = history.map((e, i) => [i, e.type === 'opened' ? (e.status ?? 'new') : e.type === 'status_changed' ? e.status : null] as const).filter((x) => x[1] !== null);
+    const statuses = history
+      .map((e, i) => [i, e.type === 'opened' ? (e.status ?? 'new') : e.type === 'status_changed' ? e.status : null] as const)
+      .filter((x) => x[1] !== null);
     if (statuses[statuses.length - 1]![1] === 'closed') {
       let k = statuses.length - 1;
       while (k > 0 && statuses[k - 1]![1] === 'closed') k--;
@@ -196,7 +208,9 @@ export function referenceClock(
     }
   }
   let priority = history[0]!.priority!;
-  for (let i = 0; i < history.length && (stopIdx < 0 || i <= stopIdx); i++) if (history[i]!.priority && history[i]!.type !== 'public_reply' && history[i]!.type !== 'status_changed') priority = history[i]!.priority!;
+  for (let i = 0; i < history.length && (stopIdx < 0 || i <= stopIdx); i++)
+    if (history[i]!.priority && history[i]!.type !== 'public_reply' && history[i]!.type !== 'status_changed')
+      priority = history[i]!.priority!;
   const targets = policy.priorities[priority]!;
   if (!targets[clock]) return null;
   const outside = !cal.isOpen(opened);
@@ -210,7 +224,9 @@ export function referenceClock(
   const stopAt = stopIdx >= 0 ? Date.parse(history[stopIdx]!.at) : NaN;
   const evalAt = stopIdx >= 0 ? stopAt : Math.max(now, Date.parse(history[history.length - 1]!.at));
   const pauseSet = new Set<TicketStatus>(
-    clock === 'firstResponse' ? (policy.pauseStatuses?.firstResponse ?? []) : [...(policy.pauseStatuses?.resolution ?? ['awaiting_reply', 'on_hold']), 'closed'],
+    clock === 'firstResponse'
+      ? (policy.pauseStatuses?.firstResponse ?? [])
+      : [...(policy.pauseStatuses?.resolution ?? ['awaiting_reply', 'on_hold']), 'closed'],
   );
   const statusAt = (t: number): TicketStatus => {
     let s: TicketStatus = 'new';
@@ -244,6 +260,14 @@ export function referenceClock(
   return { state, targetAt, limitAt, consumedMs: consumedAtEval * MIN };
 }
 
-export function referenceSla(policy: SlaPolicy, history: readonly SlaEvent[], now: number, cal = new ReferenceCalendar(policy)): { firstResponse: ReferenceClock; resolution: ReferenceClock | null } {
-  return { firstResponse: referenceClock(policy, cal, history, 'firstResponse', now)!, resolution: referenceClock(policy, cal, history, 'resolution', now) };
+export function referenceSla(
+  policy: SlaPolicy,
+  history: readonly SlaEvent[],
+  now: number,
+  cal = new ReferenceCalendar(policy),
+): { firstResponse: ReferenceClock; resolution: ReferenceClock | null } {
+  return {
+    firstResponse: referenceClock(policy, cal, history, 'firstResponse', now)!,
+    resolution: referenceClock(policy, cal, history, 'resolution', now),
+  };
 }

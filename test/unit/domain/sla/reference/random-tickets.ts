@@ -28,7 +28,11 @@ export interface TicketCase {
  * A history of `events` events starting at a random minute in [from, to),
  * with gaps up to `maxGapMinutes`.
  */
-export function randomTicket(rand: () => number, policy: SlaPolicy, opts: { from: number; to: number; events: number; maxGapMinutes: number }): TicketCase {
+export function randomTicket(
+  rand: () => number,
+  policy: SlaPolicy,
+  opts: { from: number; to: number; events: number; maxGapMinutes: number },
+): TicketCase {
   const keys = Object.keys(policy.priorities);
   let t = opts.from + Math.floor((rand() * (opts.to - opts.from)) / MIN) * MIN;
   let status: TicketStatus = rand() < 0.85 ? 'new' : pick(rand, ['open', 'awaiting_reply', 'on_hold'] as const);
@@ -53,7 +57,10 @@ export function withResolution(policy: SlaPolicy, days: number): SlaPolicy {
     ...policy,
     id: `${policy.id}+resolution`,
     priorities: Object.fromEntries(
-      Object.entries(policy.priorities).map(([k, v], i) => [k, { ...v, resolution: { target: { unit: 'business-days', value: days + i }, limit: { unit: 'business-days', value: days + i + 1 } } }]),
+      Object.entries(policy.priorities).map(([k, v], i) => [
+        k,
+        { ...v, resolution: { target: { unit: 'business-days', value: days + i }, limit: { unit: 'business-days', value: days + i + 1 } } },
+      ]),
     ),
   };
 }
