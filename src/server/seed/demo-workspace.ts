@@ -207,10 +207,10 @@ async function insertChunked<T extends 'tickets' | 'ticket_events' | 'notes'>(
 ) {
   const out = [];
   for (let i = 0; i < rows.length; i += 500) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     out.push(
       ...(await trx
         .insertInto(table)
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely cannot relate a generic table to its row type
         .values(rows.slice(i, i + 500) as any)
         .returningAll()
         .execute()),
