@@ -2,9 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pruneTombstones } from '../../src/server/changes/tombstones';
 import { decodePullPage, type PullPage } from '../../src/protocol';
-import type { SyncStatus } from '../../src/sync/sync-status';
 import { createTestWorkspace, PROTOCOL_HEADERS, useTestServer, type TestWorkspace } from '../server/harness';
-import { serverState, SimDesk, sortById } from './sim';
+import { serverState, SimDesk, sortById, statusWhere, ticketDraft } from './sim';
 
 const server = useTestServer('pglite');
 const desks: SimDesk[] = [];
@@ -20,27 +19,6 @@ function desk(
   const d = new SimDesk(server().app, ws.users[role].token, () => 0.5, options.skewMs ?? 0, options.tabs ?? 1, options.pullLimit);
   desks.push(d);
   return d;
-}
-
-const draft = (ws: TestWorkspace, title = 'Phones down at main office') => ({
-  clientId: ws.clients['four-tier'],
-  title,
-  description: 'No dial tone',
-  priority: 'high',
-  channel: 'phone',
-  assigneeId: null,
-});
-
-/** Resolves once the engine's status passes `test` (now or on a later change). */
-function statusWhere(d: SimDesk, test: (s: SyncStatus) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const off = d.tab.engine.status.subscribe((s) => {
-      if (!test(s)) return;
-      resolve();
-      // subscribe() calls back before it returns `off`.
-      queueMicrotask(() => off());
-    });
-  });
 }
 
 async function expectConverged(d: SimDesk, ws: TestWorkspace) {
@@ -61,11 +39,11 @@ describe('sync engine against the server', () => {
     expect((await d.local()).clients).toHaveLength(3);
     expect(progress.at(-1)).toBeGreaterThan(0);
 
-    const created = await d.tab.repos.tickets.create(draft(ws), d.now());
+    const created = await d.tab.repos.tickets.create(ticketDraft(ws), d.now());
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
     expect(await d.tab.repos.sync.pendingCount()).toBe(1);
     // The status bar's count follows the outbox through a live query, so it arrives a little later.
-    await statusWhere(d, (s) => s.pending === 1);
+    await statusWhere(d.tab.engine, (s) => s.pending === 1);
     await d.tab.repos.tickets.setStatus(created.ticket.id, 'open', d.now());
     await d.tab.engine.syncNow();
     await expectConverged(d, ws);
@@ -79,7 +57,7 @@ describe('sync engine against the server', () => {
     const d = desk(ws);
     await d.tab.engine.syncNow();
     d.link.fault = 'offline';
-    const created = await d.tab.repos.tickets.create(draft(ws), d.now());
+    const created = await d.tab.repos.tickets.create(ticketDraft(ws), d.now());
     if (!created.ok) throw new Error('setup');
     await d.tab.repos.tickets.setStatus(created.ticket.id, 'open', d.now());
     await d.tab.repos.tickets.updateTicket(created.ticket.id, { priority: 'critical', title: 'Phones down everywhere' }, d.now());
@@ -101,7 +79,7 @@ describe('sync engine against the server', () => {
     const a = desk(ws);
     const b = desk(ws, 'engineer');
     await b.tab.engine.syncNow();
-    const created = await b.tab.repos.tickets.create(draft(ws), b.now());
+    const created = await b.tab.repos.tickets.create(ticketDraft(ws), b.now());
     if (!created.ok) throw new Error('setup');
     await b.tab.engine.syncNow();
     await a.tab.engine.syncNow();
@@ -137,7 +115,7 @@ describe('sync engine against the server', () => {
     const tech = desk(ws);
     const boss = desk(ws, 'supervisor');
     await boss.tab.engine.syncNow();
-    const created = await boss.tab.repos.tickets.create(draft(ws), boss.now());
+    const created = await boss.tab.repos.tickets.create(ticketDraft(ws), boss.now());
     if (!created.ok) throw new Error('setup');
     await boss.tab.engine.syncNow();
     await tech.tab.engine.syncNow();
@@ -187,7 +165,7 @@ describe('sync engine against the server', () => {
     // The tombstone is forgotten before the technician pulls: the technician's cursor is behind the horizon.
     server().clock.advance(1000);
     expect(await pruneTombstones(server().database.db, server().clock.now(), 0)).toBeGreaterThan(0);
-    const created = await tech.tab.repos.tickets.create(draft(ws), tech.now());
+    const created = await tech.tab.repos.tickets.create(ticketDraft(ws), tech.now());
     if (!created.ok) throw new Error('setup');
     tech.link.fault = 'drop-request'; // first push attempt fails, so the ticket is pending during the reset
     tech.link.rate = 1;
@@ -205,7 +183,7 @@ describe('sync engine against the server', () => {
     await d.tab.engine.syncNow();
     const { db } = server().database;
     await db.updateTable('users').set({ active: false }).where('id', '=', ws.users.technician.id).execute();
-    const created = await d.tab.repos.tickets.create(draft(ws), d.now());
+    const created = await d.tab.repos.tickets.create(ticketDraft(ws), d.now());
     if (!created.ok) throw new Error('setup');
     await d.tab.engine.syncNow();
     expect(d.tab.engine.status.get()).toMatchObject({ connection: 'signed-out', pending: 1 });
@@ -219,7 +197,7 @@ describe('sync engine against the server', () => {
     const ws = await createTestWorkspace(server());
     const d = desk(ws, 'technician', { skewMs: 3 * 24 * 3600 * 1000 });
     await d.tab.engine.syncNow();
-    const result = await d.tab.repos.tickets.create(draft(ws), d.now());
+    const result = await d.tab.repos.tickets.create(ticketDraft(ws), d.now());
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.errors.title).toContain("clock is 3 days ahead of the server's");
     expect(await d.tab.repos.sync.pendingCount()).toBe(0);

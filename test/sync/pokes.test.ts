@@ -3,11 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../../src/data/repositories';
 import { PROTOCOL_VERSION } from '../../src/protocol';
 import type { EventSourceLike } from '../../src/sync/event-stream';
-import { createSyncEngine, type SyncEngine } from '../../src/sync/sync-engine';
-import type { SyncStatus } from '../../src/sync/sync-status';
+import { createSyncEngine } from '../../src/sync/sync-engine';
 import { createTestWorkspace, useTestServer, type TestWorkspace } from '../server/harness';
 import { BASE_URL, Link } from './network';
-import { SimDesk } from './sim';
+import { SimDesk, statusWhere } from './sim';
 
 const server = useTestServer('pglite');
 const cleanups: (() => void)[] = [];
@@ -28,17 +27,6 @@ class FakeEventSource implements EventSourceLike {
   close() {
     this.readyState = 2;
   }
-}
-
-function until(engine: SyncEngine, test: (s: SyncStatus) => boolean): Promise<SyncStatus> {
-  return new Promise((resolve) => {
-    const off = engine.status.subscribe((s) => {
-      if (test(s)) {
-        queueMicrotask(() => off());
-        resolve(s);
-      }
-    });
-  });
 }
 
 /** A technician's desk whose engine opens FakeEventSources (kept in `streams`); closed after the test. */
@@ -71,7 +59,7 @@ describe('auto sync', () => {
     const ws = await createTestWorkspace(server());
     const { repos, engine, streams } = technicianDesk(ws, true);
     engine.start();
-    await until(engine, (s) => s.connection === 'online');
+    await statusWhere(engine, (s) => s.connection === 'online');
     expect(streams).toHaveLength(1);
     expect(streams[0]!.url).toBe(
       `${BASE_URL}/api/sync/events?token=${encodeURIComponent(ws.users.technician.token)}&protocol=${PROTOCOL_VERSION}`,
@@ -86,8 +74,8 @@ describe('auto sync', () => {
       assigneeId: null,
     });
     if (!created.ok) throw new Error('setup');
-    await until(engine, (s) => s.pending === 1);
-    await until(engine, (s) => s.pending === 0 && s.connection === 'online');
+    await statusWhere(engine, (s) => s.pending === 1);
+    await statusWhere(engine, (s) => s.pending === 0 && s.connection === 'online');
     expect(await repos.sync.pendingCount()).toBe(0);
 
     const other = new SimDesk(server().app, ws.users.engineer.token, () => 0.5);

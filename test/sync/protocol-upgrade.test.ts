@@ -6,11 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/data/repositories';
 import { PROTOCOL_VERSION } from '../../src/protocol';
 import { buildServer } from '../../src/server/app';
-import { createSyncEngine, type SyncEngine } from '../../src/sync/sync-engine';
-import type { SyncStatus } from '../../src/sync/sync-status';
+import { createSyncEngine } from '../../src/sync/sync-engine';
 import { createTestWorkspace, useTestServer, type TestWorkspace } from '../server/harness';
 import { BASE_URL, Link } from './network';
-import { serverState, SimDesk, sortById } from './sim';
+import { serverState, SimDesk, sortById, statusWhere, ticketDraft } from './sim';
 
 const server = useTestServer('pglite');
 const cleanups: (() => unknown)[] = [];
@@ -36,26 +35,6 @@ async function updatedServer(): Promise<FastifyInstance> {
   return app;
 }
 
-const draft = (ws: TestWorkspace, title: string) => ({
-  clientId: ws.clients['four-tier'],
-  title,
-  description: 'No dial tone',
-  priority: 'high',
-  channel: 'phone',
-  assigneeId: null,
-});
-
-function until(engine: SyncEngine, test: (s: SyncStatus) => boolean): Promise<SyncStatus> {
-  return new Promise((resolve) => {
-    const off = engine.status.subscribe((s) => {
-      if (test(s)) {
-        queueMicrotask(() => off());
-        resolve(s);
-      }
-    });
-  });
-}
-
 describe('a protocol version change under a desk', () => {
   it('keeps an outbox made offline across a server update, and the updated console pushes it exactly once', async () => {
     const ws = await createTestWorkspace(server());
@@ -64,7 +43,7 @@ describe('a protocol version change under a desk', () => {
     expect(d.tab.engine.status.get().connection).toBe('online');
 
     d.link.fault = 'offline';
-    const created = await d.tab.repos.tickets.create(draft(ws, 'Phones down at main office'), d.now());
+    const created = await d.tab.repos.tickets.create(ticketDraft(ws, 'Phones down at main office'), d.now());
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
     await d.tab.repos.tickets.setStatus(created.ticket.id, 'open', d.now());
     await d.tab.repos.tickets.updateTicket(created.ticket.id, { title: 'Phones down everywhere' }, d.now());
@@ -133,17 +112,17 @@ describe('a protocol version change under a desk', () => {
       repos.close();
     });
     engine.start();
-    await until(engine, (s) => s.connection === 'upgrade-required');
+    await statusWhere(engine, (s) => s.connection === 'upgrade-required');
     const asked = link.stats.requests;
     expect(asked).toBeGreaterThan(0);
 
     // What would otherwise start a sync at once.
-    const created = await repos.tickets.create(draft(ws, 'Scanner jams'));
+    const created = await repos.tickets.create(ticketDraft(ws, 'Scanner jams'));
     if (!created.ok) throw new Error('setup');
     network.dispatchEvent(new Event('online'));
     network.dispatchEvent(new Event('offline'));
     network.dispatchEvent(new Event('online'));
-    await until(engine, (s) => s.pending === 1);
+    await statusWhere(engine, (s) => s.pending === 1);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(link.stats.requests).toBe(asked);
     expect(engine.status.get()).toMatchObject({ connection: 'upgrade-required', pending: 1, error: expect.stringMatching(OLDER) });
@@ -166,7 +145,7 @@ describe('a protocol version change under a desk', () => {
     // The console is updated before its server.
     d.protocolVersion = NEXT_VERSION;
     d.kill();
-    const created = await d.tab.repos.tickets.create(draft(ws, 'Badge reader offline'), d.now());
+    const created = await d.tab.repos.tickets.create(ticketDraft(ws, 'Badge reader offline'), d.now());
     if (!created.ok) throw new Error('setup');
     await d.tab.engine.syncNow();
     expect(d.tab.engine.status.get()).toMatchObject({ connection: 'upgrade-required', pending: 1, error: expect.stringMatching(NEWER) });

@@ -5,6 +5,8 @@ import { createRepositories, type Repositories } from '../../src/data/repositori
 import { createSyncEngine, type SyncEngine } from '../../src/sync/sync-engine';
 import type { OpenDatabase } from '../../src/server/db/open-database';
 import { contactRecord, noteRecord, ticketRecord } from '../../src/server/changes/records';
+import type { SyncStatus } from '../../src/sync/sync-status';
+import type { TestWorkspace } from '../server/harness';
 import { BASE_URL, Link } from './network';
 
 export interface Tab {
@@ -104,3 +106,25 @@ export async function serverState(database: OpenDatabase, tenantId: string) {
 export function sortById<T extends { id: string }>(rows: T[]): T[] {
   return [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/** Resolves with the engine's status once it passes `test` (now or on a later change). */
+export function statusWhere(engine: SyncEngine, test: (s: SyncStatus) => boolean): Promise<SyncStatus> {
+  return new Promise((resolve) => {
+    const off = engine.status.subscribe((s) => {
+      if (!test(s)) return;
+      resolve(s);
+      // subscribe() calls back before it returns `off`.
+      queueMicrotask(() => off());
+    });
+  });
+}
+
+/** A new-ticket draft for the workspace's four-tier client. */
+export const ticketDraft = (ws: TestWorkspace, title = 'Phones down at main office') => ({
+  clientId: ws.clients['four-tier'],
+  title,
+  description: 'No dial tone',
+  priority: 'high',
+  channel: 'phone',
+  assigneeId: null,
+});
