@@ -33,6 +33,25 @@ interface Replay {
   outside: boolean;
 }
 
+/** What JSON.stringify shows of a clock: its fields and getters, in this order. */
+const CLOCK_FIELDS = [
+  'clock',
+  'state',
+  'priority',
+  'basis',
+  'measure',
+  'startedAt',
+  'stoppedAt',
+  'targetAt',
+  'limitAt',
+  'targetMs',
+  'limitMs',
+  'consumedMs',
+  'remainingMs',
+  'limitRemainingMs',
+  'explanation',
+] as const satisfies readonly (keyof SlaClock)[];
+
 /**
  * One clock's standing. Instants are epoch ms (`...Ms` fields) with ISO-8601
  * twins computed on read, and the explanation is computed on first read: a
@@ -114,40 +133,7 @@ export class SlaClock {
   }
 
   toJSON(): Record<string, unknown> {
-    const {
-      clock,
-      state,
-      priority,
-      basis,
-      measure,
-      startedAt,
-      stoppedAt,
-      targetAt,
-      limitAt,
-      targetMs,
-      limitMs,
-      consumedMs,
-      remainingMs,
-      limitRemainingMs,
-      explanation,
-    } = this;
-    return {
-      clock,
-      state,
-      priority,
-      basis,
-      measure,
-      startedAt,
-      stoppedAt,
-      targetAt,
-      limitAt,
-      targetMs,
-      limitMs,
-      consumedMs,
-      remainingMs,
-      limitRemainingMs,
-      explanation,
-    };
+    return Object.fromEntries(CLOCK_FIELDS.map((k) => [k, this[k]]));
   }
 }
 
