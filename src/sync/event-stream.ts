@@ -18,6 +18,11 @@ const CLOSED = 2;
 export interface PokeHandlers {
   onPoke: (latestSeq: number) => void;
   onSessionExpired: () => void;
+  /**
+   * An open stream broke (the server went away, the network dropped). Said
+   * once per drop: EventSource's own retries while it stays down say nothing.
+   */
+  onDrop?: () => void;
 }
 
 export class PokeStream {
@@ -40,6 +45,19 @@ export class PokeStream {
     source.addEventListener(SYNC_EVENT_SESSION_EXPIRED, () => {
       this.close();
       this.handlers.onSessionExpired();
+    });
+    // 'error' also fires on every failed reconnect attempt; only the first after
+    // an open stream is news, so a dead server is not asked again every 3 s.
+    // The stream counts as open from the start: it is opened right after a
+    // sync reached the server, so failing to connect is a drop too.
+    let open = true;
+    source.addEventListener('open', () => {
+      open = true;
+    });
+    source.addEventListener('error', () => {
+      if (!open || this.source !== source) return;
+      open = false;
+      this.handlers.onDrop?.();
     });
     this.source = source;
   }

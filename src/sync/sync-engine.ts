@@ -84,12 +84,17 @@ export class SyncEngine {
     this.pokes = new PokeStream(options.eventSource === undefined ? browserEventSource : options.eventSource, {
       onPoke: () => this.nudge(),
       onSessionExpired: () => this.signedOut('Your session has expired. Sign in again; changes made meanwhile stay in the outbox.'),
+      onDrop: () => this.streamDropped(),
     });
   }
 
   /** Watches the outbox and the network and syncs whenever there is something to do. */
   start(): void {
     this.stopped = false;
+    // The last real sync is in the store: until this run syncs, that is what the status bar shows, not "never".
+    void this.options.store.state().then((state) => {
+      if (!this.stopped && this.status.get().lastSyncedAt === null) this.status.set({ lastSyncedAt: state.lastSyncedAt });
+    });
     const pending = this.options.store.livePending().subscribe({ next: (n) => this.status.set({ pending: n }) });
     // Push on a new local change. Not on "the count grew": a change made while an
     // older one is leaving the outbox keeps the count level and would wait for the poll.
@@ -145,6 +150,17 @@ export class SyncEngine {
     this.syncNow().catch((error: unknown) => {
       if (!this.stopped) this.status.set({ error: `Sync stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}` });
     });
+  }
+
+  /**
+   * The event stream broke: the server or the network may be gone, and nothing
+   * else would notice until the next change or poll. Say so and check now; the
+   * check ends online or offline.
+   */
+  private streamDropped(): void {
+    if (this.stopped || this.upgradeRequired || this.status.get().connection === 'signed-out') return;
+    this.status.set({ connection: 'connecting' });
+    this.kick();
   }
 
   /** Something happened that a sync might carry (a local change, a poke, the network): not worth asking a server of another version again. */

@@ -51,7 +51,7 @@ function technicianDesk(ws: TestWorkspace, auto: boolean) {
     engine.stop();
     repos.close();
   });
-  return { repos, engine, streams };
+  return { repos, engine, streams, link };
 }
 
 describe('auto sync', () => {
@@ -97,6 +97,23 @@ describe('auto sync', () => {
 
     streams[0]!.emit('session_expired', '{}');
     expect(engine.status.get().connection).toBe('signed-out');
+  });
+
+  it('a dropped event stream is a sign to check the connection: offline at once when the server is gone', async () => {
+    const ws = await createTestWorkspace(server());
+    const { engine, streams, link } = technicianDesk(ws, true);
+    engine.start();
+    await statusWhere(engine, (s) => s.connection === 'online');
+    link.fault = 'offline';
+    streams[0]!.emit('error', '');
+    // Not "online" for a moment longer: reconnecting while the check runs, then offline.
+    expect(engine.status.get().connection).toBe('connecting');
+    await statusWhere(engine, (s) => s.connection === 'offline');
+    // EventSource keeps retrying and failing while the server is down; that is not a new drop.
+    const requests = link.stats.requests;
+    streams[0]!.emit('error', '');
+    expect(engine.status.get().connection).toBe('offline');
+    expect(link.stats.requests).toBe(requests);
   });
 
   it('stopped during a sync, leaves no event stream open behind it', async () => {

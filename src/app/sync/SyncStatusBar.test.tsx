@@ -23,4 +23,11 @@ describe('SyncStatusBar', () => {
       expect(html).not.toContain('Sign in');
     },
   );
+
+  it.each([
+    [null, 'Connecting…'],
+    ['2026-03-02T15:00:00.000Z', 'Reconnecting…'],
+  ])('while checking the connection, with the last sync at %s, says %s', (lastSyncedAt, label) => {
+    expect(render({ connection: 'connecting', lastSyncedAt })).toContain(`>${label}</span>`);
+  });
 });

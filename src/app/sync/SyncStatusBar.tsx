@@ -12,6 +12,11 @@ const CONNECTION_LABEL: Record<SyncStatus['connection'], string> = {
   'upgrade-required': 'Update needed',
 };
 
+/** A desk that has synced before is reconnecting, not connecting for the first time. */
+function connectionLabel(status: SyncStatus): string {
+  return status.connection === 'connecting' && status.lastSyncedAt !== null ? 'Reconnecting…' : CONNECTION_LABEL[status.connection];
+}
+
 function relative(iso: string | null, now: number): string {
   if (!iso) return 'never';
   const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
@@ -41,7 +46,7 @@ export function SyncStatusBar({
   return (
     <div className="sync-status" data-testid="sync-status" data-connection={status.connection} data-pending={status.pending}>
       <span className={`conn conn-${status.connection}`} role="status" aria-live="polite">
-        {CONNECTION_LABEL[status.connection]}
+        {connectionLabel(status)}
       </span>
       <span data-testid="sync-pending">
         {status.pending === 0 ? 'All changes synced' : `${status.pending} change${status.pending === 1 ? '' : 's'} waiting to sync`}
