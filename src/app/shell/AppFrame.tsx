@@ -3,6 +3,7 @@ import { QueueScreen } from '../queue/QueueScreen';
 import { NewTicketDialog } from '../ticket/NewTicketDialog';
 import { TicketDetail } from '../ticket/TicketDetail';
 import { useNavStore } from './nav-store';
+import { useReadingPane } from './reading-pane';
 import { ShortcutHelp } from './ShortcutHelp';
 import { shortcutFor } from './shortcuts';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
@@ -13,6 +14,7 @@ const NAV_ITEMS = [{ screen: 'queue', label: 'Queue' }] as const;
 export function AppFrame({ status }: { status: ReactNode }) {
   const searchRef = useRef<HTMLInputElement>(null);
   useGlobalShortcuts(searchRef);
+  useReadingPane();
   const { screen, openTicketId, newTicketOpen, openNewTicket, closeNewTicket, closeTicket } = useNavStore();
   const newTicketKey = shortcutFor('new-ticket');
 

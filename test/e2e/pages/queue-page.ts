@@ -32,6 +32,16 @@ export class QueuePage {
     return this.grid.locator('tbody tr[aria-selected="true"]');
   }
 
+  /** The ticket's detail panel, beside the queue. */
+  detail(): Locator {
+    return this.page.getByTestId('ticket-detail');
+  }
+
+  /** The box the table scrolls in, both ways. */
+  scrollBox(): Locator {
+    return this.page.getByTestId('queue-scroll');
+  }
+
   async rowCount(): Promise<number> {
     return Number(await this.grid.getAttribute('data-row-count'));
   }
