@@ -132,3 +132,39 @@ test('the queue opens on its stored first screen, then the full queue replaces i
   await expect(queue.selectedRow()).toHaveAttribute('data-ticket-id', seen.selected!);
   await expect(queue.rows().first()).toHaveAttribute('data-ticket-id', seen.selected!);
 });
+
+test('with the detail panel open, a single click on another row shows that ticket in it', async ({ page }) => {
+  const queue = new QueuePage(page);
+  await queue.open({ db: uniqueDb() });
+  const [first, second] = [queue.rows().nth(0), queue.rows().nth(1)];
+  const secondTitle = (await second.locator('td:nth-child(2)').textContent())!;
+  await first.dblclick();
+  await expect(queue.detail()).toBeVisible();
+  await second.click();
+  await expect(queue.selectedRow()).toContainText(secondTitle);
+  await expect(queue.detail().getByRole('heading', { level: 2 })).toHaveText(secondTitle);
+  // j moves the selection, and the panel with it.
+  await page.keyboard.press('j');
+  const thirdTitle = (await queue.rows().nth(2).locator('td:nth-child(2)').textContent())!;
+  await expect(queue.detail().getByRole('heading', { level: 2 })).toHaveText(thirdTitle);
+});
+
+test('with the detail panel open at 1,400 px, the table scrolls sideways to its last column', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const queue = new QueuePage(page);
+  await queue.open({ db: uniqueDb() });
+  await queue.rows().first().dblclick();
+  await expect(queue.detail()).toBeVisible();
+  const lastHeader = queue.grid.locator('thead th').last();
+  // Scrolled the way a person does (a sideways wheel or trackpad swipe), not by script, which can scroll any box.
+  await queue.scrollBox().hover();
+  await page.mouse.wheel(5000, 0);
+  await expect.poll(() => queue.scrollBox().evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+  const header = (await lastHeader.boundingBox())!;
+  const box = (await queue.scrollBox().boundingBox())!;
+  // The whole last column lies inside the visible part of the scroll box, left of the panel.
+  expect(header.x).toBeGreaterThanOrEqual(box.x);
+  expect(header.x + header.width).toBeLessThanOrEqual(box.x + box.width);
+  const panel = (await queue.detail().boundingBox())!;
+  expect(header.x + header.width).toBeLessThanOrEqual(panel.x);
+});
