@@ -1,14 +1,46 @@
 import { PRIORITY_SCHEMES } from '../../domain/priority-schemes';
 import { STATUS_LABELS, TICKET_STATUSES, type StaffMember } from '../../domain/ticket';
-import { useQueueStore, type QueueView, type StatusFilter } from './queue-store';
+import { useServices } from '../services';
+import type { SlaCounts } from './queue-order';
+import {
+  BREACHING_SOON_SETTING,
+  DEFAULT_SORTING,
+  URGENCY_SORTING,
+  useQueueStore,
+  type QueueView,
+  type SortRule,
+  type StatusFilter,
+} from './queue-store';
+import type { SlaView } from './sla-urgency';
 
 interface Props {
   staff: StaffMember[];
   searchRef: React.RefObject<HTMLInputElement | null>;
+  /** The order shown (the person's choice or their default). */
+  sorting: SortRule[];
+  /** The SLA views' counts; null until every ticket is read. */
+  counts: SlaCounts | null;
 }
 
-export function QueueFilters({ staff, searchRef }: Props) {
-  const { view, status, priority, assignee, text, setView, setStatus, setPriority, setAssignee, setText } = useQueueStore();
+const ORDERS = { urgency: URGENCY_SORTING, priority: DEFAULT_SORTING } as const;
+
+function orderOf(sorting: readonly SortRule[]): keyof typeof ORDERS | 'column' {
+  const same = (o: readonly SortRule[]) =>
+    o.length === sorting.length && o.every((r, i) => r.id === sorting[i]!.id && r.desc === sorting[i]!.desc);
+  return same(URGENCY_SORTING) ? 'urgency' : same(DEFAULT_SORTING) ? 'priority' : 'column';
+}
+
+export function QueueFilters({ staff, searchRef, sorting, counts }: Props) {
+  const { repos } = useServices();
+  const { view, status, priority, assignee, text, sla, breachingSoonMinutes } = useQueueStore();
+  const { setView, setStatus, setPriority, setAssignee, setText, setSla, setSorting, setBreachingSoonMinutes } = useQueueStore();
+  const count = (n: number | undefined) => (n === undefined ? '' : ` (${n.toLocaleString()})`);
+  const slaViews: { key: SlaView; label: string; n: number | undefined }[] = [
+    { key: 'any', label: 'Every ticket', n: undefined },
+    { key: 'breaching-soon', label: 'Breaching soon', n: counts?.breachingSoon },
+    { key: 'breached', label: 'Breached', n: counts?.breached },
+  ];
+  const order = orderOf(sorting);
   return (
     <div className="queue-filters" role="search">
       <div className="segmented" role="group" aria-label="View">
@@ -18,6 +50,45 @@ export function QueueFilters({ staff, searchRef }: Props) {
           </button>
         ))}
       </div>
+      <div className="segmented sla-counts" role="group" aria-label="SLA view">
+        {slaViews.map((v) => (
+          <button key={v.key} type="button" aria-pressed={sla === v.key} onClick={() => setSla(v.key)} data-sla-view={v.key}>
+            {v.label}
+            {count(v.n)}
+          </button>
+        ))}
+      </div>
+      <label className="breaching-soon-threshold">
+        <span>Soon means within (min)</span>
+        <input
+          type="number"
+          min={1}
+          max={10080}
+          step={5}
+          value={breachingSoonMinutes}
+          onChange={(e) => {
+            const minutes = Math.round(Number(e.target.value));
+            // An empty or nonsensical entry leaves the threshold as it was.
+            if (!Number.isFinite(minutes) || minutes < 1 || minutes > 10080) return;
+            setBreachingSoonMinutes(minutes);
+            void repos.settings.set(BREACHING_SOON_SETTING, minutes);
+          }}
+        />
+      </label>
+      <label>
+        <span>Sort</span>
+        <select
+          value={order}
+          onChange={(e) => {
+            const next = e.target.value as keyof typeof ORDERS;
+            if (next in ORDERS) setSorting(ORDERS[next]);
+          }}
+        >
+          <option value="urgency">Urgency (time to breach, then priority)</option>
+          <option value="priority">Priority, then oldest</option>
+          {order === 'column' && <option value="column">By column (click a heading)</option>}
+        </select>
+      </label>
       <label>
         <span>Search</span>
         <input

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { useLive } from '../hooks/useLive';
+import { useNow } from '../hooks/useNow';
 import { useServices } from '../services';
 import { useSessionStore } from '../session/session-store';
 import { useNavStore } from '../shell/nav-store';
 import { filterRows, sortRows } from './queue-order';
 import { buildQueueRows } from './queue-rows';
 import { QueueFilters } from './QueueFilters';
-import { isDefaultView, useQueueStore } from './queue-store';
+import { BREACHING_SOON_SETTING, defaultSorting, isDefaultView, useQueueStore } from './queue-store';
 import { QueueTable } from './QueueTable';
 
 /** Each stage of the queue's processing shows in the Performance panel and the benchmark. */
@@ -32,26 +33,59 @@ export function QueueScreen({ searchRef }: { searchRef: RefObject<HTMLInputEleme
   const priority = useQueueStore((s) => s.priority);
   const assignee = useQueueStore((s) => s.assignee);
   const text = useQueueStore((s) => s.text);
-  const sorting = useQueueStore((s) => s.sorting);
+  const sla = useQueueStore((s) => s.sla);
+  const chosenSorting = useQueueStore((s) => s.sorting);
+  const soonMinutes = useQueueStore((s) => s.breachingSoonMinutes);
+  const setBreachingSoonMinutes = useQueueStore((s) => s.setBreachingSoonMinutes);
   const setVisible = useQueueStore((s) => s.setVisible);
   const openTicket = useNavStore((s) => s.openTicket);
+  const role = reference?.staff.find((s) => s.id === currentUserId)?.role ?? null;
+  const sorting = useMemo(() => chosenSorting ?? defaultSorting(role), [chosenSorting, role]);
+
+  useEffect(() => {
+    let live = true;
+    void repos.settings.get<number>(BREACHING_SOON_SETTING).then((m) => {
+      if (live && typeof m === 'number' && m > 0) setBreachingSoonMinutes(m);
+    });
+    return () => {
+      live = false;
+    };
+  }, [repos, setBreachingSoonMinutes]);
+
+  // Which group a ticket's SLA is in (on target, late, breached) moves with time.
+  // The order and the views follow once a minute; the countdowns every second
+  // (second-ticker.ts) without touching the order.
+  const minute = useNow(60_000);
+  const bySla = sorting.some((s) => s.id === 'urgency' || s.id === 'firstResponse' || s.id === 'resolution');
+  const sortNow = bySla ? minute : 0;
 
   const complete = tickets !== undefined && reference !== undefined;
   const rows = useMemo(
     () => (tickets && reference ? measured('queue:build-rows', () => buildQueueRows(tickets, reference.clients, reference.staff)) : []),
     [tickets, reference],
   );
-  const sorted = useMemo(() => measured('queue:sort', () => sortRows(rows, sorting)), [rows, sorting]);
-  const visible = useMemo(
-    () => measured('queue:filter', () => filterRows(sorted, { view, status, priority, assignee, text }, currentUserId)),
-    [sorted, view, status, priority, assignee, text, currentUserId],
+  const sorted = useMemo(() => measured('queue:sort', () => sortRows(rows, sorting, sortNow)), [rows, sorting, sortNow]);
+  const filtered = useMemo(
+    () =>
+      measured('queue:filter', () =>
+        filterRows(sorted, { view, status, priority, assignee, text, sla }, currentUserId, {
+          nowMs: minute,
+          soonMs: soonMinutes * 60_000,
+        }),
+      ),
+    [sorted, view, status, priority, assignee, text, sla, currentUserId, minute, soonMinutes],
   );
+  const visible = filtered.rows;
   // Until every ticket is read, the default view shows the first rows the store
-  // keeps for it (already in order); any other view waits for the full load.
-  const defaultView = isDefaultView({ view, status, priority, assignee, text }, sorting);
+  // keeps for it (in priority order; re-ordered when the person's order is by
+  // urgency); any other view waits for the full load.
+  const defaultView = isDefaultView({ view, status, priority, assignee, text, sla }, sorting);
   const firstRows = useMemo(
-    () => (!complete && defaultView && firstScreen && reference ? buildQueueRows(firstScreen, reference.clients, reference.staff) : null),
-    [complete, defaultView, firstScreen, reference],
+    () =>
+      !complete && defaultView && firstScreen && reference
+        ? sortRows(buildQueueRows(firstScreen, reference.clients, reference.staff), sorting, minute)
+        : null,
+    [complete, defaultView, firstScreen, reference, sorting, minute],
   );
   const shown = complete ? visible : firstRows;
   // Every ticket is read once the first rows are on screen, or once there are
@@ -60,7 +94,7 @@ export function QueueScreen({ searchRef }: { searchRef: RefObject<HTMLInputEleme
   const firstRowsPending = defaultView && (firstScreen === undefined || (firstScreen !== null && reference === undefined));
   // Latched during render: the subscription itself starts in an effect, after these rows are committed.
   if (!readAll && !firstRowsPending) setReadAll(true);
-  const signature = JSON.stringify([view, status, priority, assignee, text, currentUserId]);
+  const signature = JSON.stringify([view, status, priority, assignee, text, sla, currentUserId]);
   useEffect(() => setVisible(shown ?? []), [shown, setVisible]);
 
   return (
@@ -71,9 +105,9 @@ export function QueueScreen({ searchRef }: { searchRef: RefObject<HTMLInputEleme
           {complete ? `${rows.length.toLocaleString()} tickets on this device` : 'Loading tickets…'}
         </p>
       </div>
-      <QueueFilters staff={reference?.staff ?? []} searchRef={searchRef} />
+      <QueueFilters staff={reference?.staff ?? []} searchRef={searchRef} sorting={sorting} counts={complete ? filtered.counts : null} />
       {/* One table from the first rows to the full queue: it stays mounted, so selection and scroll carry over. */}
-      {shown && <QueueTable rows={shown} complete={complete} filterSignature={signature} onOpen={openTicket} />}
+      {shown && <QueueTable rows={shown} sorting={sorting} complete={complete} filterSignature={signature} onOpen={openTicket} />}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useTable, type SortingState } from '@tanstack/react-table';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { queueColumns, queueFeatures } from './queue-columns';
 import type { QueueRow } from './queue-rows';
-import { useQueueStore } from './queue-store';
+import { useQueueStore, type SortRule } from './queue-store';
 
 const ROW_HEIGHT = 36;
 
@@ -16,6 +16,8 @@ let allRowsMarked = false;
 interface Props {
   /** Already sorted and filtered (queue-order.ts). */
   rows: QueueRow[];
+  /** The order the rows are in: the person's choice or their default. */
+  sorting: SortRule[];
   /** False while the rows are the store's first screen and the full queue is still being read. */
   complete: boolean;
   /** Changes whenever the applied filters change; rendered for tests and benchmarks. */
@@ -23,8 +25,7 @@ interface Props {
   onOpen(id: string): void;
 }
 
-export function QueueTable({ rows, complete, filterSignature, onOpen }: Props) {
-  const sorting = useQueueStore((s) => s.sorting);
+export function QueueTable({ rows, sorting, complete, filterSignature, onOpen }: Props) {
   const setSorting = useQueueStore((s) => s.setSorting);
   const selectedId = useQueueStore((s) => s.selectedId);
   const select = useQueueStore((s) => s.select);

@@ -2,6 +2,7 @@ import { columnSizingFeature, createColumnHelper, rowSortingFeature, tableFeatur
 import { CHANNEL_LABELS, STATUS_LABELS } from '../../domain/ticket';
 import { formatInClientZone } from './format-instant';
 import type { QueueRow } from './queue-rows';
+import { SlaCountdown } from './SlaCountdown';
 
 // Sorting state and header toggles come from the table; the rows arrive
 // already sorted and filtered by queue-order.ts (manual mode).
@@ -18,6 +19,19 @@ export const queueColumns = helper.columns([
     header: 'Priority',
     cell: (info) => <span className={`priority priority-${info.row.original.priorityRank}`}>{info.row.original.priorityLabel}</span>,
     size: 110,
+  }),
+  // Sorted by time to breach of that clock (queue-order.ts); the accessor only makes the header sortable.
+  helper.accessor((r) => r.id, {
+    id: 'firstResponse',
+    header: 'First response',
+    cell: (info) => <SlaCountdown row={info.row.original} clock="firstResponse" />,
+    size: 210,
+  }),
+  helper.accessor((r) => r.id, {
+    id: 'resolution',
+    header: 'Resolution',
+    cell: (info) => <SlaCountdown row={info.row.original} clock="resolution" />,
+    size: 210,
   }),
   helper.accessor('title', {
     header: 'Title',

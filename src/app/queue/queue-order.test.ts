@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueRow } from './queue-rows';
 import { filterRows, sortRows } from './queue-order';
-import type { QueueFilters } from './queue-store';
+import { URGENCY_SORTING, type QueueFilters } from './queue-store';
 
 function row(id: string, patch: Partial<QueueRow>): QueueRow {
   return {
@@ -20,6 +20,8 @@ function row(id: string, patch: Partial<QueueRow>): QueueRow {
     assigneeName: '',
     priorityLabel: 'High',
     priorityRank: 2,
+    prioritySchemeId: 'four-tier',
+    sla: [],
     search: undefined,
     ...patch,
   };
@@ -45,7 +47,8 @@ const rows = [
     clientName: 'Beta',
   }),
 ];
-const all: QueueFilters = { view: 'all', status: 'any', priority: 'any', assignee: 'any', text: '' };
+const all: QueueFilters = { view: 'all', status: 'any', priority: 'any', assignee: 'any', text: '', sla: 'any' };
+const NOW = Date.parse('2026-03-04T15:00:00Z');
 
 describe('sortRows', () => {
   it.each([
@@ -61,15 +64,19 @@ describe('sortRows', () => {
     ['no rules: by id', [], ['a', 'b', 'c', 'd']],
     ['unknown column ignored', [{ id: 'nope', desc: true }], ['a', 'b', 'c', 'd']],
   ])('%s', (_n, sorting, ids) => {
-    expect(sortRows(rows, sorting).map((r) => r.id)).toEqual(ids);
+    expect(sortRows(rows, sorting, NOW).map((r) => r.id)).toEqual(ids);
   });
 });
 
 describe('filterRows keeps the sorted order', () => {
-  const sorted = sortRows(rows, [
-    { id: 'priority', desc: false },
-    { id: 'openedAt', desc: false },
-  ]);
+  const sorted = sortRows(
+    rows,
+    [
+      { id: 'priority', desc: false },
+      { id: 'openedAt', desc: false },
+    ],
+    NOW,
+  );
   it.each([
     ['everything', all, null, ['c', 'b', 'a', 'd']],
     ['active hides closed', { ...all, status: 'active' }, null, ['b', 'a', 'd']],
@@ -80,6 +87,63 @@ describe('filterRows keeps the sorted order', () => {
     ['every word must match', { ...all, text: 'VPN  beta' }, null, ['d']],
     ['text and status', { ...all, text: 'acme', status: 'new' }, null, ['b']],
   ] as const)('%s', (_n, filters, me, ids) => {
-    expect(filterRows(sorted, filters as QueueFilters, me).map((r) => r.id)).toEqual(ids);
+    expect(filterRows(sorted, filters as QueueFilters, me, { nowMs: NOW, soonMs: 3_600_000 }).rows.map((r) => r.id)).toEqual(ids);
+  });
+});
+
+describe('sortRows by urgency: time to breach from each ticket’s own SLA history, then priority', () => {
+  // Four-tier contract: Chicago, Mon–Fri 07:00–17:00; Critical 1 h around the clock; High 2 h target, 4 h limit in business hours.
+  const at = '2026-03-04T17:00:00.000Z'; // a Wednesday, 11:00 in Chicago
+  const opened = (priority: string, iso: string) => ({ type: 'opened' as const, at: iso, priority });
+  const slaRow = (id: string, priority: string, rank: number, sla: QueueRow['sla']) =>
+    row(id, { priority, priorityRank: rank, sla, status: sla.some((e) => e.type === 'status_changed') ? 'open' : 'new' });
+  const table = [
+    slaRow('high-met', 'high', 2, [
+      opened('high', '2026-03-04T14:00:00.000Z'),
+      { type: 'status_changed', at: '2026-03-04T14:30:00.000Z', status: 'open' },
+    ]),
+    slaRow('med-on-target', 'medium', 3, [opened('medium', '2026-03-04T16:00:00.000Z')]),
+    slaRow('crit-met', 'critical', 1, [
+      opened('critical', '2026-03-04T14:00:00.000Z'),
+      { type: 'public_reply', at: '2026-03-04T14:10:00.000Z' },
+    ]),
+    slaRow('high-on-target', 'high', 2, [opened('high', '2026-03-04T16:00:00.000Z')]),
+    slaRow('high-late', 'high', 2, [opened('high', '2026-03-04T13:30:00.000Z')]),
+    slaRow('no-sla', 'high', 2, []),
+    slaRow('crit-breached', 'critical', 1, [opened('critical', '2026-03-04T15:00:00.000Z')]),
+  ];
+
+  it('breached, late, on target (sooner breach first), then met with ties by priority rank, then no SLA', () => {
+    expect(sortRows(table, URGENCY_SORTING, Date.parse(at)).map((r) => r.id)).toEqual([
+      'crit-breached',
+      'high-late',
+      'high-on-target',
+      'med-on-target',
+      'crit-met',
+      'high-met',
+      'no-sla',
+    ]);
+  });
+
+  it('an hour earlier the Critical one is still on target, so the late High comes first', () => {
+    const earlier = Date.parse('2026-03-04T16:00:00.000Z');
+    expect(sortRows(table, URGENCY_SORTING, earlier).map((r) => r.id)).toEqual([
+      'high-late',
+      'crit-breached',
+      'high-on-target',
+      'med-on-target',
+      'crit-met',
+      'high-met',
+      'no-sla',
+    ]);
+  });
+
+  it('the views count and keep the tickets breached or breaching within the threshold', () => {
+    const sorted = sortRows(table, URGENCY_SORTING, Date.parse(at));
+    const window = { nowMs: Date.parse(at), soonMs: 3_600_000 };
+    const breached = filterRows(sorted, { ...all, sla: 'breached' }, null, window);
+    expect(breached.rows.map((r) => r.id)).toEqual(['crit-breached']);
+    expect(breached.counts).toEqual({ breached: 1, breachingSoon: 1 });
+    expect(filterRows(sorted, { ...all, sla: 'breaching-soon' }, null, window).rows.map((r) => r.id)).toEqual(['high-late']);
   });
 });

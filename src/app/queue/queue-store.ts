@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { TicketStatus } from '../../domain/ticket';
+import type { StaffRole, TicketStatus } from '../../domain/ticket';
+import type { SlaView } from './sla-urgency';
 
 export type QueueView = 'mine' | 'all';
 /** 'active' hides closed tickets: what a technician works from. */
@@ -17,10 +18,15 @@ export interface QueueFilters {
   priority: string | 'any';
   assignee: AssigneeFilter;
   text: string;
+  /** The SLA views: breaching soon, breached; 'any' shows every ticket. */
+  sla: SlaView;
 }
 
 interface QueueState extends QueueFilters {
-  sorting: SortRule[];
+  /** null: the signed-in person's default (defaultSorting), until they pick an order. */
+  sorting: SortRule[] | null;
+  /** "Breaching soon" means a limit within this many minutes; kept in the local settings (QueueScreen loads and saves it). */
+  breachingSoonMinutes: number;
   selectedId: string | null;
   /** Rows in on-screen order, for j/k; not rendered, so nothing subscribes to it. */
   visible: readonly { id: string }[];
@@ -32,30 +38,48 @@ interface QueueState extends QueueFilters {
   setAssignee(assignee: AssigneeFilter): void;
   setText(text: string): void;
   setSorting(sorting: SortRule[]): void;
+  setSla(sla: SlaView): void;
+  setBreachingSoonMinutes(minutes: number): void;
   select(id: string | null): void;
 }
 
 // The view the queue opens on. The store keeps its first screen ready for a
 // fast start (src/data/first-screen.ts); change both together.
-export const DEFAULT_FILTERS: QueueFilters = { view: 'all', status: 'active', priority: 'any', assignee: 'any', text: '' };
+export const DEFAULT_FILTERS: QueueFilters = { view: 'all', status: 'active', priority: 'any', assignee: 'any', text: '', sla: 'any' };
 export const DEFAULT_SORTING: SortRule[] = [
   { id: 'priority', desc: false },
   { id: 'openedAt', desc: false },
 ];
+/** Time to breach, then priority: what a technician works down. */
+export const URGENCY_SORTING: SortRule[] = [
+  { id: 'urgency', desc: false },
+  { id: 'priority', desc: false },
+];
+export const DEFAULT_BREACHING_SOON_MINUTES = 60;
+export const BREACHING_SOON_SETTING = 'queue.breachingSoonMinutes';
 
-/** Whether the queue shows the default view, whose first rows the store keeps ready. */
+/** The order the queue opens in for someone: a technician works by urgency, everyone else by priority. */
+export function defaultSorting(role: StaffRole | null): SortRule[] {
+  return role === 'technician' ? URGENCY_SORTING : DEFAULT_SORTING;
+}
+
+const sameSorting = (a: readonly SortRule[], b: readonly SortRule[]) =>
+  a.length === b.length && a.every((s, i) => s.id === b[i]!.id && s.desc === b[i]!.desc);
+
+/**
+ * Whether the queue can open on the rows the store keeps ready (first-screen.ts):
+ * the default filters, by priority (exactly those rows) or by urgency (those
+ * rows re-ordered; the full queue, a moment later, is exact).
+ */
 export function isDefaultView(f: QueueFilters, sorting: readonly SortRule[]): boolean {
   const filtersMatch = (Object.keys(DEFAULT_FILTERS) as (keyof QueueFilters)[]).every((k) => f[k] === DEFAULT_FILTERS[k]);
-  return (
-    filtersMatch &&
-    sorting.length === DEFAULT_SORTING.length &&
-    sorting.every((s, i) => s.id === DEFAULT_SORTING[i]!.id && s.desc === DEFAULT_SORTING[i]!.desc)
-  );
+  return filtersMatch && (sameSorting(sorting, DEFAULT_SORTING) || sameSorting(sorting, URGENCY_SORTING));
 }
 
 export const useQueueStore = create<QueueState>((set) => ({
   ...DEFAULT_FILTERS,
-  sorting: DEFAULT_SORTING,
+  sorting: null,
+  breachingSoonMinutes: DEFAULT_BREACHING_SOON_MINUTES,
   selectedId: null,
   visible: [],
   setVisible: (visible) => set({ visible }),
@@ -73,5 +97,7 @@ export const useQueueStore = create<QueueState>((set) => ({
   setAssignee: (assignee) => set({ assignee }),
   setText: (text) => set({ text }),
   setSorting: (sorting) => set({ sorting }),
+  setSla: (sla) => set({ sla }),
+  setBreachingSoonMinutes: (breachingSoonMinutes) => set({ breachingSoonMinutes }),
   select: (selectedId) => set({ selectedId }),
 }));

@@ -25,7 +25,9 @@ const demo = generateDemoData({ tickets: 2000, now: NOW });
 /** The default view as the queue computes it for the whole set: what the first screen must be the start of. */
 function queueDefaultView(tickets: readonly Ticket[]): string[] {
   const rows = buildQueueRows(tickets, demo.clients, demo.staff);
-  return filterRows(sortRows(rows, DEFAULT_SORTING), DEFAULT_FILTERS, null).map((r) => r.id);
+  return filterRows(sortRows(rows, DEFAULT_SORTING, NOW.getTime()), DEFAULT_FILTERS, null, { nowMs: NOW.getTime(), soonMs: 0 }).rows.map(
+    (r) => r.id,
+  );
 }
 
 const ids = (rows: readonly Ticket[] | null) => (rows ?? []).map((t) => t.id);
