@@ -13,7 +13,7 @@ test('j/k move the selection, Enter opens the ticket, Esc closes it', async ({ p
   await expect(rows.nth(2)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('k');
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
-  const title = await rows.nth(1).locator('td').nth(1).textContent();
+  const title = (await queue.columnTexts('Title'))[1];
 
   await page.keyboard.press('Enter');
   const detail = page.getByTestId('ticket-detail');

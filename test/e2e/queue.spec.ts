@@ -82,10 +82,10 @@ test('mine shows only tickets assigned to the signed-in technician', async ({ pa
   const me = (await page.getByTestId('signed-in-as').textContent())!;
   await page.getByRole('button', { name: 'Mine' }).click();
   await expect.poll(() => queue.rowCount()).toBeGreaterThan(0);
-  const assignees = await queue.rows().locator('td:nth-child(5)').allTextContents();
+  const assignees = await queue.columnTexts('Assignee');
   expect(new Set(assignees)).toEqual(new Set([me]));
   await page.getByRole('button', { name: 'All' }).click();
-  await expect.poll(async () => new Set(await queue.rows().locator('td:nth-child(5)').allTextContents()).size).toBeGreaterThan(1);
+  await expect.poll(async () => new Set(await queue.columnTexts('Assignee')).size).toBeGreaterThan(1);
 });
 
 test('the queue opens on its stored first screen, then the full queue replaces it and keeps the selection', async ({ page }) => {
@@ -137,7 +137,7 @@ test('with the detail panel open, a single click on another row shows that ticke
   const queue = new QueuePage(page);
   await queue.open({ db: uniqueDb() });
   const [first, second] = [queue.rows().nth(0), queue.rows().nth(1)];
-  const secondTitle = (await second.locator('td:nth-child(2)').textContent())!;
+  const secondTitle = (await queue.columnTexts('Title'))[1]!;
   await first.dblclick();
   await expect(queue.detail()).toBeVisible();
   await second.click();
@@ -145,7 +145,7 @@ test('with the detail panel open, a single click on another row shows that ticke
   await expect(queue.detail().getByRole('heading', { level: 2 })).toHaveText(secondTitle);
   // j moves the selection, and the panel with it.
   await page.keyboard.press('j');
-  const thirdTitle = (await queue.rows().nth(2).locator('td:nth-child(2)').textContent())!;
+  const thirdTitle = (await queue.columnTexts('Title'))[2]!;
   await expect(queue.detail().getByRole('heading', { level: 2 })).toHaveText(thirdTitle);
 });
 

@@ -12,12 +12,12 @@ const CLOCK_NAMES: Record<SlaClockName, string> = { firstResponse: 'First respon
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "1h 05m" from an hour up, "12m 05s" below it, "45s" below a minute: the seconds move while it matters. */
+/** "1h 05m 09s", "12m 05s", "45s": the seconds show, so a counting clock visibly counts. */
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
-  if (h > 0) return `${h}h ${pad(m)}m`;
+  if (h > 0) return `${h}h ${pad(m)}m ${pad(s % 60)}s`;
   if (m > 0) return `${m}m ${pad(s % 60)}s`;
   return `${s}s`;
 }

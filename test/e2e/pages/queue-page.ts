@@ -32,6 +32,21 @@ export class QueuePage {
     return this.grid.locator('tbody tr[aria-selected="true"]');
   }
 
+  /** The cells of one column in the rows on screen, found by its heading. */
+  async columnTexts(heading: string): Promise<string[]> {
+    const headings = (await this.grid.locator('thead th').allTextContents()).map((h) => h.replace(/[▲▼]/g, '').trim());
+    const at = headings.indexOf(heading);
+    if (at < 0) throw new Error(`No column headed "${heading}"; the headings are: ${headings.join(', ')}`);
+    return this.rows()
+      .locator(`td:nth-child(${at + 1})`)
+      .allTextContents();
+  }
+
+  /** One SLA clock's cell in a row: 'First response' or 'Resolution'. */
+  slaCell(row: Locator, clock: 'First response' | 'Resolution'): Locator {
+    return row.locator('.sla').nth(clock === 'First response' ? 0 : 1);
+  }
+
   /** The ticket's detail panel, beside the queue. */
   detail(): Locator {
     return this.page.getByTestId('ticket-detail');
