@@ -168,3 +168,35 @@ test('with the detail panel open at 1,400 px, the table scrolls sideways to its 
   const panel = (await queue.detail().boundingBox())!;
   expect(header.x + header.width).toBeLessThanOrEqual(panel.x);
 });
+
+test('a countdown ticks each second and turns late at its target, on a clock the test sets', async ({ page }) => {
+  // Wednesday 4 March 2026, 09:00 in Chicago: Harbor Dental Group's business hours (07:00–17:00), where
+  // High is 2 business hours to first response, 4 to its limit.
+  const opened = Date.parse('2026-03-04T15:00:00.000Z');
+  await page.clock.install({ time: opened - 60_000 });
+  const queue = new QueuePage(page);
+  await queue.open({ db: uniqueDb() });
+  await page.clock.pauseAt(opened);
+  await page.keyboard.press('n');
+  const dialog = queue.newTicketDialog();
+  await dialog.fill({ client: 'Harbor Dental Group', title: 'Countdown check', priority: 'High' });
+  await dialog.submit();
+  await expect(dialog.root).toBeHidden();
+  await queue.search.fill('countdown check');
+  const clock = queue.slaCell(queue.row('Countdown check'), 'First response');
+
+  await page.clock.runFor(1000);
+  await expect(clock).toHaveAttribute('data-sla-state', 'on-target');
+  const first = await queue.secondsLeft(clock);
+  await page.clock.runFor(3000);
+  await expect.poll(() => queue.secondsLeft(clock)).toBe(first - 3);
+  await expect(clock).toHaveAttribute('title', /due .*11:00.*CST/);
+
+  // One second before the target it is on target; one second after, late, and on its way to the limit.
+  await page.clock.fastForward(2 * 3_600_000 - 5000);
+  await expect(clock).toHaveAttribute('data-sla-state', 'on-target');
+  await expect(clock).toContainText('1s left');
+  await page.clock.runFor(2000);
+  await expect(clock).toHaveAttribute('data-sla-state', 'late');
+  await expect(clock).toContainText('Late, breach in 1h 59m 59s');
+});

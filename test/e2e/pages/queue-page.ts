@@ -47,6 +47,14 @@ export class QueuePage {
     return row.locator('.sla').nth(clock === 'First response' ? 0 : 1);
   }
 
+  /** The time a countdown cell shows ("1h 59m 57s left"), in seconds. */
+  async secondsLeft(cell: Locator): Promise<number> {
+    const text = (await cell.textContent()) ?? '';
+    const m = /(?:(\d+)h )?(?:(\d+)m )?(\d+)s/.exec(text);
+    if (!m) throw new Error(`No time in the countdown "${text}"`);
+    return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3]);
+  }
+
   /** The ticket's detail panel, beside the queue. */
   detail(): Locator {
     return this.page.getByTestId('ticket-detail');
