@@ -33,6 +33,22 @@ export function mutationTarget<N extends MutationName>(m: { name: N; args: Mutat
   return definitions[m.name].target(m.args);
 }
 
+/** A row the mutation changes and how: its target first, then the rows of `also`. */
+export interface RowEffect {
+  ref: RowRef;
+  apply(row: SyncedRow | null): SyncedRow | null;
+}
+
+export function mutationEffects<N extends MutationName>(m: { name: N } & Applied<MutationArgs[N]>, ctx: ApplyContext): RowEffect[] {
+  const d = definitions[m.name];
+  const effects: RowEffect[] = [{ ref: d.target(m.args), apply: (row) => d.apply(row, m, ctx) }];
+  for (const side of d.also ?? []) {
+    const ref = side.target(m.args);
+    if (ref) effects.push({ ref, apply: (row) => side.apply(row, m, ctx) });
+  }
+  return effects;
+}
+
 export function addNamedIds<N extends MutationName>(m: { name: N; args: MutationArgs[N] }, into: NamedIds): void {
   definitions[m.name].names(m.args, into);
 }

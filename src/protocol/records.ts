@@ -35,6 +35,16 @@ export const ticketRecordSchema = z.object({
   assigneeId: z.uuid().nullable(),
   openedAt: isoInstant,
   updatedAt: isoInstant,
+  sla: z
+    .array(
+      z.object({
+        type: z.enum(TICKET_EVENT_TYPES),
+        at: isoInstant,
+        priority: z.string().optional(),
+        status: z.enum(TICKET_STATUSES).optional(),
+      }),
+    )
+    .readonly(),
 });
 
 export const clientRecordSchema = z.object({

@@ -1,5 +1,4 @@
 import { findPriority, type PrioritySchemeId } from '../../domain/priority-schemes';
-import type { SlaEvent } from '../../domain/sla';
 import type { Client, StaffMember, Ticket } from '../../domain/ticket';
 
 /** A ticket joined with the names the queue shows. */
@@ -11,8 +10,6 @@ export interface QueueRow extends Ticket {
   priorityRank: number;
   /** The client's scheme, which names its SLA policy; null for a client this desk does not know. */
   prioritySchemeId: PrioritySchemeId | null;
-  /** TEMP until Ticket carries it: the ticket's compact SLA history. */
-  sla: SlaEvent[];
   /** Lower-cased text the search matches against; built on first search (see searchKey). */
   search?: string;
 }
@@ -38,7 +35,7 @@ export function buildQueueRows(tickets: readonly Ticket[], clients: readonly Cli
       assigneeId: t.assigneeId,
       openedAt: t.openedAt,
       updatedAt: t.updatedAt,
-      sla: (t as { sla?: SlaEvent[] }).sla ?? [],
+      sla: t.sla,
       clientName: client?.name ?? 'Unknown client',
       clientTimeZone: client?.timeZone ?? 'UTC',
       assigneeName: t.assigneeId ? (staffName.get(t.assigneeId) ?? 'Unknown') : '',

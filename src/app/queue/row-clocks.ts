@@ -1,10 +1,10 @@
 // Each queue row's SLA clocks, computed from the ticket's own compact history
 // (never the full event log) once per change of the ticket, and kept by id so
 // a change to one ticket recomputes one ticket, not the queue.
-import { SLA_PRESETS } from '../../../resources/sla-presets';
 import type { PrioritySchemeId } from '../../domain/priority-schemes';
-import { compileSlaPolicy, computeSla, type SlaHistory } from '../../domain/sla';
+import { compileSlaPolicy, type SlaHistory } from '../../domain/sla';
 import type { TicketStatus } from '../../domain/ticket';
+import { slaPolicyOf, ticketSla } from '../sla/ticket-sla';
 import { planClock } from './sla-clock-plan';
 import type { TicketClocks } from './sla-urgency';
 
@@ -31,13 +31,13 @@ const cache = new Map<string, Entry>();
 function compute(t: ClockSource): Entry {
   const entry = { sla: t.sla, updatedAt: t.updatedAt, status: t.status };
   if (!t.prioritySchemeId) return { ...entry, clocks: null, problem: 'No SLA: the ticket’s client is unknown on this desk.' };
-  const policy = SLA_PRESETS[t.prioritySchemeId];
+  const client = { prioritySchemeId: t.prioritySchemeId };
   try {
-    const cp = compileSlaPolicy(policy);
+    const cp = compileSlaPolicy(slaPolicyOf(client));
     // Evaluated at the history's last event (computeSla never evaluates earlier):
     // the deadlines and a paused clock's counted time are the same at any later
     // instant, so the plan needs no "now" and stays valid until the ticket changes.
-    const result = computeSla(policy, t.sla, 0);
+    const result = ticketSla(t, client, 0);
     const plan = (clock: 'firstResponse' | 'resolution') => {
       const c = result[clock];
       return c ? planClock(c, cp.calendar, cp.pause[clock].has(t.status)) : null;

@@ -17,6 +17,7 @@ export function ticketRecord(row: Selectable<TicketsTable>): TicketRecord {
     assigneeId: row.assignee_id,
     openedAt: iso(row.opened_at),
     updatedAt: iso(row.updated_at),
+    sla: row.sla_history,
   };
 }
 

@@ -1,6 +1,7 @@
 // Kysely table types. int8 columns arrive as JS numbers on both backends
 // (open-database.ts installs the parser for pg; PGlite does it natively).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { SlaEvent } from '../../domain/sla';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Seq = ColumnType<number, number | undefined, number>;
@@ -67,6 +68,8 @@ export interface TicketsTable {
   assignee_id: string | null;
   opened_at: Timestamp;
   updated_at: Timestamp;
+  /** The compact SLA history (src/domain/sla-history.ts), kept by the same handlers that write ticket_events. */
+  sla_history: Json<readonly SlaEvent[]>;
   created_by: string | null;
 }
 
@@ -159,7 +162,7 @@ export type NewTicketRow = Insertable<TicketsTable>;
 export type TicketEventRow = Selectable<TicketEventsTable>;
 export type NoteRow = Selectable<NotesTable>;
 
-type PgType = 'uuid' | 'text' | 'timestamptz';
+type PgType = 'uuid' | 'text' | 'timestamptz' | 'jsonb';
 /** A table's columns with their PostgreSQL types; a column missing here or there fails to compile. */
 type Columns<T> = { [K in keyof T]-?: PgType };
 
@@ -177,6 +180,7 @@ export const TICKET_COLUMNS = {
   assignee_id: 'uuid',
   opened_at: 'timestamptz',
   updated_at: 'timestamptz',
+  sla_history: 'jsonb',
   created_by: 'uuid',
 } as const satisfies Columns<TicketsTable>;
 
@@ -188,6 +192,7 @@ export const TICKET_CHANGEABLE = [
   'priority',
   'assignee_id',
   'updated_at',
+  'sla_history',
 ] as const satisfies readonly (keyof TicketsTable)[];
 
 export const TICKET_EVENT_COLUMNS = {
