@@ -1,5 +1,6 @@
 import { findPriority, type PrioritySchemeId } from '../../domain/priority-schemes';
 import type { Client, StaffMember, Ticket } from '../../domain/ticket';
+import type { TicketClocks } from './sla-urgency';
 
 /** A ticket joined with the names the queue shows. */
 export interface QueueRow extends Ticket {
@@ -12,6 +13,8 @@ export interface QueueRow extends Ticket {
   prioritySchemeId: PrioritySchemeId | null;
   /** Lower-cased text the search matches against; built on first search (see searchKey). */
   search?: string;
+  /** The ticket's SLA clocks once looked up (row-clocks.ts): the filter and sort read them for every row. */
+  clocks?: TicketClocks | null;
 }
 
 export function buildQueueRows(tickets: readonly Ticket[], clients: readonly Client[], staff: readonly StaffMember[]): QueueRow[] {
@@ -43,6 +46,7 @@ export function buildQueueRows(tickets: readonly Ticket[], clients: readonly Cli
       priorityRank: priority?.rank ?? 99,
       prioritySchemeId: client?.prioritySchemeId ?? null,
       search: undefined,
+      clocks: undefined,
     };
   }
   return rows;

@@ -60,8 +60,12 @@ function entryOf(t: ClockSource): Entry {
 }
 
 /** The ticket's clocks; null when it has no SLA (see clocksProblem). */
-export function rowClocks(t: ClockSource): TicketClocks | null {
-  return entryOf(t).clocks;
+export function rowClocks(t: ClockSource & { clocks?: TicketClocks | null }): TicketClocks | null {
+  // A queue row keeps them once looked up: rows are rebuilt on every change of the data, the cache outlives them.
+  if (t.clocks !== undefined) return t.clocks;
+  const clocks = entryOf(t).clocks;
+  if ('clocks' in t) t.clocks = clocks;
+  return clocks;
 }
 
 export function clocksProblem(t: ClockSource): string | null {

@@ -12,7 +12,9 @@ export interface TicketClocks {
 export const URGENCY_GROUPS = ['breached', 'late', 'on-target', 'paused', 'stopped', 'none'] as const;
 export type UrgencyGroup = (typeof URGENCY_GROUPS)[number];
 
-const GROUP_SPAN = 1e14;
+// 2^42 ms (139 years): above any instant's epoch ms until 2109, so a group's keys never reach the next group,
+// and small enough that urgency * 128 + priority rank stays an exact integer in a double (queue-order.ts).
+export const GROUP_SPAN = 2 ** 42;
 // Paused clocks sort by counted time left to the limit, which may be negative: shifted to stay inside the group.
 const PAUSED_SHIFT = GROUP_SPAN / 2;
 
@@ -26,15 +28,14 @@ export function clockGroup(plan: ClockPlan, nowMs: number): UrgencyGroup {
 /**
  * Smaller is more urgent. Within breached, late and on target: the earlier the
  * limit (the breach), the more urgent; within paused: the less counted time
- * left to the limit. Exact in a double: groups are 1e14 apart, instants and
- * durations are below 1e13.
+ * left to the limit. Whole milliseconds, so it packs exactly with a rank.
  */
 export function clockUrgency(plan: ClockPlan, nowMs: number): number {
   const group = clockGroup(plan, nowMs);
   const base = URGENCY_GROUPS.indexOf(group) * GROUP_SPAN;
   if (group === 'stopped') return base;
-  if (group === 'paused') return base + PAUSED_SHIFT + plan.limitRemainingMs;
-  return base + plan.limitAtMs;
+  if (group === 'paused') return base + PAUSED_SHIFT + Math.floor(plan.limitRemainingMs);
+  return base + Math.floor(plan.limitAtMs);
 }
 
 /** The more urgent of the ticket's clocks; no SLA (null) sorts last. */
@@ -51,18 +52,28 @@ export function urgencyGroupOf(urgency: number): UrgencyGroup {
 /** 'any': no SLA view. */
 export type SlaView = 'any' | 'breaching-soon' | 'breached';
 
-function eachClock(clocks: TicketClocks, test: (p: ClockPlan) => boolean): boolean {
-  return test(clocks.firstResponse) || (clocks.resolution !== null && test(clocks.resolution));
+// Plain functions, no callbacks: the filter calls these for every ticket.
+function clockBreached(p: ClockPlan, nowMs: number): boolean {
+  return !p.stoppedAs && (p.paused ? p.limitRemainingMs < 0 : nowMs > p.limitAtMs);
+}
+
+function clockBreachingSoon(p: ClockPlan, nowMs: number, withinMs: number): boolean {
+  return !p.stoppedAs && !p.paused && nowMs <= p.limitAtMs && p.limitAtMs - nowMs <= withinMs;
 }
 
 /** A clock past its limit and not stopped (paused ones too: on hold does not undo a breach). */
 export function isBreached(clocks: TicketClocks | null, nowMs: number): boolean {
-  return clocks !== null && eachClock(clocks, (p) => !p.stoppedAs && (p.paused ? p.limitRemainingMs < 0 : nowMs > p.limitAtMs));
+  if (clocks === null) return false;
+  return clockBreached(clocks.firstResponse, nowMs) || (clocks.resolution !== null && clockBreached(clocks.resolution, nowMs));
 }
 
 /** A running clock (on target or late) whose limit comes within `withinMs` of now. */
 export function isBreachingSoon(clocks: TicketClocks | null, nowMs: number, withinMs: number): boolean {
-  return clocks !== null && eachClock(clocks, (p) => !p.stoppedAs && !p.paused && nowMs <= p.limitAtMs && p.limitAtMs - nowMs <= withinMs);
+  if (clocks === null) return false;
+  return (
+    clockBreachingSoon(clocks.firstResponse, nowMs, withinMs) ||
+    (clocks.resolution !== null && clockBreachingSoon(clocks.resolution, nowMs, withinMs))
+  );
 }
 
 export function inSlaView(view: SlaView, clocks: TicketClocks | null, nowMs: number, withinMs: number): boolean {
