@@ -146,4 +146,11 @@ describe('sortRows by urgency: time to breach from each ticket’s own SLA histo
     expect(breached.counts).toEqual({ breached: 1, breachingSoon: 1 });
     expect(filterRows(sorted, { ...all, sla: 'breaching-soon' }, null, window).rows.map((r) => r.id)).toEqual(['high-late']);
   });
+
+  it('ties in urgency and priority go by id, as a string comparison would order them', () => {
+    const met = [opened('high', '2026-03-04T14:00:00.000Z'), { type: 'public_reply' as const, at: '2026-03-04T14:10:00.000Z' }];
+    const ids = ['019a0000-0001-7000-8000-000000000002', '019a0000-0000-7fff-8000-000000000001', '019a0000-0001-7000-8000-000000000001'];
+    const tied = ids.map((id) => slaRow(id, 'high', 2, met));
+    expect(sortRows(tied, URGENCY_SORTING, Date.parse(at)).map((r) => r.id)).toEqual([...ids].sort());
+  });
 });
