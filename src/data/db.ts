@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
-import type { ContactRecord, NoteRecord, TicketEventRecord } from '../protocol/records';
+import type { ContactRecord, EscalationRecord, NoteRecord, TicketEventRecord } from '../protocol/records';
 import { emptyStoreFirstScreen, type FirstScreenRecord } from './first-screen';
 import type { OutboxEntry, RejectionRow, ShadowRow } from './sync-rows';
 import type { BucketTable } from './record-buckets';
@@ -23,6 +23,7 @@ export type SwitchboardDb = Dexie & {
   noteBuckets: BucketTable<NoteRecord>;
   eventBuckets: BucketTable<TicketEventRecord>;
   firstScreen: EntityTable<FirstScreenRecord, 'id'>;
+  escalations: EntityTable<EscalationRecord, 'id'>;
 };
 
 export const DEFAULT_DB_NAME = 'switchboard';
@@ -86,6 +87,9 @@ export function declareSchema(db: Dexie): void {
   // first-screen.ts). A store upgraded to it has none: the queue waits for the
   // full load once, which writes it. A new store starts with an empty view.
   db.version(5).stores({ firstScreen: 'id' });
+  // v8: escalations (docs/domain/escalations-and-notifications.md), a few per
+  // ticket at most, so one row each; by ticket for the ticket view. Only the new table.
+  db.version(8).stores({ escalations: 'id, ticketId' });
   db.on('populate', (tx) => {
     void tx.table('firstScreen').add(emptyStoreFirstScreen());
   });

@@ -41,6 +41,7 @@ export async function clearServerState(db: SwitchboardDb): Promise<void> {
     db.contacts.clear(),
     db.noteBuckets.clear(),
     db.eventBuckets.clear(),
+    db.escalations.clear(),
     recordTicketsCleared(db),
   ]);
   await db.shadows.toCollection().modify((s) => {

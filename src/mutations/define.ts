@@ -6,10 +6,10 @@
 // against the same names by the compiler.
 import type { z } from 'zod';
 import type { Ticket } from '../domain/ticket';
-import type { ContactRecord, NoteRecord } from '../protocol/records';
+import type { ContactRecord, EscalationRecord, NoteRecord } from '../protocol/records';
 
-export type SyncedEntity = 'ticket' | 'contact' | 'note';
-export type SyncedRow = Ticket | ContactRecord | NoteRecord;
+export type SyncedEntity = 'ticket' | 'contact' | 'note' | 'escalation';
+export type SyncedRow = Ticket | ContactRecord | NoteRecord | EscalationRecord;
 
 export interface RowRef {
   entity: SyncedEntity;

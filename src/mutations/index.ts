@@ -8,6 +8,7 @@ import type { ApplyContext, Applied, MutationDefinition, NamedIds, RowRef, Synce
 import { deleteContact, upsertContact } from './contact';
 import { addNote } from './note';
 import { createTicket, setStatus, updateTicket } from './ticket';
+import { acknowledgeEscalation, escalateTicket } from './escalation';
 
 export const mutations = {
   createTicket,
@@ -16,6 +17,8 @@ export const mutations = {
   addNote,
   upsertContact,
   deleteContact,
+  escalateTicket,
+  acknowledgeEscalation,
 };
 
 export type MutationName = keyof typeof mutations;

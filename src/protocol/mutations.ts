@@ -80,6 +80,8 @@ export const REJECTION_CODES = [
   'sequence_reused',
   /** A repeat of a refusal older than the server keeps (docs/sync-protocol.md): it was not applied. */
   'expired',
+  /** An escalation the chain does not allow: a closed ticket, past the last step, or a step taken meanwhile. */
+  'invalid_escalation',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -1,6 +1,7 @@
 // Records as they travel in pull changes: the server's rows, in the client's vocabulary.
 // Browser-safe: zod and src/domain only.
 import { z } from 'zod';
+import { ESCALATION_CHAIN } from '../domain/escalation';
 import { CHANNELS, STAFF_ROLES, TICKET_STATUSES } from '../domain/ticket';
 
 const isoInstant = z.iso.datetime({ offset: true });
@@ -84,14 +85,28 @@ export const noteRecordSchema = z.object({
   recordedAt: isoInstant,
 });
 
+/** One step of a ticket's escalation (docs/domain/escalations-and-notifications.md); acknowledged fields null until then. */
+export const escalationRecordSchema = z.object({
+  id: z.uuid(),
+  ticketId: z.uuid(),
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  toRole: z.enum(ESCALATION_CHAIN),
+  reason: z.string(),
+  escalatedBy: z.uuid(),
+  escalatedAt: isoInstant,
+  acknowledgedBy: z.uuid().nullable(),
+  acknowledgedAt: isoInstant.nullable(),
+});
+
 export type TicketRecord = z.infer<typeof ticketRecordSchema>;
 export type ClientRecord = z.infer<typeof clientRecordSchema>;
 export type ContactRecord = z.infer<typeof contactRecordSchema>;
 export type UserRecord = z.infer<typeof userRecordSchema>;
 export type TicketEventRecord = z.infer<typeof ticketEventRecordSchema>;
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
+export type EscalationRecord = z.infer<typeof escalationRecordSchema>;
 
-export const ENTITIES = ['ticket', 'client', 'contact', 'user', 'ticket_event', 'note'] as const;
+export const ENTITIES = ['ticket', 'client', 'contact', 'user', 'ticket_event', 'note', 'escalation'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 export interface EntityRecords {
@@ -101,6 +116,7 @@ export interface EntityRecords {
   user: UserRecord;
   ticket_event: TicketEventRecord;
   note: NoteRecord;
+  escalation: EscalationRecord;
 }
 
 export const recordSchemas = {
@@ -110,6 +126,7 @@ export const recordSchemas = {
   user: userRecordSchema,
   ticket_event: ticketEventRecordSchema,
   note: noteRecordSchema,
+  escalation: escalationRecordSchema,
 } as const satisfies { [E in Entity]: z.ZodType<EntityRecords[E]> };
 
 /** One row's newest state since the cursor; `data` is null for a delete (tombstone). */

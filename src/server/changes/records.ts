@@ -1,7 +1,15 @@
 // Database rows to the records clients see (src/protocol/records.ts).
 import type { Selectable } from 'kysely';
-import type { ClientRecord, ContactRecord, NoteRecord, TicketEventRecord, TicketRecord, UserRecord } from '../../protocol';
-import type { ClientsTable, ContactsTable, NotesTable, TicketEventsTable, TicketsTable, UsersTable } from '../db/schema';
+import type {
+  ClientRecord,
+  ContactRecord,
+  EscalationRecord,
+  NoteRecord,
+  TicketEventRecord,
+  TicketRecord,
+  UserRecord,
+} from '../../protocol';
+import type { ClientsTable, ContactsTable, EscalationsTable, NotesTable, TicketEventsTable, TicketsTable, UsersTable } from '../db/schema';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -65,4 +73,18 @@ export function contactRecord(row: Selectable<ContactsTable>): ContactRecord {
 
 export function userRecord(row: Pick<Selectable<UsersTable>, 'id' | 'name' | 'email' | 'role' | 'active'>): UserRecord {
   return { id: row.id, name: row.name, email: row.email, role: row.role as UserRecord['role'], active: row.active };
+}
+
+export function escalationRecord(row: Selectable<EscalationsTable>): EscalationRecord {
+  return {
+    id: row.id,
+    ticketId: row.ticket_id,
+    level: row.level as EscalationRecord['level'],
+    toRole: row.to_role as EscalationRecord['toRole'],
+    reason: row.reason,
+    escalatedBy: row.escalated_by,
+    escalatedAt: iso(row.escalated_at),
+    acknowledgedBy: row.acknowledged_by,
+    acknowledgedAt: row.acknowledged_at === null ? null : iso(row.acknowledged_at),
+  };
 }

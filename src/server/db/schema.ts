@@ -139,6 +139,22 @@ export interface WireFieldsTable {
   fields: Json<string[]>;
 }
 
+export interface EscalationsTable {
+  id: string;
+  tenant_id: string;
+  ticket_id: string;
+  /** 1 = service coordinator ... 3 = site director (src/domain/escalation.ts). */
+  level: number;
+  to_role: string;
+  reason: string;
+  escalated_by: string;
+  /** When the person escalated, bounded like a note's performed_at. */
+  escalated_at: Timestamp;
+  acknowledged_by: string | null;
+  acknowledged_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -152,6 +168,7 @@ export interface Database {
   client_mutations: ClientMutationsTable;
   changes: ChangesTable;
   wire_fields: WireFieldsTable;
+  escalations: EscalationsTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
@@ -213,3 +230,4 @@ export const NOTE_COLUMNS = {
   recorded_at: 'timestamptz',
 } as const satisfies Columns<NotesTable>;
 export type UserRow = Selectable<UsersTable>;
+export type EscalationRow = Selectable<EscalationsTable>;

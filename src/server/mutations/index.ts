@@ -6,6 +6,7 @@ import { deleteContact, upsertContact } from './contact-mutations';
 import type { MutationHandler } from './context';
 import { addNote } from './note-mutations';
 import { createTicket, setStatus, updateTicket } from './ticket-mutations';
+import { acknowledgeEscalation, escalateTicket } from './escalation-mutations';
 
 export type MutationHandlers = { [N in MutationName]: MutationHandler<N> };
 
@@ -16,4 +17,6 @@ export const mutationHandlers = {
   addNote,
   upsertContact,
   deleteContact,
+  escalateTicket,
+  acknowledgeEscalation,
 } satisfies MutationHandlers;
