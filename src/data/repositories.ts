@@ -4,6 +4,7 @@ import { ReferenceRepository } from './reference-repository';
 import { SettingsRepository } from './settings-repository';
 import { SyncStore } from './sync-store';
 import { TicketRepository } from './ticket-repository';
+import { EscalationRepository } from './escalation-repository';
 
 export interface Repositories {
   tickets: TicketRepository;
@@ -13,6 +14,7 @@ export interface Repositories {
   sync: SyncStore;
   seedDemoIfEmpty(tickets: number): Promise<boolean>;
   close(): void;
+  escalations: EscalationRepository;
 }
 
 /** The only way the app reaches the local store: one repository per kind of record. */
@@ -29,5 +31,6 @@ export function createRepositories(name?: string): Repositories {
       tickets.close();
       db.close();
     },
+    escalations: new EscalationRepository(db),
   };
 }
