@@ -6,7 +6,7 @@
 // - intake logs tickets and fixes what it logged, but does not work or assign them;
 // - technicians and engineers work tickets: status, assignment, replies;
 // - coordinators, supervisors, site directors and admins may also keep client contacts;
-// - those who work tickets may escalate them; who acknowledges is the escalated-to role (src/domain/escalation.ts).
+// - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
 import type { StaffRole } from '../../domain/ticket';
 
 export const ACTIONS = [
@@ -29,7 +29,7 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'ticket.status': WORKERS,
   'note.add': ['intake', 'scheduler', ...WORKERS],
   'contact.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
-  'ticket.escalate': WORKERS,
+  'ticket.escalate': ['intake', ...WORKERS],
 };
 
 const DESCRIPTIONS: Record<Action, string> = {
