@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
-import type { ContactRecord, NoteRecord, TicketEventRecord } from '../protocol/records';
+import type { ContactRecord, NoteRecord, TicketEventRecord, TimeEntryRecord } from '../protocol/records';
 import { emptyStoreFirstScreen, type FirstScreenRecord } from './first-screen';
 import type { OutboxEntry, RejectionRow, ShadowRow } from './sync-rows';
 import type { BucketTable } from './record-buckets';
@@ -23,6 +23,7 @@ export type SwitchboardDb = Dexie & {
   noteBuckets: BucketTable<NoteRecord>;
   eventBuckets: BucketTable<TicketEventRecord>;
   firstScreen: EntityTable<FirstScreenRecord, 'id'>;
+  timeEntries: EntityTable<TimeEntryRecord, 'id'>;
 };
 
 export const DEFAULT_DB_NAME = 'switchboard';
@@ -86,6 +87,9 @@ export function declareSchema(db: Dexie): void {
   // first-screen.ts). A store upgraded to it has none: the queue waits for the
   // full load once, which writes it. A new store starts with an empty view.
   db.version(5).stores({ firstScreen: 'id' });
+  // v7: time entries, one record each, indexed by ticket: the ticket view
+  // reads a ticket's entries, and a workspace has far fewer of them than notes.
+  db.version(7).stores({ timeEntries: 'id, ticketId' });
   db.on('populate', (tx) => {
     void tx.table('firstScreen').add(emptyStoreFirstScreen());
   });
