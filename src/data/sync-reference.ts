@@ -42,6 +42,7 @@ export async function clearServerState(db: SwitchboardDb): Promise<void> {
     db.noteBuckets.clear(),
     db.eventBuckets.clear(),
     recordTicketsCleared(db),
+    db.timeEntries.clear(),
   ]);
   await db.shadows.toCollection().modify((s) => {
     s.data = null;

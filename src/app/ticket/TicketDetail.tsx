@@ -5,6 +5,7 @@ import { nextStatuses } from '../../domain/ticket-workflow';
 import { useLive } from '../hooks/useLive';
 import { formatInClientZone } from '../queue/format-instant';
 import { useServices } from '../services';
+import { TimePanel } from './TimePanel';
 
 export function TicketDetail({ ticketId, onClose }: { ticketId: string; onClose(): void }) {
   const { repos } = useServices();
@@ -66,6 +67,7 @@ export function TicketDetail({ ticketId, onClose }: { ticketId: string; onClose(
           {error}
         </p>
       )}
+      <TimePanel ticketId={ticket.id} timeZone={zone} />
     </aside>
   );
 }

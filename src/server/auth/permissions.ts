@@ -8,7 +8,15 @@
 // - coordinators, supervisors, site directors and admins may also keep client contacts.
 import type { StaffRole } from '../../domain/ticket';
 
-export const ACTIONS = ['ticket.create', 'ticket.edit', 'ticket.assign', 'ticket.status', 'note.add', 'contact.manage'] as const;
+export const ACTIONS = [
+  'ticket.create',
+  'ticket.edit',
+  'ticket.assign',
+  'ticket.status',
+  'note.add',
+  'contact.manage',
+  'time.log',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const WORKERS: readonly StaffRole[] = ['technician', 'engineer', 'service_coordinator', 'supervisor', 'site_director', 'admin'];
@@ -20,6 +28,7 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'ticket.status': WORKERS,
   'note.add': ['intake', 'scheduler', ...WORKERS],
   'contact.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
+  'time.log': WORKERS,
 };
 
 const DESCRIPTIONS: Record<Action, string> = {
@@ -29,6 +38,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'ticket.status': "change a ticket's status",
   'note.add': 'add notes or replies',
   'contact.manage': 'change client contacts',
+  'time.log': 'log time on tickets',
 };
 
 export function can(role: StaffRole, action: Action): boolean {

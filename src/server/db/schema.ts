@@ -98,6 +98,21 @@ export interface NotesTable {
   recorded_at: Timestamp;
 }
 
+export interface TimeEntriesTable {
+  id: string;
+  tenant_id: string;
+  ticket_id: string;
+  author_id: string;
+  /** The span of the work as the person entered it (data, not bounded by the server's clocks; see time-entry-mutations.ts). */
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  work_type: string;
+  cause: string;
+  note: string;
+  performed_at: Timestamp;
+  recorded_at: Timestamp;
+}
+
 export interface SyncClientsTable {
   tenant_id: string;
   client_id: string;
@@ -155,6 +170,7 @@ export interface Database {
   client_mutations: ClientMutationsTable;
   changes: ChangesTable;
   wire_fields: WireFieldsTable;
+  time_entries: TimeEntriesTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
@@ -218,3 +234,4 @@ export const NOTE_COLUMNS = {
   recorded_at: 'timestamptz',
 } as const satisfies Columns<NotesTable>;
 export type UserRow = Selectable<UsersTable>;
+export type TimeEntryRow = Selectable<TimeEntriesTable>;

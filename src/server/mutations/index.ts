@@ -6,6 +6,7 @@ import { deleteContact, upsertContact } from './contact-mutations';
 import type { MutationHandler } from './context';
 import { addNote } from './note-mutations';
 import { createTicket, setStatus, updateTicket } from './ticket-mutations';
+import { logTime } from './time-entry-mutations';
 
 export type MutationHandlers = { [N in MutationName]: MutationHandler<N> };
 
@@ -16,4 +17,5 @@ export const mutationHandlers = {
   addNote,
   upsertContact,
   deleteContact,
+  logTime,
 } satisfies MutationHandlers;

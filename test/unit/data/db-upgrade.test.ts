@@ -61,6 +61,7 @@ describe('Dexie schema upgrades keep every ticket', () => {
         'staff',
         'ticketBuckets',
         'firstScreen',
+        'timeEntries',
       ].sort(),
     );
     // 1,000 tickets spread over the buckets rather than piling into a few.
