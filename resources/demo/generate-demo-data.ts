@@ -1,4 +1,6 @@
 import { PRIORITY_SCHEMES } from '../../src/domain/priority-schemes';
+import { appendSlaEvent, openedHistory } from '../../src/domain/sla-history';
+import type { SlaEvent } from '../../src/domain/sla';
 import { TICKET_STATUSES, CHANNELS, type Client, type StaffMember, type Ticket, type TicketStatus } from '../../src/domain/ticket';
 import { DEMO_CLIENTS, DEMO_REQUESTS, DEMO_STAFF } from './catalog';
 import { createRandom, pick, uuidv7At } from './prng';
@@ -28,9 +30,45 @@ function weightedStatus(random: () => number): TicketStatus {
   return 'open';
 }
 
+// Status paths a ticket took to reach where it is (docs/domain/ticket-workflow.md).
+const PATHS: Record<TicketStatus, TicketStatus[]> = {
+  new: [],
+  open: ['open'],
+  awaiting_reply: ['open', 'awaiting_reply'],
+  on_hold: ['open', 'on_hold'],
+  closed: ['open', 'closed'],
+};
+
+/**
+ * The SLA history that led to the ticket's priority and status: one ticket in
+ * eight triaged at another priority first, a public reply a second before each
+ * step that waits on the customer or closes.
+ */
+function demoHistory(
+  random: () => number,
+  levels: readonly { key: string }[],
+  t: Pick<Ticket, 'openedAt' | 'updatedAt' | 'priority' | 'status'>,
+) {
+  const opened = Date.parse(t.openedAt);
+  const span = Math.max(60_000, Date.parse(t.updatedAt) - opened);
+  const at = (fraction: number) => new Date(opened + Math.floor(span * fraction)).toISOString();
+  const retriaged = random() < 0.125 && levels.length > 1;
+  const others = levels.filter((l) => l.key !== t.priority);
+  let sla: readonly SlaEvent[] = openedHistory(t.openedAt, retriaged ? others[Math.floor(random() * others.length)]!.key : t.priority);
+  if (retriaged) sla = appendSlaEvent(sla, { type: 'priority_changed', at: at(0.1), priority: t.priority });
+  PATHS[t.status].forEach((status, i, path) => {
+    const when = Date.parse(at((i + 1) / (path.length + 1)));
+    if (status !== 'open') sla = appendSlaEvent(sla, { type: 'public_reply', at: new Date(when - 1000).toISOString() });
+    sla = appendSlaEvent(sla, { type: 'status_changed', at: new Date(when).toISOString(), status });
+  });
+  return sla;
+}
+
 /** Deterministic demo workspace: realistic clients, staff and N tickets. */
 export function generateDemoData({ tickets: count, seed = 42, now = new Date() }: DemoOptions): DemoData {
   const random = createRandom(seed);
+  // Histories draw from their own stream, so adding them left every ticket as it was.
+  const historyRandom = createRandom(seed + 1);
   const base = Date.UTC(2026, 0, 1);
   const clients: Client[] = DEMO_CLIENTS.map((c, i) => ({ id: uuidv7At(base + i, random), ...c }));
   const staff: StaffMember[] = DEMO_STAFF.map((s, i) => ({ id: uuidv7At(base + 100 + i, random), name: s.name, role: s.role }));
@@ -48,6 +86,7 @@ export function generateDemoData({ tickets: count, seed = 42, now = new Date() }
     const opened = end - Math.floor(random() * span);
     const updated = Math.min(end, opened + Math.floor(random() * 3 * 24 * 3600 * 1000));
     const status = weightedStatus(random);
+    const times = { openedAt: new Date(opened).toISOString(), updatedAt: new Date(updated).toISOString() };
     tickets[i] = {
       id: uuidv7At(opened, random),
       clientId: client.id,
@@ -57,8 +96,8 @@ export function generateDemoData({ tickets: count, seed = 42, now = new Date() }
       priority: level.key,
       channel: pick(random, CHANNELS),
       assigneeId: status === 'new' && random() < 0.6 ? null : pick(random, workers).id,
-      openedAt: new Date(opened).toISOString(),
-      updatedAt: new Date(updated).toISOString(),
+      ...times,
+      sla: demoHistory(historyRandom, levels, { ...times, priority: level.key, status }),
     };
   }
   return { clients, staff, tickets };

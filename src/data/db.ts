@@ -1,8 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
-import type { ContactRecord, EscalationRecord, NoteRecord, TicketEventRecord } from '../protocol/records';
+import type { ContactRecord, EscalationRecord, NoteRecord, TicketEventRecord, TimeEntryRecord } from '../protocol/records';
 import { emptyStoreFirstScreen, type FirstScreenRecord } from './first-screen';
-import type { OutboxEntry, RejectionRow, ShadowRow } from './sync-rows';
+import type { SlaEvent } from '../domain/sla';
+import { SYNC_STATE_KEY, type OutboxEntry, type RejectionRow, type ShadowRow, type SyncState } from './sync-rows';
 import type { BucketTable } from './record-buckets';
 import { groupByBucket, type TicketBucket } from './ticket-buckets';
 
@@ -23,6 +24,7 @@ export type SwitchboardDb = Dexie & {
   noteBuckets: BucketTable<NoteRecord>;
   eventBuckets: BucketTable<TicketEventRecord>;
   firstScreen: EntityTable<FirstScreenRecord, 'id'>;
+  timeEntries: EntityTable<TimeEntryRecord, 'id'>;
   escalations: EntityTable<EscalationRecord, 'id'>;
 };
 
@@ -87,12 +89,39 @@ export function declareSchema(db: Dexie): void {
   // first-screen.ts). A store upgraded to it has none: the queue waits for the
   // full load once, which writes it. A new store starts with an empty view.
   db.version(5).stores({ firstScreen: 'id' });
+  // v6: tickets carry their compact SLA history (src/domain/sla-history.ts).
+  // Only the server knows a stored ticket's: until the download this upgrade
+  // starts brings it (the cursor goes back to 0; the outbox stays and is
+  // re-applied on top), a ticket's history is its opening at its current
+  // priority and its current status. The first screen is rebuilt by the next full load.
+  db.version(6)
+    .stores({})
+    .upgrade(async (tx) => {
+      await tx
+        .table('ticketBuckets')
+        .toCollection()
+        .modify((bucket: TicketBucket) => {
+          for (const t of bucket.tickets) t.sla ??= provisionalHistory(t);
+        });
+      await tx.table('firstScreen').clear();
+      const state = (await tx.table('meta').get(SYNC_STATE_KEY)) as MetaRow | undefined;
+      if (state) await tx.table('meta').put({ key: SYNC_STATE_KEY, value: { ...(state.value as SyncState), cursor: 0, download: null } });
+    });
+  // v7: time entries, one record each, indexed by ticket: the ticket view
+  // reads a ticket's entries, and a workspace has far fewer of them than notes.
+  db.version(7).stores({ timeEntries: 'id, ticketId' });
   // v8: escalations (docs/domain/escalations-and-notifications.md), a few per
   // ticket at most, so one row each; by ticket for the ticket view. Only the new table.
   db.version(8).stores({ escalations: 'id, ticketId' });
   db.on('populate', (tx) => {
     void tx.table('firstScreen').add(emptyStoreFirstScreen());
   });
+}
+
+function provisionalHistory(t: Ticket): SlaEvent[] {
+  const opened: SlaEvent = { type: 'opened', at: t.openedAt, priority: t.priority, status: 'new' };
+  if (t.status === 'new') return [opened];
+  return [opened, { type: 'status_changed', at: t.updatedAt < t.openedAt ? t.openedAt : t.updatedAt, status: t.status }];
 }
 
 export function openDb(name: string = DEFAULT_DB_NAME): SwitchboardDb {

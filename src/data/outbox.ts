@@ -1,19 +1,11 @@
 // The outbox write path and the rebase. Both run inside a caller's Dexie
 // transaction over syncTables(db), so a local change and its outbox entry (or a
 // pulled page and the re-application of pending mutations) commit together.
-import {
-  applyMutation,
-  mutationTarget,
-  parseMutationArgs,
-  type LocalMutation,
-  type MutationArgs,
-  type MutationName,
-  type SyncedRow,
-} from '../mutations';
+import { mutationEffects, parseMutationArgs, type LocalMutation, type MutationArgs, type MutationName, type SyncedRow } from '../mutations';
 import { clockAheadError } from '../protocol/clock';
 import type { SwitchboardDb } from './db';
 import { readRow, writeRows, type RowWrite } from './local-rows';
-import { freshSyncState, rowKey, SYNC_STATE_KEY, type OutboxEntry, type SyncState } from './sync-rows';
+import { entryTargets, freshSyncState, rowKey, SYNC_STATE_KEY, type OutboxEntry, type SyncState } from './sync-rows';
 import type { TicketBucket } from './ticket-buckets';
 
 /** A change the desk refuses before writing anything; `message` is for the person. */
@@ -61,17 +53,28 @@ export async function recordMutation(db: SwitchboardDb, input: MutationInput, no
   const clock = clockAheadError(now, state.clockOffsetMs);
   if (clock) throw new LocalMutationRefused(clock);
   const m = { name, args: parsed.args, performedAt: now.toISOString() } as LocalMutation;
-  const target = mutationTarget(m);
-  const key = rowKey(target.entity, target.id);
-  const current = await readRow(db, target);
-  // No shadow means no pending mutation touches this row, so the local row is the server's copy.
-  if (!(await db.shadows.get(key))) await db.shadows.put({ key, entity: target.entity, data: current });
-  const row = applyMutation(current, m, { actorId: state.userId });
-  const buckets = await writeRows(db, [{ ...target, data: row }]);
-  const entry: OutboxEntry = { ...m, seq: state.nextSeq, status: 'pending', ackSeq: null, target: key };
+  const effects = mutationEffects(m, { actorId: state.userId });
+  const writes: RowWrite[] = [];
+  for (const effect of effects) {
+    const key = rowKey(effect.ref.entity, effect.ref.id);
+    const current = await readRow(db, effect.ref);
+    // No shadow means no pending mutation touches this row, so the local row is the server's copy.
+    if (!(await db.shadows.get(key))) await db.shadows.put({ key, entity: effect.ref.entity, data: current });
+    writes.push({ ...effect.ref, data: effect.apply(current) });
+  }
+  const buckets = await writeRows(db, writes);
+  const [target, ...also] = effects.map((e) => rowKey(e.ref.entity, e.ref.id));
+  const entry: OutboxEntry = {
+    ...m,
+    seq: state.nextSeq,
+    status: 'pending',
+    ackSeq: null,
+    target: target!,
+    ...(also.length ? { also } : {}),
+  };
   await db.outbox.add(entry);
   await saveSyncState(db, { ...state, nextSeq: state.nextSeq + 1 });
-  return { row, entry, buckets };
+  return { row: writes[0]!.data, entry, buckets };
 }
 
 /**
@@ -84,10 +87,12 @@ export async function rebase(db: SwitchboardDb, keys: Iterable<string>, actorId:
   if (wanted.size === 0) return [];
   const byTarget = new Map<string, OutboxEntry[]>();
   for (const e of await db.outbox.orderBy('seq').toArray()) {
-    if (!wanted.has(e.target)) continue;
-    const list = byTarget.get(e.target);
-    if (list) list.push(e);
-    else byTarget.set(e.target, [e]);
+    for (const key of entryTargets(e)) {
+      if (!wanted.has(key)) continue;
+      const list = byTarget.get(key);
+      if (list) list.push(e);
+      else byTarget.set(key, [e]);
+    }
   }
   const shadows = await db.shadows.bulkGet([...wanted]);
   const writes: RowWrite[] = [];
@@ -95,7 +100,10 @@ export async function rebase(db: SwitchboardDb, keys: Iterable<string>, actorId:
     if (!shadow) continue;
     const entries = byTarget.get(shadow.key) ?? [];
     let row = shadow.data;
-    for (const e of entries) row = applyMutation(row, e, { actorId });
+    for (const e of entries) {
+      const effect = mutationEffects(e, { actorId }).find((x) => rowKey(x.ref.entity, x.ref.id) === shadow.key);
+      if (effect) row = effect.apply(row);
+    }
     writes.push({ entity: shadow.entity, id: shadow.key.slice(shadow.entity.length + 1), data: row });
     if (entries.length === 0) await db.shadows.delete(shadow.key);
   }

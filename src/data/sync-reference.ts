@@ -43,6 +43,7 @@ export async function clearServerState(db: SwitchboardDb): Promise<void> {
     db.eventBuckets.clear(),
     db.escalations.clear(),
     recordTicketsCleared(db),
+    db.timeEntries.clear(),
   ]);
   await db.shadows.toCollection().modify((s) => {
     s.data = null;

@@ -14,7 +14,14 @@ export type OutboxEntry = LocalMutation & {
   ackSeq: number | null;
   /** `entity:id` of the row the mutation changes; see mutationTarget. */
   target: string;
+  /** `entity:id` of the other rows it changes (a definition's `also`); absent when none. */
+  also?: string[];
 };
+
+/** Every row an outbox entry changes on the desk. */
+export function entryTargets(e: Pick<OutboxEntry, 'target' | 'also'>): string[] {
+  return e.also ? [e.target, ...e.also] : [e.target];
+}
 
 /** A mutation the server refused for good; shown to the person until dismissed. */
 export interface RejectionRow {

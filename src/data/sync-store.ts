@@ -13,7 +13,7 @@ import { allRecords } from './record-buckets';
 import { live, type Live } from './live';
 import { syncTables, writeRows, type RowWrite } from './local-rows';
 import { loadSyncState, rebase, recordMutation, saveSyncState, type MutationInput, type Recorded } from './outbox';
-import { rowKey, type OutboxEntry, type RejectionRow, type SyncState } from './sync-rows';
+import { entryTargets, rowKey, type OutboxEntry, type RejectionRow, type SyncState } from './sync-rows';
 import type { TicketBucket } from './ticket-buckets';
 import { applyReferenceChanges, clearServerState } from './sync-reference';
 
@@ -120,7 +120,7 @@ export class SyncStore {
           rejected++;
           if (entry) {
             await this.db.outbox.delete(r.seq);
-            touched.add(entry.target);
+            for (const key of entryTargets(entry)) touched.add(key);
             await this.db.rejections.put(rejection(state.deviceId, entry, r.code, r.message, at));
           }
         } else {
@@ -148,7 +148,7 @@ export class SyncStore {
     }
     await this.db.outbox.clear();
     await this.db.outbox.bulkAdd(entries.map((e, i) => ({ ...e, seq: i + 1, status: 'pending' as const, ackSeq: null })));
-    for (const e of entries) touched.add(e.target);
+    for (const e of entries) for (const key of entryTargets(e)) touched.add(key);
     return { ...state, deviceId: crypto.randomUUID(), nextSeq: entries.length + 1 };
   }
 
@@ -182,7 +182,7 @@ export class SyncStore {
       const later = entries.filter((e) => e.seq > seq);
       await this.db.outbox.bulkDelete([seq, ...later.map((e) => e.seq)]);
       await this.db.outbox.bulkAdd(later.map((e) => ({ ...e, seq: e.seq - 1 })));
-      const buckets = await rebase(this.db, [bad.target], state.userId);
+      const buckets = await rebase(this.db, entryTargets(bad), state.userId);
       return { state: { ...state, nextSeq: state.nextSeq - 1 }, buckets, value: undefined };
     });
   }
@@ -201,7 +201,7 @@ export class SyncStore {
         for (const e of await this.db.outbox.where('status').equals('sent').toArray()) {
           if (e.ackSeq !== null && e.ackSeq <= page.nextCursor) {
             await this.db.outbox.delete(e.seq);
-            touched.add(e.target);
+            for (const key of entryTargets(e)) touched.add(key);
           }
         }
         next.lastSyncedAt = at.toISOString();
@@ -255,7 +255,7 @@ export class SyncStore {
   ): Promise<TicketBucket[]> {
     if (replace) {
       await clearServerState(this.db);
-      for (const e of await this.db.outbox.toArray()) touched.add(e.target);
+      for (const e of await this.db.outbox.toArray()) for (const key of entryTargets(e)) touched.add(key);
     }
     const rows = await this.routeChanges(changes, touched);
     return [...(await writeRows(this.db, rows)), ...(await rebase(this.db, touched, userId))];
@@ -271,7 +271,13 @@ export class SyncStore {
     const rows: RowWrite[] = [];
     const reference: Change[] = [];
     for (const c of changes) {
-      if (c.entity !== 'ticket' && c.entity !== 'contact' && c.entity !== 'note' && c.entity !== 'escalation') {
+      if (
+        c.entity !== 'ticket' &&
+        c.entity !== 'contact' &&
+        c.entity !== 'note' &&
+        c.entity !== 'time_entry' &&
+        c.entity !== 'escalation'
+      ) {
         reference.push(c);
         continue;
       }

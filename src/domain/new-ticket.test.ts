@@ -32,6 +32,7 @@ describe('validateNewTicket', () => {
         assigneeId: null,
         openedAt: '2026-03-02T15:00:00.000Z',
         updatedAt: '2026-03-02T15:00:00.000Z',
+        sla: [{ type: 'opened', at: '2026-03-02T15:00:00.000Z', priority: 'high', status: 'new' }],
       },
     });
   });

@@ -1,3 +1,4 @@
+import { openedHistory } from './sla-history';
 import { PRIORITY_SCHEMES } from './priority-schemes';
 import { CHANNELS, type Channel, type Client, type Ticket } from './ticket';
 
@@ -69,6 +70,7 @@ export function validateNewTicket(draft: NewTicketDraft, ctx: NewTicketContext):
       assigneeId: draft.assigneeId,
       openedAt: ctx.now,
       updatedAt: ctx.now,
+      sla: openedHistory(ctx.now, draft.priority),
     },
   };
 }

@@ -1,5 +1,6 @@
 // Ticket vocabulary: statuses and channels (docs/domain/ticket-workflow.md).
 import type { PrioritySchemeId } from './priority-schemes';
+import type { SlaEvent } from './sla/history';
 
 export const TICKET_STATUSES = ['new', 'open', 'awaiting_reply', 'on_hold', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -31,6 +32,8 @@ export interface Ticket {
   /** ISO-8601 UTC instants. */
   openedAt: string;
   updatedAt: string;
+  /** The events the SLA engine reads, in the server's order (src/domain/sla-history.ts); deadlines are computed from it. */
+  sla: readonly SlaEvent[];
 }
 
 export interface Client {

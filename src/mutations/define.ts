@@ -6,10 +6,10 @@
 // against the same names by the compiler.
 import type { z } from 'zod';
 import type { Ticket } from '../domain/ticket';
-import type { ContactRecord, EscalationRecord, NoteRecord } from '../protocol/records';
+import type { ContactRecord, EscalationRecord, NoteRecord, TimeEntryRecord } from '../protocol/records';
 
-export type SyncedEntity = 'ticket' | 'contact' | 'note' | 'escalation';
-export type SyncedRow = Ticket | ContactRecord | NoteRecord | EscalationRecord;
+export type SyncedEntity = 'ticket' | 'contact' | 'note' | 'time_entry' | 'escalation';
+export type SyncedRow = Ticket | ContactRecord | NoteRecord | TimeEntryRecord | EscalationRecord;
 
 export interface RowRef {
   entity: SyncedEntity;
@@ -49,6 +49,17 @@ export interface MutationDefinition<S extends z.ZodType = z.ZodType> {
    * the rejection's rebase undo the rest.
    */
   apply(row: SyncedRow | null, m: Applied<z.output<S>>, ctx: ApplyContext): SyncedRow | null;
+  /**
+   * Other rows the mutation changes on the desk, each with its own pure
+   * prediction (a public reply meets its ticket's first-response clock). A
+   * target of null: this mutation leaves that row alone.
+   */
+  also?: ReadonlyArray<SideEffect<z.output<S>>>;
+}
+
+export interface SideEffect<A> {
+  target(args: A): RowRef | null;
+  apply(row: SyncedRow | null, m: Applied<A>, ctx: ApplyContext): SyncedRow | null;
 }
 
 /** Types a definition from its schema, so target, names and apply see the parsed arguments. */

@@ -8,6 +8,7 @@ import type { ApplyContext, Applied, MutationDefinition, NamedIds, RowRef, Synce
 import { deleteContact, upsertContact } from './contact';
 import { addNote } from './note';
 import { createTicket, setStatus, updateTicket } from './ticket';
+import { logTime } from './time-entry';
 import { acknowledgeEscalation, escalateTicket } from './escalation';
 
 export const mutations = {
@@ -17,6 +18,7 @@ export const mutations = {
   addNote,
   upsertContact,
   deleteContact,
+  logTime,
   escalateTicket,
   acknowledgeEscalation,
 };
@@ -34,6 +36,22 @@ export type LocalMutation<N extends MutationName = MutationName> = { [K in N]: {
 
 export function mutationTarget<N extends MutationName>(m: { name: N; args: MutationArgs[N] }): RowRef {
   return definitions[m.name].target(m.args);
+}
+
+/** A row the mutation changes and how: its target first, then the rows of `also`. */
+export interface RowEffect {
+  ref: RowRef;
+  apply(row: SyncedRow | null): SyncedRow | null;
+}
+
+export function mutationEffects<N extends MutationName>(m: { name: N } & Applied<MutationArgs[N]>, ctx: ApplyContext): RowEffect[] {
+  const d = definitions[m.name];
+  const effects: RowEffect[] = [{ ref: d.target(m.args), apply: (row) => d.apply(row, m, ctx) }];
+  for (const side of d.also ?? []) {
+    const ref = side.target(m.args);
+    if (ref) effects.push({ ref, apply: (row) => side.apply(row, m, ctx) });
+  }
+  return effects;
 }
 
 export function addNamedIds<N extends MutationName>(m: { name: N; args: MutationArgs[N] }, into: NamedIds): void {
@@ -59,4 +77,5 @@ export function parseMutationArgs<N extends MutationName>(name: N, args: unknown
 }
 
 export { BODY_MAX, text } from './fields';
+export { approvalSetting } from './time-entry';
 export type { ApplyContext, NamedIds, RowRef, SyncedEntity, SyncedRow } from './define';

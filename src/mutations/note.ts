@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { NOTE_KINDS, type NoteRecord } from '../protocol/records';
+import { appendSlaEvent } from '../domain/sla-history';
+import type { Ticket } from '../domain/ticket';
 import { defineMutation } from './define';
 import { BODY_MAX, text } from './fields';
 
@@ -19,4 +21,16 @@ export const addNote = defineMutation({
     const note: NoteRecord = { ...args, authorId: ctx.actorId ?? '', performedAt, recordedAt: performedAt };
     return note;
   },
+  also: [
+    {
+      // Activity on the ticket (the queue sorts by it); a public reply is a first response for the SLA engine.
+      target: (a) => ({ entity: 'ticket', id: a.ticketId }),
+      apply: (row, { args, performedAt }) => {
+        if (!row) return null;
+        const t = row as Ticket;
+        const sla = args.kind === 'public_reply' ? appendSlaEvent(t.sla, { type: 'public_reply', at: performedAt }) : t.sla;
+        return { ...t, updatedAt: performedAt, sla };
+      },
+    },
+  ],
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, TICKET_STATUSES, type Ticket } from '../domain/ticket';
+import { appendSlaEvent, openedHistory } from '../domain/sla-history';
 import { transitionError } from '../domain/ticket-workflow';
 import { defineMutation } from './define';
 import { priorityKey, ticketDescription, ticketTitle } from './fields';
@@ -33,6 +34,7 @@ export const createTicket = defineMutation({
       assigneeId: a.assigneeId,
       openedAt: performedAt,
       updatedAt: performedAt,
+      sla: openedHistory(performedAt, a.priority),
     };
     return ticket;
   },
@@ -65,6 +67,7 @@ export const updateTicket = defineMutation({
       priority: a.priority ?? t.priority,
       assigneeId: a.assigneeId === undefined ? t.assigneeId : a.assigneeId,
       updatedAt: performedAt,
+      sla: a.priority === undefined ? t.sla : appendSlaEvent(t.sla, { type: 'priority_changed', at: performedAt, priority: a.priority }),
     };
   },
 });
@@ -79,6 +82,11 @@ export const setStatus = defineMutation({
     if (!row) return null;
     const t = row as Ticket;
     if (transitionError(t.status, a.status)) return t;
-    return { ...t, status: a.status, updatedAt: performedAt };
+    return {
+      ...t,
+      status: a.status,
+      updatedAt: performedAt,
+      sla: appendSlaEvent(t.sla, { type: 'status_changed', at: performedAt, status: a.status }),
+    };
   },
 });

@@ -108,6 +108,7 @@ export const SNAPSHOT_ORDER = [
   'ticket',
   'ticket_event',
   'note',
+  'time_entry',
   'escalation',
 ] as const satisfies readonly Entity[];
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ESCALATION_CHAIN } from '../domain/escalation';
 import { CHANNELS, STAFF_ROLES, TICKET_STATUSES } from '../domain/ticket';
+import { WORK_CAUSES, WORK_TYPES } from '../domain/time-entries';
 
 const isoInstant = z.iso.datetime({ offset: true });
 
@@ -36,6 +37,16 @@ export const ticketRecordSchema = z.object({
   assigneeId: z.uuid().nullable(),
   openedAt: isoInstant,
   updatedAt: isoInstant,
+  sla: z
+    .array(
+      z.object({
+        type: z.enum(TICKET_EVENT_TYPES),
+        at: isoInstant,
+        priority: z.string().optional(),
+        status: z.enum(TICKET_STATUSES).optional(),
+      }),
+    )
+    .readonly(),
 });
 
 export const clientRecordSchema = z.object({
@@ -85,6 +96,20 @@ export const noteRecordSchema = z.object({
   recordedAt: isoInstant,
 });
 
+/** Time logged on a ticket (docs/domain/time-and-approvals.md): the span as the person entered it, performedAt when they logged it. */
+export const timeEntryRecordSchema = z.object({
+  id: z.uuid(),
+  ticketId: z.uuid(),
+  authorId: z.uuid(),
+  startedAt: isoInstant,
+  endedAt: isoInstant,
+  workType: z.enum(WORK_TYPES),
+  cause: z.enum(WORK_CAUSES),
+  note: z.string(),
+  performedAt: isoInstant,
+  recordedAt: isoInstant,
+});
+
 /** One step of a ticket's escalation (docs/domain/escalations-and-notifications.md); acknowledged fields null until then. */
 export const escalationRecordSchema = z.object({
   id: z.uuid(),
@@ -104,9 +129,10 @@ export type ContactRecord = z.infer<typeof contactRecordSchema>;
 export type UserRecord = z.infer<typeof userRecordSchema>;
 export type TicketEventRecord = z.infer<typeof ticketEventRecordSchema>;
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
+export type TimeEntryRecord = z.infer<typeof timeEntryRecordSchema>;
 export type EscalationRecord = z.infer<typeof escalationRecordSchema>;
 
-export const ENTITIES = ['ticket', 'client', 'contact', 'user', 'ticket_event', 'note', 'escalation'] as const;
+export const ENTITIES = ['ticket', 'client', 'contact', 'user', 'ticket_event', 'note', 'time_entry', 'escalation'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 export interface EntityRecords {
@@ -116,6 +142,7 @@ export interface EntityRecords {
   user: UserRecord;
   ticket_event: TicketEventRecord;
   note: NoteRecord;
+  time_entry: TimeEntryRecord;
   escalation: EscalationRecord;
 }
 
@@ -126,6 +153,7 @@ export const recordSchemas = {
   user: userRecordSchema,
   ticket_event: ticketEventRecordSchema,
   note: noteRecordSchema,
+  time_entry: timeEntryRecordSchema,
   escalation: escalationRecordSchema,
 } as const satisfies { [E in Entity]: z.ZodType<EntityRecords[E]> };
 

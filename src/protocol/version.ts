@@ -2,8 +2,11 @@
 // is not the server's own (the rule: the header comment of ./index.ts).
 // Browser-safe: the console sends the version, the server checks it.
 
-/** 2: pull pages carry records as value arrays, and a fresh console downloads /api/sync/snapshot. */
-export const PROTOCOL_VERSION = 2;
+/**
+ * 2: pull pages carry records as value arrays, and a fresh console downloads /api/sync/snapshot.
+ * 3: tickets carry their compact SLA history (`sla`); the workspace's mutations grow with issue 10.
+ */
+export const PROTOCOL_VERSION = 3;
 
 /** On every fetch to /api/sync/*: `Switchboard-Protocol: 2`. */
 export const PROTOCOL_HEADER = 'switchboard-protocol';

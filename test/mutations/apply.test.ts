@@ -18,6 +18,7 @@ const ticket: Ticket = {
   channel: 'phone',
   assigneeId: null,
   openedAt: '2026-03-01T09:00:00.000Z',
+  sla: [{ type: 'opened', at: '2026-03-01T09:00:00.000Z', priority: 'high', status: 'new' }],
   updatedAt: '2026-03-01T09:00:00.000Z',
 };
 const ctx = { actorId: 'me' };

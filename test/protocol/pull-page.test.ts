@@ -19,6 +19,7 @@ describe('the pull page on the wire', () => {
       'assigneeId',
       'openedAt',
       'updatedAt',
+      'sla',
     ]);
     for (const fields of Object.values(WIRE_FIELDS)) expect(fields[0]).toBe('id');
   });
@@ -39,7 +40,19 @@ describe('the pull page on the wire', () => {
     [
       'a required field that is null stays null',
       'ticket',
-      [ticketId, clientId, 'Printer offline', '', 'new', 'high', 'phone', null, '2026-11-08T22:18:52.791Z', '2026-11-08T22:18:52.791Z'],
+      [
+        ticketId,
+        clientId,
+        'Printer offline',
+        '',
+        'new',
+        'high',
+        'phone',
+        null,
+        '2026-11-08T22:18:52.791Z',
+        '2026-11-08T22:18:52.791Z',
+        [{ type: 'opened', at: '2026-11-08T22:18:52.791Z', priority: 'high', status: 'new' }],
+      ],
       {
         id: ticketId,
         clientId,
@@ -51,6 +64,7 @@ describe('the pull page on the wire', () => {
         assigneeId: null,
         openedAt: '2026-11-08T22:18:52.791Z',
         updatedAt: '2026-11-08T22:18:52.791Z',
+        sla: [{ type: 'opened', at: '2026-11-08T22:18:52.791Z', priority: 'high', status: 'new' }],
       },
     ],
   ] as const)('decodes an upsert: %s', (_, entity, values, record) => {

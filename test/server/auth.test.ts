@@ -87,7 +87,7 @@ describe.each(BACKENDS)('auth on %s', (backend) => {
 
   it('answers /api/health without a session', async () => {
     const res = await server().app.inject({ method: 'GET', url: '/api/health' });
-    expect(res.json()).toEqual({ ok: true, backend, protocolVersion: 2 });
+    expect(res.json()).toEqual({ ok: true, backend, protocolVersion: 3 });
   });
 
   it('allows the console origins and no others', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { openedHistory } from '../../domain/sla-history';
 import type { Client, Ticket } from '../../domain/ticket';
 import type { EscalationRecord } from '../../protocol/records';
 import { escalationsFor } from '../escalations/escalations-for';
@@ -18,6 +19,7 @@ const ticket = (id: string, patch: Partial<Ticket> = {}): Ticket => ({
   assigneeId: null,
   openedAt: '2026-03-04T15:00:00.000Z',
   updatedAt: '2026-03-04T15:00:00.000Z',
+  sla: openedHistory('2026-03-04T15:00:00.000Z', 'high'),
   ...patch,
 });
 const escalation = (ticketId: string, patch: Partial<EscalationRecord> = {}): EscalationRecord => ({

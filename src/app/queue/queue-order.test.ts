@@ -15,6 +15,7 @@ function row(id: string, patch: Partial<QueueRow>): QueueRow {
     assigneeId: null,
     openedAt: '2026-03-02T15:00:00.000Z',
     updatedAt: '2026-03-02T15:00:00.000Z',
+    sla: [{ type: 'opened', at: '2026-03-02T15:00:00.000Z', priority: 'high', status: 'new' }],
     clientName: 'Acme',
     clientTimeZone: 'America/Chicago',
     assigneeName: '',

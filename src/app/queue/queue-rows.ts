@@ -33,6 +33,7 @@ export function buildQueueRows(tickets: readonly Ticket[], clients: readonly Cli
       assigneeId: t.assigneeId,
       openedAt: t.openedAt,
       updatedAt: t.updatedAt,
+      sla: t.sla,
       clientName: client?.name ?? 'Unknown client',
       clientTimeZone: client?.timeZone ?? 'UTC',
       assigneeName: t.assigneeId ? (staffName.get(t.assigneeId) ?? 'Unknown') : '',

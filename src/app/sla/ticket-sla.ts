@@ -1,13 +1,14 @@
-// INTERIM, replaced by main's ticket-sla.ts when tickets carry their compact SLA
-// history (issue 10): same signature. Until then the history is rebuilt from
-// the ticket alone (opened, and its current status since its last update), which
-// is what the escalations screen and notifications need to show a state.
+// A ticket's SLA as the console shows it: its own compact history under its
+// client's policy. Custom per-client policies come with the clients screen;
+// until then a client's policy is the preset of its priority scheme.
 import { SLA_PRESETS } from '../../../resources/sla-presets';
-import { computeSla, type SlaEvent, type SlaResult } from '../../domain/sla';
+import { computeSla, type SlaPolicy, type SlaResult } from '../../domain/sla';
 import type { Client, Ticket } from '../../domain/ticket';
 
-export function ticketSla(ticket: Ticket, client: Client, now: number | Date | string): SlaResult {
-  const history: SlaEvent[] = [{ type: 'opened', at: ticket.openedAt, priority: ticket.priority, status: 'new' }];
-  if (ticket.status !== 'new') history.push({ type: 'status_changed', at: ticket.updatedAt, status: ticket.status });
-  return computeSla(SLA_PRESETS[client.prioritySchemeId], history, now);
+export function slaPolicyOf(client: Pick<Client, 'prioritySchemeId'>): SlaPolicy {
+  return SLA_PRESETS[client.prioritySchemeId];
+}
+
+export function ticketSla(ticket: Pick<Ticket, 'sla'>, client: Pick<Client, 'prioritySchemeId'>, now: number | Date | string): SlaResult {
+  return computeSla(slaPolicyOf(client), ticket.sla, now);
 }

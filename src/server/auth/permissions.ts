@@ -16,6 +16,7 @@ export const ACTIONS = [
   'ticket.status',
   'note.add',
   'contact.manage',
+  'time.log',
   'ticket.escalate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -29,6 +30,7 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'ticket.status': WORKERS,
   'note.add': ['intake', 'scheduler', ...WORKERS],
   'contact.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
+  'time.log': WORKERS,
   'ticket.escalate': ['intake', ...WORKERS],
 };
 
@@ -39,6 +41,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'ticket.status': "change a ticket's status",
   'note.add': 'add notes or replies',
   'contact.manage': 'change client contacts',
+  'time.log': 'log time on tickets',
   'ticket.escalate': 'escalate tickets',
 };
 

@@ -7,9 +7,19 @@ import type {
   NoteRecord,
   TicketEventRecord,
   TicketRecord,
+  TimeEntryRecord,
   UserRecord,
 } from '../../protocol';
-import type { ClientsTable, ContactsTable, EscalationsTable, NotesTable, TicketEventsTable, TicketsTable, UsersTable } from '../db/schema';
+import type {
+  ClientsTable,
+  ContactsTable,
+  EscalationsTable,
+  NotesTable,
+  TicketEventsTable,
+  TicketsTable,
+  TimeEntriesTable,
+  UsersTable,
+} from '../db/schema';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -25,6 +35,7 @@ export function ticketRecord(row: Selectable<TicketsTable>): TicketRecord {
     assigneeId: row.assignee_id,
     openedAt: iso(row.opened_at),
     updatedAt: iso(row.updated_at),
+    sla: row.sla_history,
   };
 }
 
@@ -73,6 +84,21 @@ export function contactRecord(row: Selectable<ContactsTable>): ContactRecord {
 
 export function userRecord(row: Pick<Selectable<UsersTable>, 'id' | 'name' | 'email' | 'role' | 'active'>): UserRecord {
   return { id: row.id, name: row.name, email: row.email, role: row.role as UserRecord['role'], active: row.active };
+}
+
+export function timeEntryRecord(row: Selectable<TimeEntriesTable>): TimeEntryRecord {
+  return {
+    id: row.id,
+    ticketId: row.ticket_id,
+    authorId: row.author_id,
+    startedAt: iso(row.started_at),
+    endedAt: iso(row.ended_at),
+    workType: row.work_type as TimeEntryRecord['workType'],
+    cause: row.cause as TimeEntryRecord['cause'],
+    note: row.note,
+    performedAt: iso(row.performed_at),
+    recordedAt: iso(row.recorded_at),
+  };
 }
 
 export function escalationRecord(row: Selectable<EscalationsTable>): EscalationRecord {

@@ -1,6 +1,7 @@
 // Kysely table types. int8 columns arrive as JS numbers on both backends
 // (open-database.ts installs the parser for pg; PGlite does it natively).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { SlaEvent } from '../../domain/sla';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Seq = ColumnType<number, number | undefined, number>;
@@ -67,6 +68,8 @@ export interface TicketsTable {
   assignee_id: string | null;
   opened_at: Timestamp;
   updated_at: Timestamp;
+  /** The compact SLA history (src/domain/sla-history.ts), kept by the same handlers that write ticket_events. */
+  sla_history: Json<readonly SlaEvent[]>;
   created_by: string | null;
 }
 
@@ -91,6 +94,21 @@ export interface NotesTable {
   kind: string;
   author_id: string;
   body: string;
+  performed_at: Timestamp;
+  recorded_at: Timestamp;
+}
+
+export interface TimeEntriesTable {
+  id: string;
+  tenant_id: string;
+  ticket_id: string;
+  author_id: string;
+  /** The span of the work as the person entered it (data, not bounded by the server's clocks; see time-entry-mutations.ts). */
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  work_type: string;
+  cause: string;
+  note: string;
   performed_at: Timestamp;
   recorded_at: Timestamp;
 }
@@ -168,6 +186,7 @@ export interface Database {
   client_mutations: ClientMutationsTable;
   changes: ChangesTable;
   wire_fields: WireFieldsTable;
+  time_entries: TimeEntriesTable;
   escalations: EscalationsTable;
 }
 
@@ -176,7 +195,7 @@ export type NewTicketRow = Insertable<TicketsTable>;
 export type TicketEventRow = Selectable<TicketEventsTable>;
 export type NoteRow = Selectable<NotesTable>;
 
-type PgType = 'uuid' | 'text' | 'timestamptz';
+type PgType = 'uuid' | 'text' | 'timestamptz' | 'jsonb';
 /** A table's columns with their PostgreSQL types; a column missing here or there fails to compile. */
 type Columns<T> = { [K in keyof T]-?: PgType };
 
@@ -194,6 +213,7 @@ export const TICKET_COLUMNS = {
   assignee_id: 'uuid',
   opened_at: 'timestamptz',
   updated_at: 'timestamptz',
+  sla_history: 'jsonb',
   created_by: 'uuid',
 } as const satisfies Columns<TicketsTable>;
 
@@ -205,6 +225,7 @@ export const TICKET_CHANGEABLE = [
   'priority',
   'assignee_id',
   'updated_at',
+  'sla_history',
 ] as const satisfies readonly (keyof TicketsTable)[];
 
 export const TICKET_EVENT_COLUMNS = {
@@ -230,4 +251,5 @@ export const NOTE_COLUMNS = {
   recorded_at: 'timestamptz',
 } as const satisfies Columns<NotesTable>;
 export type UserRow = Selectable<UsersTable>;
+export type TimeEntryRow = Selectable<TimeEntriesTable>;
 export type EscalationRow = Selectable<EscalationsTable>;

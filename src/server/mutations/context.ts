@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { StaffRole } from '../../domain/ticket';
+import type { SlaEvent } from '../../domain/sla';
+import { appendSlaEvent } from '../../domain/sla-history';
+import type { StaffRole, TicketStatus } from '../../domain/ticket';
 import type { MutationArgs, MutationName, RejectionCode } from '../../protocol';
 import { can, forbiddenMessage, type Action } from '../auth/permissions';
 import type { Database } from '../db/schema';
@@ -83,12 +85,17 @@ export function actedOn(ctx: MutationContext, ticket: Pick<TicketRow, 'opened_at
   return ticket.opened_at > ctx.performedAt ? ticket.opened_at : ctx.performedAt;
 }
 
-/** Appends to the ticket's history (written with the transaction's other deferred writes). */
+/**
+ * Appends to the ticket's history: the full log (ticket_events) and the
+ * ticket's compact SLA history, through the same rule the desk predicts with
+ * (src/domain/sla-history.ts). Returns the ticket as it is now and the event's
+ * change; the caller sends the ticket's record after every event it added.
+ */
 export function addEvent(
   ctx: MutationContext,
   ticket: TicketRow,
   event: Pick<TicketEventRow, 'type' | 'priority' | 'status'>,
-): ChangeWrite {
+): { ticket: TicketRow; change: ChangeWrite } {
   const row: TicketEventRow = {
     id: uuidv7(),
     tenant_id: ctx.tenantId,
@@ -99,5 +106,12 @@ export function addEvent(
     ...event,
   };
   ctx.rows.addEvent(row);
-  return { entity: 'ticket_event', id: row.id, op: 'upsert', data: ticketEventRecord(row) };
+  const sla = appendSlaEvent(ticket.sla_history, {
+    type: event.type as SlaEvent['type'],
+    at: row.at.toISOString(),
+    ...(event.priority === null ? {} : { priority: event.priority }),
+    ...(event.status === null ? {} : { status: event.status as TicketStatus }),
+  });
+  const updated = sla === ticket.sla_history ? ticket : ctx.rows.updateTicket(ticket, { sla_history: sla });
+  return { ticket: updated, change: { entity: 'ticket_event', id: row.id, op: 'upsert', data: ticketEventRecord(row) } };
 }

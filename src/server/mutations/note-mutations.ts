@@ -20,14 +20,13 @@ export const addNote: MutationHandler<'addNote'> = async (ctx, args) => {
   const conflict = `Note id ${args.id} cannot be used for a new note. Nothing was changed: if this desk sent the note before, the server has it; otherwise write it again, which gives it a new id.`;
   if (!ctx.rows.insertNote(note, conflict)) throw new MutationRejected('conflict', conflict);
   // Activity on the ticket: the queue sorts by it.
-  const ticket = ctx.rows.updateTicket(current, { updated_at: ctx.now });
-  const writes: ChangeWrite[] = [
-    { entity: 'note', id: note.id, op: 'upsert', data: noteRecord(note) },
-    { entity: 'ticket', id: ticket.id, op: 'upsert', data: ticketRecord(ticket) },
-  ];
+  let ticket = ctx.rows.updateTicket(current, { updated_at: ctx.now });
+  const writes: ChangeWrite[] = [{ entity: 'note', id: note.id, op: 'upsert', data: noteRecord(note) }];
   if (args.kind === 'public_reply') {
     // A public reply is a first response for the SLA engine.
-    writes.push(addEvent(ctx, ticket, { type: 'public_reply', priority: null, status: null }));
+    const replied = addEvent(ctx, ticket, { type: 'public_reply', priority: null, status: null });
+    ticket = replied.ticket;
+    writes.push(replied.change);
   }
-  return writes;
+  return [...writes, { entity: 'ticket', id: ticket.id, op: 'upsert', data: ticketRecord(ticket) }];
 };

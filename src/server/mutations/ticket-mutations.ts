@@ -1,4 +1,5 @@
 import { PRIORITY_SCHEMES, type PrioritySchemeId } from '../../domain/priority-schemes';
+import { openedHistory } from '../../domain/sla-history';
 import { transitionError } from '../../domain/ticket-workflow';
 import type { TicketStatus } from '../../domain/ticket';
 import type { Selectable } from 'kysely';
@@ -33,14 +34,16 @@ export const createTicket: MutationHandler<'createTicket'> = async (ctx, args) =
     assignee_id: args.assigneeId === null ? null : canonicalId(args.assigneeId),
     opened_at: ctx.performedAt,
     updated_at: ctx.now,
+    sla_history: openedHistory(ctx.performedAt.toISOString(), args.priority),
     created_by: ctx.user.id,
   };
   // Ids are desk-made UUIDv7s, unique across workspaces: a clash means this desk sent the ticket twice under
   // two numbers, or someone is probing. One answer for both, which never says whose the id is or that it exists.
   const conflict = `Ticket id ${args.id} cannot be used for a new ticket. Nothing was changed: if this desk sent the ticket before, the server has it; otherwise create it again, which gives it a new id.`;
   if (!ctx.rows.insertTicket(ticket, conflict)) throw new MutationRejected('conflict', conflict);
+  // The opening is already in the ticket's own history; the full log gets it too.
   const opened = addEvent(ctx, ticket, { type: 'opened', priority: ticket.priority, status: ticket.status });
-  return [{ entity: 'ticket', id: ticket.id, op: 'upsert', data: ticketRecord(ticket) }, opened];
+  return [{ entity: 'ticket', id: ticket.id, op: 'upsert', data: ticketRecord(opened.ticket) }, opened.change];
 };
 
 export const updateTicket: MutationHandler<'updateTicket'> = async (ctx, args) => {
@@ -50,16 +53,20 @@ export const updateTicket: MutationHandler<'updateTicket'> = async (ctx, args) =
   const newPriority = args.priority !== undefined && args.priority !== current.priority ? args.priority : undefined;
   if (newPriority !== undefined) requirePriority(await findClient(ctx, current.client_id), newPriority);
   if (args.assigneeId !== undefined) await requireAssignee(ctx, args.assigneeId);
-  const ticket = ctx.rows.updateTicket(current, {
+  let ticket = ctx.rows.updateTicket(current, {
     title: args.title ?? current.title,
     description: args.description ?? current.description,
     priority: args.priority ?? current.priority,
     assignee_id: args.assigneeId === undefined ? current.assignee_id : args.assigneeId && canonicalId(args.assigneeId),
     updated_at: ctx.now,
   });
-  const writes: ChangeWrite[] = [{ entity: 'ticket', id: ticket.id, op: 'upsert', data: ticketRecord(ticket) }];
-  if (newPriority !== undefined) writes.push(addEvent(ctx, ticket, { type: 'priority_changed', priority: newPriority, status: null }));
-  return writes;
+  const writes: ChangeWrite[] = [];
+  if (newPriority !== undefined) {
+    const changed = addEvent(ctx, ticket, { type: 'priority_changed', priority: newPriority, status: null });
+    ticket = changed.ticket;
+    writes.push(changed.change);
+  }
+  return [{ entity: 'ticket', id: ticket.id, op: 'upsert', data: ticketRecord(ticket) }, ...writes];
 };
 
 export const setStatus: MutationHandler<'setStatus'> = async (ctx, args) => {
@@ -70,7 +77,10 @@ export const setStatus: MutationHandler<'setStatus'> = async (ctx, args) => {
   if (from === args.status) return [];
   const refusal = transitionError(from, args.status);
   if (refusal) throw new MutationRejected('invalid_transition', `${refusal} Ticket "${current.title}" is ${from} on the server.`);
-  const ticket = ctx.rows.updateTicket(current, { status: args.status, updated_at: ctx.now });
-  const event = addEvent(ctx, ticket, { type: 'status_changed', status: args.status, priority: null });
-  return [{ entity: 'ticket', id: ticket.id, op: 'upsert', data: ticketRecord(ticket) }, event];
+  const changed = addEvent(ctx, ctx.rows.updateTicket(current, { status: args.status, updated_at: ctx.now }), {
+    type: 'status_changed',
+    status: args.status,
+    priority: null,
+  });
+  return [{ entity: 'ticket', id: changed.ticket.id, op: 'upsert', data: ticketRecord(changed.ticket) }, changed.change];
 };

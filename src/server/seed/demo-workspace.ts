@@ -6,8 +6,6 @@ import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { generateDemoData } from '../../../resources/demo/generate-demo-data';
 import { createRandom, pick, uuidv7At } from '../../../resources/demo/prng';
-import { PRIORITY_SCHEMES } from '../../domain/priority-schemes';
-import type { TicketStatus } from '../../domain/ticket';
 import { addStaff, createWorkspace } from '../accounts/workspaces';
 import type { Database } from '../db/schema';
 import { appendChanges, type ChangeWrite } from '../changes/changes';
@@ -25,15 +23,6 @@ export interface DemoSeedResult {
 }
 
 const emailOf = (name: string) => `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com`;
-
-// Status paths a ticket took to reach where it is (docs/domain/ticket-workflow.md).
-const PATHS: Record<TicketStatus, TicketStatus[]> = {
-  new: [],
-  open: ['open'],
-  awaiting_reply: ['open', 'awaiting_reply'],
-  on_hold: ['open', 'on_hold'],
-  closed: ['open', 'closed'],
-};
 
 const REPLIES = [
   'Thanks for reporting this. We are looking into it now and will update you within the hour.',
@@ -111,7 +100,6 @@ async function seedTickets(
 ): Promise<ChangeWrite[]> {
   const { tickets } = data;
   const staffIds = data.staff.map((s) => s.id);
-  const schemeOf = new Map(data.clients.map((c) => [c.id, c.prioritySchemeId]));
   const random = createRandom(7);
   const events: Insertable<Database['ticket_events']>[] = [];
   const notes: Insertable<Database['notes']>[] = [];
@@ -120,45 +108,31 @@ async function seedTickets(
     const span = Math.max(60_000, Date.parse(t.updatedAt) - opened);
     const at = (fraction: number) => new Date(opened + Math.floor(span * fraction));
     const actor = t.assigneeId ?? pick(random, staffIds);
-    // One ticket in eight was triaged at a different priority first.
-    const levels = PRIORITY_SCHEMES[schemeOf.get(t.clientId)!].levels;
-    const retriaged = random() < 0.125 && levels.length > 1;
-    const firstPriority = retriaged
-      ? pick(
-          random,
-          levels.filter((l) => l.key !== t.priority),
-        ).key
-      : t.priority;
-    const event = (type: string, when: Date, extra: { priority?: string; status?: string }) =>
+    // The full log holds what the ticket's compact history holds, and the reply behind each public_reply.
+    t.sla.forEach((e, i) => {
+      const when = new Date(e.at);
       events.push({
         id: uuidv7At(when.getTime(), random),
         tenant_id: tenantId,
         ticket_id: t.id,
-        type,
+        type: e.type,
         at: when,
-        priority: extra.priority ?? null,
-        status: extra.status ?? null,
+        priority: e.priority ?? null,
+        status: e.type === 'public_reply' ? null : (e.status ?? null),
         actor_id: actor,
       });
-    event('opened', new Date(opened), { priority: firstPriority, status: 'new' });
-    if (retriaged) event('priority_changed', at(0.1), { priority: t.priority });
-    PATHS[t.status].forEach((status, i, path) => {
-      const when = at((i + 1) / (path.length + 1));
-      if (status !== 'open') {
-        const body = status === 'closed' ? REPLIES[3]! : pick(random, REPLIES.slice(0, 3));
-        notes.push({
-          id: uuidv7At(when.getTime() - 1000, random),
-          tenant_id: tenantId,
-          ticket_id: t.id,
-          kind: 'public_reply',
-          author_id: actor,
-          body,
-          performed_at: new Date(when.getTime() - 1000),
-          recorded_at: new Date(when.getTime() - 1000),
-        });
-        event('public_reply', new Date(when.getTime() - 1000), {});
-      }
-      event('status_changed', when, { status });
+      if (e.type !== 'public_reply') return;
+      const closing = t.sla[i + 1]?.status === 'closed';
+      notes.push({
+        id: uuidv7At(when.getTime(), random),
+        tenant_id: tenantId,
+        ticket_id: t.id,
+        kind: 'public_reply',
+        author_id: actor,
+        body: closing ? REPLIES[3]! : pick(random, REPLIES.slice(0, 3)),
+        performed_at: when,
+        recorded_at: when,
+      });
     });
     if (random() < 0.3)
       notes.push({
@@ -187,6 +161,7 @@ async function seedTickets(
       assignee_id: t.assigneeId,
       opened_at: t.openedAt,
       updated_at: t.updatedAt,
+      sla_history: JSON.stringify(t.sla),
       created_by: null,
     })),
   );

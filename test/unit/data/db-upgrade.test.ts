@@ -26,6 +26,14 @@ function oldTickets(n: number) {
   }));
 }
 
+/** What the v6 upgrade gives a stored ticket until the server's history arrives: its opening, then its status (all old tickets here are open). */
+const provisional = (t: { openedAt: string; updatedAt: string; priority: string }) => ({
+  sla: [
+    { type: 'opened', at: t.openedAt, priority: t.priority, status: 'new' },
+    { type: 'status_changed', at: t.updatedAt, status: 'open' },
+  ],
+});
+
 describe('Dexie schema upgrades keep every ticket', () => {
   it('v1 (one record per ticket, no channel) -> current', async () => {
     const name = `upgrade-v1-${crypto.randomUUID()}`;
@@ -38,8 +46,8 @@ describe('Dexie schema upgrades keep every ticket', () => {
     const db = openDb(name);
     const repo = new TicketRepository(db);
     expect(await repo.count()).toBe(1000);
-    expect(await repo.get('t0000')).toEqual({ ...old[0], channel: 'phone', description: '', assigneeId: null });
-    expect(await repo.get('t0001')).toEqual({ ...old[1], channel: 'phone', description: '' });
+    expect(await repo.get('t0000')).toEqual({ ...old[0], channel: 'phone', description: '', assigneeId: null, ...provisional(old[0]!) });
+    expect(await repo.get('t0001')).toEqual({ ...old[1], channel: 'phone', description: '', ...provisional(old[1]!) });
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [
         'clients',
@@ -53,6 +61,7 @@ describe('Dexie schema upgrades keep every ticket', () => {
         'staff',
         'ticketBuckets',
         'firstScreen',
+        'timeEntries',
         'escalations',
       ].sort(),
     );
@@ -77,7 +86,7 @@ describe('Dexie schema upgrades keep every ticket', () => {
     const db = openDb(name);
     const repo = new TicketRepository(db);
     expect(await repo.count()).toBe(300);
-    expect(await repo.get('t0299')).toEqual(old[299]);
+    expect(await repo.get('t0299')).toEqual({ ...old[299], ...provisional(old[299]!) });
     expect(await db.clients.count()).toBe(1);
     expect((await db.meta.get('currentUserId'))?.value).toBe('u1');
     repo.close();
@@ -102,7 +111,7 @@ describe('Dexie schema upgrades keep every ticket', () => {
     const db = openDb(name);
     const repo = new TicketRepository(db);
     expect(await repo.count()).toBe(2000);
-    expect(await repo.get(old[1999]!.id)).toEqual(old[1999]);
+    expect(await repo.get(old[1999]!.id)).toEqual({ ...old[1999], ...provisional(old[1999]!) });
     expect((await db.meta.get('currentUserId'))?.value).toBe('u1');
     expect(await db.outbox.count()).toBe(0);
     await repo.setStatus(old[0]!.id, 'closed', new Date('2026-03-03T10:00:00Z'));
@@ -165,6 +174,79 @@ describe('Dexie schema upgrades keep every ticket', () => {
     await db.delete();
   });
 
+  it('v5 -> v6 (SLA history): tickets get a provisional history and the store downloads the workspace again, keeping its outbox', async () => {
+    const name = `upgrade-v5-${crypto.randomUUID()}`;
+    const v5 = new Dexie(name);
+    v5.version(5).stores({
+      ticketBuckets: 'id',
+      clients: 'id, name',
+      staff: 'id, name',
+      meta: 'key',
+      outbox: 'seq, status',
+      rejections: 'id',
+      shadows: 'key',
+      contacts: 'id, clientId',
+      noteBuckets: 'id',
+      eventBuckets: 'id',
+      firstScreen: 'id',
+    });
+    const ticket = {
+      ...oldTickets(1)[0]!,
+      id: '019a0000-0000-7000-8000-000000000001',
+      status: 'on_hold',
+      updatedAt: '2026-01-06T10:00:00.000Z',
+      channel: 'email',
+      description: 'd',
+      assigneeId: null,
+    };
+    await v5.table('ticketBuckets').bulkAdd([...groupByBucket([ticket] as never)].map(([id, tickets]) => ({ id, tickets })));
+    const entry = {
+      seq: 4,
+      name: 'setStatus',
+      args: { id: ticket.id, status: 'open' },
+      performedAt: '2026-01-07T10:00:00.000Z',
+      status: 'pending',
+      ackSeq: null,
+      target: `ticket:${ticket.id}`,
+    };
+    await v5.table('outbox').add(entry);
+    await v5.table('meta').add({
+      key: 'syncState',
+      value: {
+        deviceId: 'd1',
+        workspaceId: 'w1',
+        userId: 'u1',
+        cursor: 812,
+        lastSyncedAt: '2026-01-07T09:00:00.000Z',
+        nextSeq: 5,
+        clockOffsetMs: 0,
+        download: null,
+      },
+    });
+    await v5.table('firstScreen').add({ id: 'firstScreen', format: 1, generation: 3, rows: [ticket], exhaustive: true });
+    v5.close();
+
+    const db = openDb(name);
+    expect(await readFirstScreen(db)).toBeNull();
+    const repo = new TicketRepository(db);
+    expect(await repo.get(ticket.id)).toEqual({
+      ...ticket,
+      sla: [
+        { type: 'opened', at: '2026-01-05T15:00:00.000Z', priority: 'high', status: 'new' },
+        { type: 'status_changed', at: '2026-01-06T10:00:00.000Z', status: 'on_hold' },
+      ],
+    });
+    expect((await db.meta.get('syncState'))?.value).toMatchObject({
+      cursor: 0,
+      nextSeq: 5,
+      deviceId: 'd1',
+      lastSyncedAt: '2026-01-07T09:00:00.000Z',
+    });
+    expect(await db.outbox.toArray()).toEqual([entry]);
+    repo.close();
+    await db.delete();
+  });
+
   it('a new store starts with an empty first screen that its first writes keep', async () => {
     const db = openDb(`new-${crypto.randomUUID()}`);
     expect(await readFirstScreen(db)).toEqual([]);
@@ -176,6 +258,7 @@ describe('Dexie schema upgrades keep every ticket', () => {
       description: '',
       assigneeId: null,
       status: 'open' as const,
+      sla: [{ type: 'opened' as const, at: t.openedAt, priority: t.priority, status: 'new' as const }],
     }));
     await repo.bulkPut([ticket!]);
     expect(await readFirstScreen(db)).toEqual([ticket]);

@@ -61,6 +61,7 @@ describe("the first screen is the start of the queue's default view", () => {
     channel: 'phone',
     assigneeId: null,
     updatedAt: t.openedAt,
+    sla: [{ type: 'opened', at: t.openedAt, priority: t.priority, status: 'new' }],
   });
   const writeArb = fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'), fc.option(ticketArb, { freq: 4 }));
 

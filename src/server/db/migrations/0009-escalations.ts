@@ -1,21 +1,19 @@
 import { sql, type Kysely } from 'kysely';
-import { WIRE_FIELDS_0005, wireTextExpression } from './0005-wire-text';
+import { wireTextExpression } from './0005-wire-text';
 
 // Escalations (docs/domain/escalations-and-notifications.md): one row per step,
 // synced to desks as `escalation` records, so the wire text learns their fields.
 // As for notes, tenant_id has no foreign key (0001-initial explains why).
-export const WIRE_FIELDS_0009: Record<string, string[]> = {
-  ...WIRE_FIELDS_0005,
-  escalation: ['id', 'ticketId', 'level', 'toRole', 'reason', 'escalatedBy', 'escalatedAt', 'acknowledgedBy', 'acknowledgedAt'],
-};
+// As in 0008, the wire column is redefined from the field lists wire_fields
+// holds when this runs, plus escalation's, so earlier records keep theirs.
+const ESCALATION_FIELDS = ['id', 'ticketId', 'level', 'toRole', 'reason', 'escalatedBy', 'escalatedAt', 'acknowledgedBy', 'acknowledgedAt'];
 
-async function redefineWire(db: Kysely<unknown>, fields: Record<string, string[]>): Promise<void> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function rewriteWire(db: Kysely<any>): Promise<void> {
+  const rows: { entity: string; fields: string[] }[] = await db.selectFrom('wire_fields').select(['entity', 'fields']).execute();
+  const fields = Object.fromEntries(rows.map((r) => [r.entity, r.fields]));
   await sql`alter table changes drop column wire`.execute(db);
   await sql`alter table changes add column wire text generated always as (${wireTextExpression(fields)}) stored`.execute(db);
-  await sql`delete from wire_fields`.execute(db);
-  for (const [entity, names] of Object.entries(fields)) {
-    await sql`insert into wire_fields (entity, fields) values (${entity}, ${JSON.stringify(names)}::jsonb)`.execute(db);
-  }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -38,12 +36,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // One step per level per ticket: two transactions cannot both take the same step, even past the ticket lock.
   await db.schema.createIndex('escalations_ticket_level').on('escalations').columns(['tenant_id', 'ticket_id', 'level']).unique().execute();
-  await redefineWire(db, WIRE_FIELDS_0009);
+  await db
+    .insertInto('wire_fields')
+    .values({ entity: 'escalation', fields: JSON.stringify(ESCALATION_FIELDS) })
+    .execute();
+  await rewriteWire(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`delete from changes where entity = 'escalation'`.execute(db);
-  await redefineWire(db, WIRE_FIELDS_0005);
+  await db.deleteFrom('changes').where('entity', '=', 'escalation').execute();
+  await db.deleteFrom('wire_fields').where('entity', '=', 'escalation').execute();
+  await rewriteWire(db);
   await db.schema.dropTable('escalations').execute();
 }
