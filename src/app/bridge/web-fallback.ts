@@ -50,9 +50,10 @@ export const webFallbackBridge = {
       const notification = new Notification(title, { body, tag: `sla:${ticketId}` });
       return new Promise((resolve) => {
         notification.onclick = () => {
+          // Before close(): its close event must not answer first.
+          resolve('clicked');
           window.focus();
           notification.close();
-          resolve('clicked');
         };
         notification.onclose = () => resolve('closed');
       });

@@ -10,6 +10,8 @@ import { useServices } from '../services';
 import { useSessionStore } from '../session/session-store';
 import { useNavStore } from '../shell/nav-store';
 import { watchedTickets } from './watched-tickets';
+import type { Client, StaffMember, Ticket } from '../../domain/ticket';
+import type { EscalationRecord } from '../../protocol/records';
 
 export const SENT_KEY = 'notifications.sent';
 /** A CalendarSpec; absent: Monday to Friday 08:00-17:00 in this computer's zone. */
@@ -22,6 +24,14 @@ const SENT_KEPT = 5_000;
  * until after its first screen (first-screen.ts); the first check waits as long.
  */
 const FIRST_CHECK_DELAY_MS = 5_000;
+
+interface Inputs {
+  me: StaffMember;
+  tickets: readonly Ticket[];
+  escalations: readonly EscalationRecord[];
+  clients: readonly Client[];
+  now: number;
+}
 
 export function useSlaNotifications(): void {
   const { repos, bridge } = useServices();
@@ -37,21 +47,35 @@ export function useSlaNotifications(): void {
   const now = useNow(30_000);
   const sent = useRef<string[] | null>(null);
   const badge = useRef<number | null>(null);
-  const busy = useRef(false);
+  // One check at a time; inputs that change meanwhile are checked right after, never dropped.
+  const running = useRef(false);
+  const latest = useRef<Inputs | null>(null);
 
   useEffect(() => {
     const me = reference?.staff.find((s) => s.id === currentUserId);
-    if (!me || !tickets || !escalations || busy.current) return;
-    busy.current = true;
+    if (!me || !tickets || !escalations || !reference) return;
+    latest.current = { me, tickets, escalations, clients: reference.clients, now };
+    if (running.current) return;
+    running.current = true;
     void (async () => {
+      try {
+        for (let inputs = latest.current; inputs !== null; inputs = latest.current) {
+          latest.current = null;
+          await check(inputs);
+        }
+      } finally {
+        running.current = false;
+      }
+    })();
+
+    async function check({ me, tickets, escalations, clients, now }: Inputs): Promise<void> {
       try {
         sent.current ??= (await repos.settings.get<string[]>(SENT_KEY)) ?? [];
         const spec =
           (await repos.settings.get<CalendarSpec>(WORKING_HOURS_KEY)) ??
           defaultWorkingHours(Intl.DateTimeFormat().resolvedOptions().timeZone);
         const warnMinutes = await repos.settings.get<number>(WARN_BEFORE_KEY);
-        const clients = new Map(reference!.clients.map((c) => [c.id, c]));
-        const watched = watchedTickets(tickets, escalations, me, clients, now);
+        const watched = watchedTickets(tickets, escalations, me, new Map(clients.map((c) => [c.id, c])), now);
         const plan = dueNotifications(watched, {
           nowMs: now,
           sent: new Set(sent.current),
@@ -74,9 +98,7 @@ export function useSlaNotifications(): void {
         }
       } catch (error) {
         console.error('SLA notifications failed', error);
-      } finally {
-        busy.current = false;
       }
-    })();
+    }
   }, [repos, bridge, currentUserId, tickets, escalations, reference, now]);
 }
