@@ -32,6 +32,14 @@ export function appInfo(serverUrl: string | undefined): AppInfo {
 // collected, so each one is held until the user has dealt with it.
 const live = new Set<Notification>();
 
+/**
+ * SLA notifications still on screen, oldest first. Each holds its caller's
+ * promise until clicked or closed; past this many the oldest is closed, so a
+ * desk left alone for a weekend does not pile up unanswered calls.
+ */
+export const SLA_NOTIFICATIONS_KEPT = 20;
+const slaShown: Notification[] = [];
+
 export function createIpcHandlers({ credentials, getWindow, serverUrl }: HandlerDeps) {
   return {
     'app:info': () => appInfo(serverUrl),
@@ -59,6 +67,33 @@ export function createIpcHandlers({ credentials, getWindow, serverUrl }: Handler
       if (!isAllowedExternalUrl(url)) throw new Error(refusedExternalLinkMessage(url));
       await shell.openExternal(url);
     },
+
+    'slaAlerts:notify': ({ title, body }) => {
+      if (!Notification.isSupported()) return 'refused' as const;
+      const notification = new Notification({ title, body });
+      const outcome = new Promise<'clicked' | 'closed'>((resolve) => {
+        const done = (how: 'clicked' | 'closed') => {
+          const at = slaShown.indexOf(notification);
+          if (at >= 0) slaShown.splice(at, 1);
+          resolve(how);
+        };
+        notification.on('click', () => {
+          const window = getWindow();
+          if (window?.isMinimized()) window.restore();
+          window?.show();
+          window?.focus();
+          done('clicked');
+        });
+        notification.on('close', () => done('closed'));
+      });
+      slaShown.push(notification);
+      while (slaShown.length > SLA_NOTIFICATIONS_KEPT) slaShown[0]!.close();
+      notification.show();
+      return outcome;
+    },
+
+    // macOS dock and Linux (Unity) launchers; Windows has no count badge, so it says false.
+    'slaAlerts:setBadgeCount': ({ count }) => app.setBadgeCount(count),
   } satisfies IpcHandlers;
 }
 

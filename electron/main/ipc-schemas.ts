@@ -24,4 +24,12 @@ export const ipcSchemas = {
   }),
   'credentials:delete': z.strictObject({ account }),
   'links:openExternal': z.strictObject({ url: z.string().min(1).max(2048) }),
+  'slaAlerts:notify': z.strictObject({
+    title: z.string().min(1, 'a notification needs a title').max(200),
+    body: z.string().max(2000),
+    ticketId: z.uuid('ticketId must be the id of the ticket the notification opens'),
+  }),
+  'slaAlerts:setBadgeCount': z.strictObject({
+    count: z.number().int('the badge count is a whole number of tickets').min(0).max(1_000_000),
+  }),
 } satisfies IpcSchemas;

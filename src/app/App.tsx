@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useLive } from './hooks/useLive';
+import { useSlaNotifications } from './notifications/useSlaNotifications';
 import { useServices } from './services';
 import { SignInDialog } from './session/SignInDialog';
 import { useSessionStore } from './session/session-store';
@@ -15,6 +16,7 @@ export function App() {
   const openSignIn = useSessionStore((s) => s.openSignIn);
   const closeSignIn = useSessionStore((s) => s.closeSignIn);
   const me = reference?.staff.find((s) => s.id === currentUserId);
+  useSlaNotifications();
 
   const status = (
     <>

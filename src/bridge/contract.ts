@@ -25,6 +25,20 @@ export interface NotificationRequest {
   body: string;
 }
 
+/** An SLA notification about one ticket (docs/domain/escalations-and-notifications.md). */
+export interface SlaNotificationRequest {
+  title: string;
+  body: string;
+  ticketId: string;
+}
+
+/**
+ * How an SLA notification ended: clicked (the window was brought forward; the
+ * page opens the ticket), closed (dismissed, or replaced by newer ones), or
+ * refused (the OS or the person does not allow notifications).
+ */
+export type SlaNotificationOutcome = 'clicked' | 'closed' | 'refused';
+
 /** Where secrets live: an OS keychain through safeStorage, or memory only. */
 export type CredentialBackend = 'os-keychain' | 'memory';
 
@@ -64,6 +78,12 @@ export const bridgeContract = {
   links: {
     /** Opens an allow-listed https link in the user's browser; others are refused. */
     openExternal: call((url: string) => ({ url })).returns<void>(),
+  },
+  slaAlerts: {
+    /** Resolves once the notification is clicked or gone, so the page opens the ticket without an event channel. */
+    notify: call((request: SlaNotificationRequest) => request).returns<SlaNotificationOutcome>(),
+    /** The breached-ticket count on the dock or taskbar icon; 0 clears it. False where the platform shows no badge. */
+    setBadgeCount: call((count: number) => ({ count })).returns<boolean>(),
   },
 };
 

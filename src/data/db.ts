@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
-import type { ContactRecord, NoteRecord, TicketEventRecord } from '../protocol/records';
+import type { ContactRecord, EscalationRecord, NoteRecord, TicketEventRecord, TimeEntryRecord } from '../protocol/records';
 import { emptyStoreFirstScreen, type FirstScreenRecord } from './first-screen';
 import type { SlaEvent } from '../domain/sla';
 import { SYNC_STATE_KEY, type OutboxEntry, type RejectionRow, type ShadowRow, type SyncState } from './sync-rows';
@@ -24,6 +24,8 @@ export type SwitchboardDb = Dexie & {
   noteBuckets: BucketTable<NoteRecord>;
   eventBuckets: BucketTable<TicketEventRecord>;
   firstScreen: EntityTable<FirstScreenRecord, 'id'>;
+  timeEntries: EntityTable<TimeEntryRecord, 'id'>;
+  escalations: EntityTable<EscalationRecord, 'id'>;
 };
 
 export const DEFAULT_DB_NAME = 'switchboard';
@@ -105,6 +107,12 @@ export function declareSchema(db: Dexie): void {
       const state = (await tx.table('meta').get(SYNC_STATE_KEY)) as MetaRow | undefined;
       if (state) await tx.table('meta').put({ key: SYNC_STATE_KEY, value: { ...(state.value as SyncState), cursor: 0, download: null } });
     });
+  // v7: time entries, one record each, indexed by ticket: the ticket view
+  // reads a ticket's entries, and a workspace has far fewer of them than notes.
+  db.version(7).stores({ timeEntries: 'id, ticketId' });
+  // v8: escalations (docs/domain/escalations-and-notifications.md), a few per
+  // ticket at most, so one row each; by ticket for the ticket view. Only the new table.
+  db.version(8).stores({ escalations: 'id, ticketId' });
   db.on('populate', (tx) => {
     void tx.table('firstScreen').add(emptyStoreFirstScreen());
   });

@@ -3,7 +3,7 @@
 // read and one bulkPut of the touched buckets, never a write per ticket.
 import type { Ticket } from '../domain/ticket';
 import type { RowRef, SyncedEntity, SyncedRow } from '../mutations';
-import type { ContactRecord, NoteRecord } from '../protocol/records';
+import type { ContactRecord, EscalationRecord, NoteRecord, TimeEntryRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
 import { recordTicketWrites } from './first-screen';
 import { getRecord, mergeRows, writeRecords } from './record-buckets';
@@ -23,6 +23,8 @@ export function syncTables(db: SwitchboardDb) {
     db.noteBuckets,
     db.eventBuckets,
     db.firstScreen,
+    db.timeEntries,
+    db.escalations,
   ];
 }
 
@@ -36,6 +38,10 @@ export async function readRow(db: SwitchboardDb, ref: RowRef): Promise<SyncedRow
       return (await db.contacts.get(ref.id)) ?? null;
     case 'note':
       return getRecord(db.noteBuckets, ref.id);
+    case 'time_entry':
+      return (await db.timeEntries.get(ref.id)) ?? null;
+    case 'escalation':
+      return (await db.escalations.get(ref.id)) ?? null;
   }
 }
 
@@ -56,6 +62,8 @@ export async function writeRows(db: SwitchboardDb, writes: readonly RowWrite[]):
   for (const w of writes) {
     if (w.entity === 'ticket') tickets.set(w.id, w.data as Ticket | null);
     else if (w.entity === 'contact') await (w.data ? db.contacts.put(w.data as ContactRecord) : db.contacts.delete(w.id));
+    else if (w.entity === 'time_entry') await (w.data ? db.timeEntries.put(w.data as TimeEntryRecord) : db.timeEntries.delete(w.id));
+    else if (w.entity === 'escalation') await (w.data ? db.escalations.put(w.data as EscalationRecord) : db.escalations.delete(w.id));
     else notes.set(w.id, w.data as NoteRecord | null);
   }
   await writeRecords(db.noteBuckets, notes);

@@ -4,6 +4,8 @@ import { ReferenceRepository } from './reference-repository';
 import { SettingsRepository } from './settings-repository';
 import { SyncStore } from './sync-store';
 import { TicketRepository } from './ticket-repository';
+import { TimeRepository } from './time-repository';
+import { EscalationRepository } from './escalation-repository';
 
 export interface Repositories {
   tickets: TicketRepository;
@@ -11,8 +13,10 @@ export interface Repositories {
   settings: SettingsRepository;
   /** The outbox, cursor and pulled-change path; hand it to createSyncEngine. */
   sync: SyncStore;
+  time: TimeRepository;
   seedDemoIfEmpty(tickets: number): Promise<boolean>;
   close(): void;
+  escalations: EscalationRepository;
 }
 
 /** The only way the app reaches the local store: one repository per kind of record. */
@@ -24,10 +28,12 @@ export function createRepositories(name?: string): Repositories {
     reference: new ReferenceRepository(db),
     settings: new SettingsRepository(db),
     sync: new SyncStore(db, (buckets) => tickets.absorbCommitted(buckets)),
+    time: new TimeRepository(db),
     seedDemoIfEmpty: (count) => seedDemoIfEmpty(db, tickets, count),
     close: () => {
       tickets.close();
       db.close();
     },
+    escalations: new EscalationRepository(db),
   };
 }

@@ -41,7 +41,9 @@ export async function clearServerState(db: SwitchboardDb): Promise<void> {
     db.contacts.clear(),
     db.noteBuckets.clear(),
     db.eventBuckets.clear(),
+    db.escalations.clear(),
     recordTicketsCleared(db),
+    db.timeEntries.clear(),
   ]);
   await db.shadows.toCollection().modify((s) => {
     s.data = null;

@@ -271,7 +271,13 @@ export class SyncStore {
     const rows: RowWrite[] = [];
     const reference: Change[] = [];
     for (const c of changes) {
-      if (c.entity !== 'ticket' && c.entity !== 'contact' && c.entity !== 'note') {
+      if (
+        c.entity !== 'ticket' &&
+        c.entity !== 'contact' &&
+        c.entity !== 'note' &&
+        c.entity !== 'time_entry' &&
+        c.entity !== 'escalation'
+      ) {
         reference.push(c);
         continue;
       }

@@ -8,6 +8,8 @@ import type { ApplyContext, Applied, MutationDefinition, NamedIds, RowRef, Synce
 import { deleteContact, upsertContact } from './contact';
 import { addNote } from './note';
 import { createTicket, setStatus, updateTicket } from './ticket';
+import { logTime } from './time-entry';
+import { acknowledgeEscalation, escalateTicket } from './escalation';
 
 export const mutations = {
   createTicket,
@@ -16,6 +18,9 @@ export const mutations = {
   addNote,
   upsertContact,
   deleteContact,
+  logTime,
+  escalateTicket,
+  acknowledgeEscalation,
 };
 
 export type MutationName = keyof typeof mutations;
@@ -72,4 +77,5 @@ export function parseMutationArgs<N extends MutationName>(name: N, args: unknown
 }
 
 export { BODY_MAX, text } from './fields';
+export { approvalSetting } from './time-entry';
 export type { ApplyContext, NamedIds, RowRef, SyncedEntity, SyncedRow } from './define';

@@ -80,6 +80,12 @@ export const REJECTION_CODES = [
   'sequence_reused',
   /** A repeat of a refusal older than the server keeps (docs/sync-protocol.md): it was not applied. */
   'expired',
+  /** Billable work (or work a trigger makes billable) without the client's recorded approval (docs/domain/time-and-approvals.md). */
+  'approval_required',
+  /** A time entry the clock rules out (ends in the future). */
+  'invalid_time_entry',
+  /** An escalation the chain does not allow: a closed ticket, past the last step, or a step taken meanwhile. */
+  'invalid_escalation',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -101,7 +101,16 @@ function decodeChanges(fields: PullPage['fields'], wire: readonly WireChange[]):
  * once), and the queue shows tickets with their clients' and people's names before the
  * history has arrived.
  */
-export const SNAPSHOT_ORDER = ['user', 'client', 'contact', 'ticket', 'ticket_event', 'note'] as const satisfies readonly Entity[];
+export const SNAPSHOT_ORDER = [
+  'user',
+  'client',
+  'contact',
+  'ticket',
+  'ticket_event',
+  'note',
+  'time_entry',
+  'escalation',
+] as const satisfies readonly Entity[];
 
 const snapshotAfter = z
   .string()

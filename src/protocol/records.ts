@@ -1,7 +1,9 @@
 // Records as they travel in pull changes: the server's rows, in the client's vocabulary.
 // Browser-safe: zod and src/domain only.
 import { z } from 'zod';
+import { ESCALATION_CHAIN } from '../domain/escalation';
 import { CHANNELS, STAFF_ROLES, TICKET_STATUSES } from '../domain/ticket';
+import { WORK_CAUSES, WORK_TYPES } from '../domain/time-entries';
 
 const isoInstant = z.iso.datetime({ offset: true });
 
@@ -94,14 +96,43 @@ export const noteRecordSchema = z.object({
   recordedAt: isoInstant,
 });
 
+/** Time logged on a ticket (docs/domain/time-and-approvals.md): the span as the person entered it, performedAt when they logged it. */
+export const timeEntryRecordSchema = z.object({
+  id: z.uuid(),
+  ticketId: z.uuid(),
+  authorId: z.uuid(),
+  startedAt: isoInstant,
+  endedAt: isoInstant,
+  workType: z.enum(WORK_TYPES),
+  cause: z.enum(WORK_CAUSES),
+  note: z.string(),
+  performedAt: isoInstant,
+  recordedAt: isoInstant,
+});
+
+/** One step of a ticket's escalation (docs/domain/escalations-and-notifications.md); acknowledged fields null until then. */
+export const escalationRecordSchema = z.object({
+  id: z.uuid(),
+  ticketId: z.uuid(),
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  toRole: z.enum(ESCALATION_CHAIN),
+  reason: z.string(),
+  escalatedBy: z.uuid(),
+  escalatedAt: isoInstant,
+  acknowledgedBy: z.uuid().nullable(),
+  acknowledgedAt: isoInstant.nullable(),
+});
+
 export type TicketRecord = z.infer<typeof ticketRecordSchema>;
 export type ClientRecord = z.infer<typeof clientRecordSchema>;
 export type ContactRecord = z.infer<typeof contactRecordSchema>;
 export type UserRecord = z.infer<typeof userRecordSchema>;
 export type TicketEventRecord = z.infer<typeof ticketEventRecordSchema>;
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
+export type TimeEntryRecord = z.infer<typeof timeEntryRecordSchema>;
+export type EscalationRecord = z.infer<typeof escalationRecordSchema>;
 
-export const ENTITIES = ['ticket', 'client', 'contact', 'user', 'ticket_event', 'note'] as const;
+export const ENTITIES = ['ticket', 'client', 'contact', 'user', 'ticket_event', 'note', 'time_entry', 'escalation'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 export interface EntityRecords {
@@ -111,6 +142,8 @@ export interface EntityRecords {
   user: UserRecord;
   ticket_event: TicketEventRecord;
   note: NoteRecord;
+  time_entry: TimeEntryRecord;
+  escalation: EscalationRecord;
 }
 
 export const recordSchemas = {
@@ -120,6 +153,8 @@ export const recordSchemas = {
   user: userRecordSchema,
   ticket_event: ticketEventRecordSchema,
   note: noteRecordSchema,
+  time_entry: timeEntryRecordSchema,
+  escalation: escalationRecordSchema,
 } as const satisfies { [E in Entity]: z.ZodType<EntityRecords[E]> };
 
 /** One row's newest state since the cursor; `data` is null for a delete (tombstone). */

@@ -41,4 +41,28 @@ export const webFallbackBridge = {
       window.open(url, '_blank', 'noopener,noreferrer');
     },
   },
+  slaAlerts: {
+    notify: async ({ title, body, ticketId }) => {
+      if (typeof Notification === 'undefined') return 'refused';
+      const permission = Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission;
+      if (permission !== 'granted') return 'refused';
+      // One per ticket: a newer notice about the same ticket replaces the older.
+      const notification = new Notification(title, { body, tag: `sla:${ticketId}` });
+      return new Promise((resolve) => {
+        notification.onclick = () => {
+          // Before close(): its close event must not answer first.
+          resolve('clicked');
+          window.focus();
+          notification.close();
+        };
+        notification.onclose = () => resolve('closed');
+      });
+    },
+    // The Badging API where the browser has it (installed web apps); a plain tab has no badge.
+    setBadgeCount: async (count) => {
+      if (typeof navigator.setAppBadge !== 'function') return false;
+      await (count > 0 ? navigator.setAppBadge(count) : navigator.clearAppBadge());
+      return true;
+    },
+  },
 } satisfies SwitchboardBridge;

@@ -14,7 +14,7 @@ export function SlaCountdown({ row, clock }: { row: QueueRow; clock: SlaClockNam
     const problem = clocksProblem(row) ?? 'No SLA';
     return (
       <span className="sla sla-none" title={problem}>
-        —<span className="sr-only">{problem}</span>
+        —<span className="visually-hidden">{problem}</span>
       </span>
     );
   }
@@ -22,7 +22,7 @@ export function SlaCountdown({ row, clock }: { row: QueueRow; clock: SlaClockNam
   if (!plan) {
     return (
       <span className="sla sla-none" title="No resolution target for this priority">
-        —<span className="sr-only">No resolution target for this priority</span>
+        —<span className="visually-hidden">No resolution target for this priority</span>
       </span>
     );
   }
@@ -47,7 +47,7 @@ function ClockFace({ plan, nowMs, timeZone }: { plan: ClockPlan; nowMs: number; 
     <span className={`sla sla-${tone}`} title={deadline} data-sla-state={tone}>
       <span aria-hidden="true">{TONE_ICON[tone]} </span>
       {clockText(reading)}
-      <span className="sr-only">. {deadline}</span>
+      <span className="visually-hidden">. {deadline}</span>
     </span>
   );
 }

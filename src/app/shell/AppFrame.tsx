@@ -1,4 +1,5 @@
 import { useRef, type ReactNode } from 'react';
+import { EscalationsScreen, useEscalationCount } from '../escalations/EscalationsScreen';
 import { QueueScreen } from '../queue/QueueScreen';
 import { NewTicketDialog } from '../ticket/NewTicketDialog';
 import { TicketDetail } from '../ticket/TicketDetail';
@@ -9,14 +10,18 @@ import { shortcutFor } from './shortcuts';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 
 // Only screens that exist are listed; Intake, Visits, Clients and Audit join as they are built.
-const NAV_ITEMS = [{ screen: 'queue', label: 'Queue' }] as const;
+const NAV_ITEMS = [
+  { screen: 'queue', label: 'Queue', action: 'show-queue' },
+  { screen: 'escalations', label: 'Escalations', action: 'show-escalations' },
+] as const;
 
 export function AppFrame({ status }: { status: ReactNode }) {
   const searchRef = useRef<HTMLInputElement>(null);
   useGlobalShortcuts(searchRef);
   useReadingPane();
-  const { screen, openTicketId, newTicketOpen, openNewTicket, closeNewTicket, closeTicket } = useNavStore();
+  const { screen, openTicketId, newTicketOpen, openNewTicket, closeNewTicket, closeTicket, showScreen } = useNavStore();
   const newTicketKey = shortcutFor('new-ticket');
+  const escalations = useEscalationCount();
 
   return (
     <div className="app">
@@ -26,8 +31,21 @@ export function AppFrame({ status }: { status: ReactNode }) {
           <ul>
             {NAV_ITEMS.map((item) => (
               <li key={item.screen}>
-                <a href={`#${item.screen}`} aria-current={screen === item.screen ? 'page' : undefined}>
+                <a
+                  href={`#${item.screen}`}
+                  aria-current={screen === item.screen ? 'page' : undefined}
+                  aria-keyshortcuts={shortcutFor(item.action).key}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    showScreen(item.screen);
+                  }}
+                >
                   {item.label}
+                  {item.screen === 'escalations' && escalations > 0 && (
+                    <span className="count" data-testid="escalation-count" aria-label={`${escalations} open`}>
+                      {escalations}
+                    </span>
+                  )}
                 </a>
               </li>
             ))}
@@ -39,7 +57,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
         <div className="status-area">{status}</div>
       </header>
       <main>
-        <QueueScreen searchRef={searchRef} />
+        {screen === 'escalations' ? <EscalationsScreen /> : <QueueScreen searchRef={searchRef} />}
         {openTicketId && <TicketDetail ticketId={openTicketId} onClose={closeTicket} />}
       </main>
       <ShortcutHelp />

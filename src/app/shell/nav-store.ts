@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Screen = 'queue';
+export type Screen = 'queue' | 'escalations';
 
 interface NavState {
   screen: Screen;
@@ -11,6 +11,7 @@ interface NavState {
   closeTicket(): void;
   openNewTicket(): void;
   closeNewTicket(): void;
+  showScreen(screen: Screen): void;
 }
 
 export const useNavStore = create<NavState>((set) => ({
@@ -21,4 +22,5 @@ export const useNavStore = create<NavState>((set) => ({
   closeTicket: () => set({ openTicketId: null }),
   openNewTicket: () => set({ newTicketOpen: true }),
   closeNewTicket: () => set({ newTicketOpen: false }),
+  showScreen: (screen) => set({ screen }),
 }));

@@ -18,6 +18,9 @@ describe('resolveShortcut', () => {
     [{ key: 'n', ctrlKey: true }, null],
     [{ key: 'n', metaKey: true }, null],
     [{ key: 'x' }, null],
+    [{ key: 'e' }, 'show-escalations'],
+    [{ key: 'q' }, 'show-queue'],
+    [{ key: 'e', inEditable: true }, null],
   ] as const)('%o -> %s', (patch, expected) => {
     expect(resolveShortcut({ ...plain, ...patch })).toBe(expected);
   });

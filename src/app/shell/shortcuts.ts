@@ -21,6 +21,8 @@ export const SHORTCUTS = [
   { key: 'k', label: 'k', description: 'Previous ticket', action: 'previous-row' },
   { key: 'Enter', label: 'Enter', description: 'Open the selected ticket', action: 'open-row' },
   { key: 'Escape', label: 'Esc', description: 'Close a dialog or panel', action: 'close', evenWhileTyping: true },
+  { key: 'q', label: 'q', description: 'Show the queue', action: 'show-queue' },
+  { key: 'e', label: 'e', description: 'Show escalations to my role', action: 'show-escalations' },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutAction = (typeof SHORTCUTS)[number]['action'];

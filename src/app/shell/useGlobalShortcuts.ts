@@ -53,6 +53,14 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
     else return false;
     return true;
   },
+  'show-queue': ({ nav }) => {
+    nav.showScreen('queue');
+    return true;
+  },
+  'show-escalations': ({ nav }) => {
+    nav.showScreen('escalations');
+    return true;
+  },
 };
 
 /** One keydown listener for the whole console; actions come from the stores. */

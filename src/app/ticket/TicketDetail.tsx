@@ -5,6 +5,8 @@ import { nextStatuses } from '../../domain/ticket-workflow';
 import { useLive } from '../hooks/useLive';
 import { formatInClientZone } from '../queue/format-instant';
 import { useServices } from '../services';
+import { TimePanel } from './TimePanel';
+import { EscalateAction } from './EscalateAction';
 
 export function TicketDetail({ ticketId, onClose }: { ticketId: string; onClose(): void }) {
   const { repos } = useServices();
@@ -66,6 +68,8 @@ export function TicketDetail({ ticketId, onClose }: { ticketId: string; onClose(
           {error}
         </p>
       )}
+      <TimePanel ticketId={ticket.id} timeZone={zone} />
+      <EscalateAction ticket={ticket} />
     </aside>
   );
 }

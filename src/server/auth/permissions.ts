@@ -5,10 +5,20 @@
 //   notes, but does not open, edit, reassign or move tickets through statuses;
 // - intake logs tickets and fixes what it logged, but does not work or assign them;
 // - technicians and engineers work tickets: status, assignment, replies;
-// - coordinators, supervisors, site directors and admins may also keep client contacts.
+// - coordinators, supervisors, site directors and admins may also keep client contacts;
+// - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
 import type { StaffRole } from '../../domain/ticket';
 
-export const ACTIONS = ['ticket.create', 'ticket.edit', 'ticket.assign', 'ticket.status', 'note.add', 'contact.manage'] as const;
+export const ACTIONS = [
+  'ticket.create',
+  'ticket.edit',
+  'ticket.assign',
+  'ticket.status',
+  'note.add',
+  'contact.manage',
+  'time.log',
+  'ticket.escalate',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const WORKERS: readonly StaffRole[] = ['technician', 'engineer', 'service_coordinator', 'supervisor', 'site_director', 'admin'];
@@ -20,6 +30,8 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'ticket.status': WORKERS,
   'note.add': ['intake', 'scheduler', ...WORKERS],
   'contact.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
+  'time.log': WORKERS,
+  'ticket.escalate': ['intake', ...WORKERS],
 };
 
 const DESCRIPTIONS: Record<Action, string> = {
@@ -29,6 +41,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   'ticket.status': "change a ticket's status",
   'note.add': 'add notes or replies',
   'contact.manage': 'change client contacts',
+  'time.log': 'log time on tickets',
+  'ticket.escalate': 'escalate tickets',
 };
 
 export function can(role: StaffRole, action: Action): boolean {

@@ -1,7 +1,25 @@
 // Database rows to the records clients see (src/protocol/records.ts).
 import type { Selectable } from 'kysely';
-import type { ClientRecord, ContactRecord, NoteRecord, TicketEventRecord, TicketRecord, UserRecord } from '../../protocol';
-import type { ClientsTable, ContactsTable, NotesTable, TicketEventsTable, TicketsTable, UsersTable } from '../db/schema';
+import type {
+  ClientRecord,
+  ContactRecord,
+  EscalationRecord,
+  NoteRecord,
+  TicketEventRecord,
+  TicketRecord,
+  TimeEntryRecord,
+  UserRecord,
+} from '../../protocol';
+import type {
+  ClientsTable,
+  ContactsTable,
+  EscalationsTable,
+  NotesTable,
+  TicketEventsTable,
+  TicketsTable,
+  TimeEntriesTable,
+  UsersTable,
+} from '../db/schema';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -66,4 +84,33 @@ export function contactRecord(row: Selectable<ContactsTable>): ContactRecord {
 
 export function userRecord(row: Pick<Selectable<UsersTable>, 'id' | 'name' | 'email' | 'role' | 'active'>): UserRecord {
   return { id: row.id, name: row.name, email: row.email, role: row.role as UserRecord['role'], active: row.active };
+}
+
+export function timeEntryRecord(row: Selectable<TimeEntriesTable>): TimeEntryRecord {
+  return {
+    id: row.id,
+    ticketId: row.ticket_id,
+    authorId: row.author_id,
+    startedAt: iso(row.started_at),
+    endedAt: iso(row.ended_at),
+    workType: row.work_type as TimeEntryRecord['workType'],
+    cause: row.cause as TimeEntryRecord['cause'],
+    note: row.note,
+    performedAt: iso(row.performed_at),
+    recordedAt: iso(row.recorded_at),
+  };
+}
+
+export function escalationRecord(row: Selectable<EscalationsTable>): EscalationRecord {
+  return {
+    id: row.id,
+    ticketId: row.ticket_id,
+    level: row.level as EscalationRecord['level'],
+    toRole: row.to_role as EscalationRecord['toRole'],
+    reason: row.reason,
+    escalatedBy: row.escalated_by,
+    escalatedAt: iso(row.escalated_at),
+    acknowledgedBy: row.acknowledged_by,
+    acknowledgedAt: row.acknowledged_at === null ? null : iso(row.acknowledged_at),
+  };
 }

@@ -98,6 +98,21 @@ export interface NotesTable {
   recorded_at: Timestamp;
 }
 
+export interface TimeEntriesTable {
+  id: string;
+  tenant_id: string;
+  ticket_id: string;
+  author_id: string;
+  /** The span of the work as the person entered it (data, not bounded by the server's clocks; see time-entry-mutations.ts). */
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  work_type: string;
+  cause: string;
+  note: string;
+  performed_at: Timestamp;
+  recorded_at: Timestamp;
+}
+
 export interface SyncClientsTable {
   tenant_id: string;
   client_id: string;
@@ -142,6 +157,22 @@ export interface WireFieldsTable {
   fields: Json<string[]>;
 }
 
+export interface EscalationsTable {
+  id: string;
+  tenant_id: string;
+  ticket_id: string;
+  /** 1 = service coordinator ... 3 = site director (src/domain/escalation.ts). */
+  level: number;
+  to_role: string;
+  reason: string;
+  escalated_by: string;
+  /** When the person escalated, bounded like a note's performed_at. */
+  escalated_at: Timestamp;
+  acknowledged_by: string | null;
+  acknowledged_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -155,6 +186,8 @@ export interface Database {
   client_mutations: ClientMutationsTable;
   changes: ChangesTable;
   wire_fields: WireFieldsTable;
+  time_entries: TimeEntriesTable;
+  escalations: EscalationsTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
@@ -218,3 +251,5 @@ export const NOTE_COLUMNS = {
   recorded_at: 'timestamptz',
 } as const satisfies Columns<NotesTable>;
 export type UserRow = Selectable<UsersTable>;
+export type TimeEntryRow = Selectable<TimeEntriesTable>;
+export type EscalationRow = Selectable<EscalationsTable>;

@@ -6,6 +6,8 @@ import { deleteContact, upsertContact } from './contact-mutations';
 import type { MutationHandler } from './context';
 import { addNote } from './note-mutations';
 import { createTicket, setStatus, updateTicket } from './ticket-mutations';
+import { logTime } from './time-entry-mutations';
+import { acknowledgeEscalation, escalateTicket } from './escalation-mutations';
 
 export type MutationHandlers = { [N in MutationName]: MutationHandler<N> };
 
@@ -16,4 +18,7 @@ export const mutationHandlers = {
   addNote,
   upsertContact,
   deleteContact,
+  logTime,
+  escalateTicket,
+  acknowledgeEscalation,
 } satisfies MutationHandlers;

@@ -59,7 +59,20 @@ export async function eventsRoute(app: FastifyInstance, ctx: RouteContext): Prom
     async (request, reply) => {
       const auth = sessionOf(request);
       parseInput(eventsQuerySchema, request.query, 'event stream query');
-      const tenant = await ctx.db.selectFrom('tenants').select('change_seq').where('id', '=', auth.tenantId).executeTakeFirstOrThrow();
+      // Listening before reading where the tenant is: a change committed while the read is under way is
+      // then either in the read or heard here, never lost between the two.
+      let heard = -1;
+      let onChange = (seq: number) => void (heard = Math.max(heard, seq));
+      const unsubscribe = ctx.bus.subscribe((tenantId, seq) => {
+        if (tenantId === auth.tenantId) onChange(seq);
+      });
+      let tenant: { change_seq: number };
+      try {
+        tenant = await ctx.db.selectFrom('tenants').select('change_seq').where('id', '=', auth.tenantId).executeTakeFirstOrThrow();
+      } catch (error) {
+        unsubscribe();
+        throw error;
+      }
 
       reply.hijack();
       const res = reply.raw;
@@ -74,7 +87,7 @@ export async function eventsRoute(app: FastifyInstance, ctx: RouteContext): Prom
       open.add(res);
 
       let sent = -1;
-      let latest = tenant.change_seq;
+      let latest = Math.max(tenant.change_seq, heard);
       let throttle: NodeJS.Timeout | undefined;
       const flush = () => {
         throttle = undefined;
@@ -102,11 +115,11 @@ export async function eventsRoute(app: FastifyInstance, ctx: RouteContext): Prom
       };
       ctx.streams.add(stream);
 
-      const unsubscribe = ctx.bus.subscribe((tenantId, seq) => {
-        if (tenantId !== auth.tenantId || seq <= latest) return;
+      onChange = (seq) => {
+        if (seq <= latest) return;
         latest = seq;
         if (!throttle) flush();
-      });
+      };
       const heartbeat = setInterval(() => {
         if (auth.expiresAt.getTime() <= ctx.now().getTime()) return stream.endSession('expired');
         // A comment line: keeps proxies and the desk's idle detection from dropping the stream.

@@ -61,6 +61,8 @@ describe('Dexie schema upgrades keep every ticket', () => {
         'staff',
         'ticketBuckets',
         'firstScreen',
+        'timeEntries',
+        'escalations',
       ].sort(),
     );
     // 1,000 tickets spread over the buckets rather than piling into a few.

@@ -5,6 +5,8 @@ import * as pushHardening from './0004-push-hardening';
 import * as wireText from './0005-wire-text';
 import * as liveRowsIndex from './0006-live-rows-index';
 import * as ticketSlaHistory from './0007-ticket-sla-history';
+import * as timeEntries from './0008-time-entries';
+import * as escalations from './0009-escalations';
 
 // Listed explicitly, not scanned from a folder: bundlers and tsx see every migration, and order is the key order.
 const migrations: Record<string, Migration> = {
@@ -14,6 +16,8 @@ const migrations: Record<string, Migration> = {
   '0005-wire-text': wireText,
   '0006-live-rows-index': liveRowsIndex,
   '0007-ticket-sla-history': ticketSlaHistory,
+  '0008-time-entries': timeEntries,
+  '0009-escalations': escalations,
 };
 
 export const migrationProvider: MigrationProvider = {
