@@ -13,7 +13,7 @@ import { allRecords } from './record-buckets';
 import { live, type Live } from './live';
 import { syncTables, writeRows, type RowWrite } from './local-rows';
 import { loadSyncState, rebase, recordMutation, saveSyncState, type MutationInput, type Recorded } from './outbox';
-import { entryTargets, rowKey, type OutboxEntry, type RejectionRow, type SyncState } from './sync-rows';
+import { entryTargets, rowKey, SYNC_STATE_KEY, type OutboxEntry, type RejectionRow, type SyncState } from './sync-rows';
 import type { TicketBucket } from './ticket-buckets';
 import { applyReferenceChanges, clearServerState } from './sync-reference';
 
@@ -56,6 +56,12 @@ export class SyncStore {
 
   state(): Promise<SyncState> {
     return this.db.transaction('rw', this.db.meta, () => loadSyncState(this.db));
+  }
+
+  /** When this store last synced, as stored; a plain read, so it neither creates the state nor waits on a writer. */
+  async lastSyncedAt(): Promise<string | null> {
+    const row = await this.db.meta.get(SYNC_STATE_KEY);
+    return (row?.value as SyncState | undefined)?.lastSyncedAt ?? null;
   }
 
   private async update<T>(work: (state: SyncState) => Promise<{ state?: SyncState; buckets?: TicketBucket[]; value: T }>): Promise<T> {

@@ -92,8 +92,8 @@ export class SyncEngine {
   start(): void {
     this.stopped = false;
     // The last real sync is in the store: until this run syncs, that is what the status bar shows, not "never".
-    void this.options.store.state().then((state) => {
-      if (!this.stopped && this.status.get().lastSyncedAt === null) this.status.set({ lastSyncedAt: state.lastSyncedAt });
+    void this.options.store.lastSyncedAt().then((at) => {
+      if (!this.stopped && this.status.get().lastSyncedAt === null) this.status.set({ lastSyncedAt: at });
     });
     const pending = this.options.store.livePending().subscribe({ next: (n) => this.status.set({ pending: n }) });
     // Push on a new local change. Not on "the count grew": a change made while an
