@@ -9,6 +9,7 @@ import { deleteContact, upsertContact } from './contact';
 import { addNote } from './note';
 import { createTicket, setStatus, updateTicket } from './ticket';
 import { logTime } from './time-entry';
+import { closeTicket, reopenTicket } from './ticket-closing';
 
 export const mutations = {
   createTicket,
@@ -18,6 +19,8 @@ export const mutations = {
   upsertContact,
   deleteContact,
   logTime,
+  closeTicket,
+  reopenTicket,
 };
 
 export type MutationName = keyof typeof mutations;

@@ -7,6 +7,7 @@ import type { MutationHandler } from './context';
 import { addNote } from './note-mutations';
 import { createTicket, setStatus, updateTicket } from './ticket-mutations';
 import { logTime } from './time-entry-mutations';
+import { closeTicket, reopenTicket } from './ticket-closing-mutations';
 
 export type MutationHandlers = { [N in MutationName]: MutationHandler<N> };
 
@@ -18,4 +19,6 @@ export const mutationHandlers = {
   upsertContact,
   deleteContact,
   logTime,
+  closeTicket,
+  reopenTicket,
 } satisfies MutationHandlers;
