@@ -8,6 +8,7 @@ import type { SwitchboardDb } from './db';
 import { recordTicketWrites } from './first-screen';
 import { getRecord, mergeRows, writeRecords } from './record-buckets';
 import { bucketOf, groupByBucket, type TicketBucket } from './ticket-buckets';
+import { indexTimeline } from './timeline-index';
 
 /** Every table a sync or local-mutation transaction may touch. */
 export function syncTables(db: SwitchboardDb) {
@@ -24,6 +25,7 @@ export function syncTables(db: SwitchboardDb) {
     db.eventBuckets,
     db.firstScreen,
     db.timeEntries,
+    db.timelineBuckets,
   ];
 }
 
@@ -62,6 +64,7 @@ export async function writeRows(db: SwitchboardDb, writes: readonly RowWrite[]):
     else if (w.entity === 'time_entry') await (w.data ? db.timeEntries.put(w.data as TimeEntryRecord) : db.timeEntries.delete(w.id));
     else notes.set(w.id, w.data as NoteRecord | null);
   }
+  await indexTimeline(db, 'note', db.noteBuckets, notes);
   await writeRecords(db.noteBuckets, notes);
   return writeTickets(db, tickets);
 }
