@@ -1,15 +1,10 @@
-import { DateTime } from 'luxon';
 import { memo } from 'react';
 import type { StaffMember } from '../../domain/ticket';
-import { formatInZone } from '../sla/clock-view';
+import { formatInClient, formatInUserZone } from './timeline-format';
 import type { TimelineEntry } from './timeline';
 
 /** Marked when a ticket's timeline is first on screen: the ticket.open_ms benchmark reads it. */
 export const TIMELINE_RENDERED_MARK = 'ticket:timeline-rendered';
-
-function inUserZone(iso: string): string {
-  return DateTime.fromISO(iso).toLocaleString(DateTime.DATETIME_MED);
-}
 
 /** Everything that happened, oldest first, each with who and when (the user's zone; the client's on hover). */
 export const TimelineList = memo(function TimelineList({
@@ -31,8 +26,8 @@ export const TimelineList = memo(function TimelineList({
               <strong>{e.summary}</strong>{' '}
               <span className="muted">
                 {e.actorId ? `by ${staff.get(e.actorId)?.name ?? 'someone not on this desk'} ` : ''}
-                <time dateTime={e.at} title={`Client's time: ${formatInZone(e.at, clientZone)}`}>
-                  {inUserZone(e.at)}
+                <time dateTime={e.at} title={`Client's time: ${formatInClient(e.at, clientZone)}`}>
+                  {formatInUserZone(e.at)}
                 </time>
               </span>
             </div>
