@@ -62,6 +62,7 @@ describe('Dexie schema upgrades keep every ticket', () => {
         'ticketBuckets',
         'firstScreen',
         'timeEntries',
+        'timelineBuckets',
       ].sort(),
     );
     // 1,000 tickets spread over the buckets rather than piling into a few.
