@@ -6,6 +6,7 @@ import type { SlaEvent } from '../domain/sla';
 import { SYNC_STATE_KEY, type OutboxEntry, type RejectionRow, type ShadowRow, type SyncState } from './sync-rows';
 import type { BucketTable } from './record-buckets';
 import { groupByBucket, type TicketBucket } from './ticket-buckets';
+import { timelineBucketsOf, type TimelineBucket } from './timeline-index';
 
 export interface MetaRow {
   key: string;
@@ -26,6 +27,7 @@ export type SwitchboardDb = Dexie & {
   firstScreen: EntityTable<FirstScreenRecord, 'id'>;
   timeEntries: EntityTable<TimeEntryRecord, 'id'>;
   escalations: EntityTable<EscalationRecord, 'id'>;
+  timelineBuckets: EntityTable<TimelineBucket, 'id'>;
 };
 
 export const DEFAULT_DB_NAME = 'switchboard';
@@ -113,6 +115,15 @@ export function declareSchema(db: Dexie): void {
   // v8: escalations (docs/domain/escalations-and-notifications.md), a few per
   // ticket at most, so one row each; by ticket for the ticket view. Only the new table.
   db.version(8).stores({ escalations: 'id, ticketId' });
+  // v9: a ticket's notes and events, copied into the bucket of their ticket's
+  // id (timeline-index.ts), so opening a ticket reads one record. Built from
+  // the notes and events already stored.
+  db.version(9)
+    .stores({ timelineBuckets: 'id' })
+    .upgrade(async (tx) => {
+      const rows = async <T>(table: string) => ((await tx.table(table).toArray()) as { rows: T[] }[]).flatMap((b) => b.rows);
+      await tx.table('timelineBuckets').bulkPut(timelineBucketsOf(await rows('noteBuckets'), await rows('eventBuckets')));
+    });
   db.on('populate', (tx) => {
     void tx.table('firstScreen').add(emptyStoreFirstScreen());
   });

@@ -8,6 +8,7 @@ import type { SwitchboardDb } from './db';
 import { recordTicketWrites } from './first-screen';
 import { getRecord, mergeRows, writeRecords } from './record-buckets';
 import { bucketOf, groupByBucket, type TicketBucket } from './ticket-buckets';
+import { indexTimeline } from './timeline-index';
 
 /** Every table a sync or local-mutation transaction may touch. */
 export function syncTables(db: SwitchboardDb) {
@@ -25,6 +26,7 @@ export function syncTables(db: SwitchboardDb) {
     db.firstScreen,
     db.timeEntries,
     db.escalations,
+    db.timelineBuckets,
   ];
 }
 
@@ -66,6 +68,7 @@ export async function writeRows(db: SwitchboardDb, writes: readonly RowWrite[]):
     else if (w.entity === 'escalation') await (w.data ? db.escalations.put(w.data as EscalationRecord) : db.escalations.delete(w.id));
     else notes.set(w.id, w.data as NoteRecord | null);
   }
+  await indexTimeline(db, 'note', db.noteBuckets, notes);
   await writeRecords(db.noteBuckets, notes);
   return writeTickets(db, tickets);
 }

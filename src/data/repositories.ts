@@ -6,6 +6,7 @@ import { SyncStore } from './sync-store';
 import { TicketRepository } from './ticket-repository';
 import { TimeRepository } from './time-repository';
 import { EscalationRepository } from './escalation-repository';
+import { TimelineRepository } from './timeline-repository';
 
 export interface Repositories {
   tickets: TicketRepository;
@@ -14,6 +15,7 @@ export interface Repositories {
   /** The outbox, cursor and pulled-change path; hand it to createSyncEngine. */
   sync: SyncStore;
   time: TimeRepository;
+  timeline: TimelineRepository;
   seedDemoIfEmpty(tickets: number): Promise<boolean>;
   close(): void;
   escalations: EscalationRepository;
@@ -29,6 +31,7 @@ export function createRepositories(name?: string): Repositories {
     settings: new SettingsRepository(db),
     sync: new SyncStore(db, (buckets) => tickets.absorbCommitted(buckets)),
     time: new TimeRepository(db),
+    timeline: new TimelineRepository(db),
     seedDemoIfEmpty: (count) => seedDemoIfEmpty(db, tickets, count),
     close: () => {
       tickets.close();

@@ -5,6 +5,7 @@ import type { Change, TicketEventRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
 import { recordTicketsCleared } from './first-screen';
 import { writeRecords } from './record-buckets';
+import { indexTimeline } from './timeline-index';
 
 type ReferenceChange = Extract<Change, { entity: 'client' | 'user' | 'ticket_event' }>;
 
@@ -25,6 +26,7 @@ export async function applyReferenceChanges(db: SwitchboardDb, changes: readonly
       await db.staff.put(staff);
     }
   }
+  await indexTimeline(db, 'ticket_event', db.eventBuckets, events);
   await writeRecords(db.eventBuckets, events);
 }
 
@@ -44,6 +46,7 @@ export async function clearServerState(db: SwitchboardDb): Promise<void> {
     db.escalations.clear(),
     recordTicketsCleared(db),
     db.timeEntries.clear(),
+    db.timelineBuckets.clear(),
   ]);
   await db.shadows.toCollection().modify((s) => {
     s.data = null;

@@ -1,6 +1,7 @@
 import { validateNewTicket, type FieldErrors, type NewTicketDraft } from '../domain/new-ticket';
 import type { Ticket, TicketStatus } from '../domain/ticket';
-import { transitionError } from '../domain/ticket-workflow';
+import { closeError, reopenError, statusChangeError } from '../domain/ticket-workflow';
+import type { NoteRecord } from '../protocol/records';
 import type { MutationArgs } from '../protocol/mutations';
 import type { SwitchboardDb } from './db';
 import { readFirstScreen } from './first-screen';
@@ -58,10 +59,38 @@ export class TicketRepository {
 
   async setStatus(id: string, status: TicketStatus, now: Date = new Date()): Promise<void> {
     await this.change(id, now, (ticket) => {
-      const refused = transitionError(ticket.status, status);
-      if (refused) throw new Error(refused);
+      const refused = statusChangeError(ticket.status, status);
+      if (refused) throw new LocalMutationRefused(refused);
       return { name: 'setStatus', args: { id, status } };
     });
+  }
+
+  /** Closes with a resolution note (docs/domain/ticket-workflow.md); refused, writing nothing, when empty or already closed. */
+  async closeTicket(id: string, resolution: string, now: Date = new Date()): Promise<void> {
+    await this.change(id, now, (ticket) => {
+      const refused = closeError(ticket.status);
+      if (refused) throw new LocalMutationRefused(refused);
+      return { name: 'closeTicket', args: { id, noteId: newId(), resolution } };
+    });
+  }
+
+  /** Reopens a closed ticket, recording why; refused, writing nothing, when the reason is empty or the ticket is not closed. */
+  async reopenTicket(id: string, reason: string, now: Date = new Date()): Promise<void> {
+    await this.change(id, now, (ticket) => {
+      const refused = reopenError(ticket.status);
+      if (refused) throw new LocalMutationRefused(refused);
+      return { name: 'reopenTicket', args: { id, noteId: newId(), reason } };
+    });
+  }
+
+  /** An internal note or a public reply (which meets the first-response clock); an empty one is refused before queuing. */
+  async addNote(
+    ticketId: string,
+    kind: Extract<NoteRecord['kind'], 'public_reply' | 'internal_note'>,
+    body: string,
+    now: Date = new Date(),
+  ): Promise<void> {
+    await this.change(ticketId, now, () => ({ name: 'addNote', args: { id: newId(), ticketId, kind, body } }));
   }
 
   /** Priority, assignee, title or description; only the fields given change. */

@@ -18,3 +18,6 @@ export const ticketTitle = text()
 export const ticketDescription = text().max(BODY_MAX, `Shorten the description to ${BODY_MAX} characters.`);
 /** A priority key of the client's contract; which keys are allowed is checked against the client by the server. */
 export const priorityKey = text().min(1).max(32);
+
+/** A note's text: not blank once trimmed, and storable; `empty` says what to write. */
+export const noteBody = (empty: string) => text().trim().min(1, empty).max(BODY_MAX, `Shorten the note to ${BODY_MAX} characters.`);

@@ -10,6 +10,7 @@ import { addNote } from './note';
 import { createTicket, setStatus, updateTicket } from './ticket';
 import { logTime } from './time-entry';
 import { acknowledgeEscalation, escalateTicket } from './escalation';
+import { closeTicket, reopenTicket } from './ticket-closing';
 
 export const mutations = {
   createTicket,
@@ -21,6 +22,8 @@ export const mutations = {
   logTime,
   escalateTicket,
   acknowledgeEscalation,
+  closeTicket,
+  reopenTicket,
 };
 
 export type MutationName = keyof typeof mutations;

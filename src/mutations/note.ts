@@ -1,16 +1,19 @@
 import { z } from 'zod';
-import { NOTE_KINDS, type NoteRecord } from '../protocol/records';
+import { WRITABLE_NOTE_KINDS, type NoteRecord } from '../protocol/records';
 import { appendSlaEvent } from '../domain/sla-history';
 import type { Ticket } from '../domain/ticket';
 import { defineMutation } from './define';
-import { BODY_MAX, text } from './fields';
+import { noteBody } from './fields';
 
 export const addNote = defineMutation({
   args: z.strictObject({
     id: z.uuid(),
     ticketId: z.uuid(),
-    kind: z.enum(NOTE_KINDS),
-    body: text().trim().min(1, 'Write something: the note is empty.').max(BODY_MAX, `Shorten the note to ${BODY_MAX} characters.`),
+    kind: z.enum(
+      WRITABLE_NOTE_KINDS,
+      'Choose the kind of note: public_reply or internal_note (closing and reopening write their own notes).',
+    ),
+    body: noteBody('Write something: the note is empty.'),
   }),
   target: (a) => ({ entity: 'note', id: a.id }),
   names: (a, into) => {

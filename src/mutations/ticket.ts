@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, TICKET_STATUSES, type Ticket } from '../domain/ticket';
 import { appendSlaEvent, openedHistory } from '../domain/sla-history';
-import { transitionError } from '../domain/ticket-workflow';
+import { statusChangeError } from '../domain/ticket-workflow';
 import { defineMutation } from './define';
 import { priorityKey, ticketDescription, ticketTitle } from './fields';
 
@@ -81,7 +81,7 @@ export const setStatus = defineMutation({
   apply: (row, { args: a, performedAt }) => {
     if (!row) return null;
     const t = row as Ticket;
-    if (transitionError(t.status, a.status)) return t;
+    if (statusChangeError(t.status, a.status)) return t;
     return {
       ...t,
       status: a.status,

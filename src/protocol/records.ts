@@ -20,8 +20,13 @@ export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = {
   portal_admin: 'Portal Admin',
 };
 
-export const NOTE_KINDS = ['public_reply', 'internal_note'] as const;
+/**
+ * A resolution note is written by closing a ticket and a reopening note by
+ * reopening it (docs/domain/ticket-workflow.md); addNote writes only the first two.
+ */
+export const NOTE_KINDS = ['public_reply', 'internal_note', 'resolution', 'reopening'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
+export const WRITABLE_NOTE_KINDS = ['public_reply', 'internal_note'] as const;
 
 export const TICKET_EVENT_TYPES = ['opened', 'priority_changed', 'status_changed', 'public_reply'] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];

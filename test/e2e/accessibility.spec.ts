@@ -10,7 +10,7 @@ async function seriousViolations(page: Page) {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`no serious axe violations on the queue, the form and the detail panel (${scheme})`, async ({ page }) => {
+  test(`no serious axe violations on the queue, the form and the ticket view (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     const queue = new QueuePage(page);
     await queue.open({ db: `axe-${scheme}-${Date.now()}` });
@@ -26,6 +26,14 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('j');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('ticket-detail')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The ticket view's explain panel, a closing in progress (resolution box and deadline preview), an empty note refused.
+    await page.keyboard.press('x');
+    await expect(page.getByTestId('explain-panel')).toBeVisible();
+    await page.keyboard.press('c');
+    await page.getByTestId('ticket-detail').getByRole('button', { name: 'Add note' }).click();
+    await expect(page.getByTestId('ticket-detail').getByRole('alert').first()).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 }

@@ -1,6 +1,6 @@
 // The one definition of what each mutation does locally, as a table.
 import { describe, expect, it } from 'vitest';
-import { applyMutation, mutationTarget, type LocalMutation } from '../../src/mutations';
+import { applyMutation, mutationEffects, mutationTarget, type LocalMutation } from '../../src/mutations';
 import { clockAheadError } from '../../src/protocol/clock';
 import { Backoff } from '../../src/sync/backoff';
 import type { Ticket } from '../../src/domain/ticket';
@@ -22,6 +22,7 @@ const ticket: Ticket = {
   updatedAt: '2026-03-01T09:00:00.000Z',
 };
 const ctx = { actorId: 'me' };
+const N = '019a0000-0000-7000-8000-0000000000n1'.replace('n', 'a');
 
 describe('applyMutation', () => {
   it.each<[string, Ticket | null, LocalMutation, Partial<Ticket> | null]>([
@@ -48,8 +49,32 @@ describe('applyMutation', () => {
     [
       'moves status along the workflow',
       ticket,
+      { name: 'setStatus', args: { id: T, status: 'on_hold' }, performedAt: at },
+      { status: 'on_hold', updatedAt: at },
+    ],
+    [
+      'predicts no change for a plain status change to closed (closing needs its note)',
+      ticket,
       { name: 'setStatus', args: { id: T, status: 'closed' }, performedAt: at },
-      { status: 'closed', updatedAt: at },
+      { status: 'new', updatedAt: ticket.updatedAt },
+    ],
+    [
+      'closes with closeTicket, the status change in the SLA history',
+      ticket,
+      { name: 'closeTicket', args: { id: T, noteId: N, resolution: 'Fixed.' }, performedAt: at },
+      { status: 'closed', updatedAt: at, sla: [...ticket.sla, { type: 'status_changed', at, status: 'closed' }] },
+    ],
+    [
+      'reopens a closed ticket with reopenTicket',
+      { ...ticket, status: 'closed' },
+      { name: 'reopenTicket', args: { id: T, noteId: N, reason: 'Back.' }, performedAt: at },
+      { status: 'open', updatedAt: at },
+    ],
+    [
+      'predicts no change for reopening a ticket that is not closed',
+      { ...ticket, status: 'on_hold' },
+      { name: 'reopenTicket', args: { id: T, noteId: N, reason: 'Back.' }, performedAt: at },
+      { status: 'on_hold', updatedAt: ticket.updatedAt },
     ],
     [
       'predicts no change for a move the server would refuse',
@@ -97,6 +122,20 @@ describe('applyMutation', () => {
         ctx,
       ),
     ).toMatchObject({ email: null });
+  });
+});
+
+describe('closing and reopening write their note with the ticket', () => {
+  it.each([
+    ['closeTicket', { id: T, noteId: N, resolution: 'Replaced the toner.' }, 'resolution', 'Replaced the toner.'],
+    ['reopenTicket', { id: T, noteId: N, reason: 'Jammed again.' }, 'reopening', 'Jammed again.'],
+  ] as const)('%s', (name, args, kind, body) => {
+    const effects = mutationEffects({ name, args, performedAt: at } as LocalMutation, ctx);
+    expect(effects.map((e) => e.ref)).toEqual([
+      { entity: 'ticket', id: T },
+      { entity: 'note', id: N },
+    ]);
+    expect(effects[1]!.apply(null)).toEqual({ id: N, ticketId: T, kind, body, authorId: 'me', performedAt: at, recordedAt: at });
   });
 });
 

@@ -41,7 +41,7 @@ describe.each(BACKENDS)('when a change counts, on %s', (backend) => {
     const note = { id: uuidv7(), ticketId: ticket.id, kind: 'public_reply' as const, body: 'Fixed it.' };
     const { body } = await technician.push([
       technician.mutation('addNote', note, backdated),
-      technician.mutation('setStatus', { id: ticket.id, status: 'closed' }, backdated),
+      technician.mutation('closeTicket', { id: ticket.id, noteId: uuidv7(), resolution: 'Fixed it.' }, backdated),
     ]);
     expect(body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
 

@@ -16,9 +16,9 @@ describe.each(BACKENDS)('batched push on %s', (backend) => {
     const ticket = newTicketArgs(ws.clients['four-tier']);
     const { body } = await desk.push([
       desk.mutation('createTicket', ticket),
-      desk.mutation('setStatus', { id: ticket.id, status: 'closed' }),
+      desk.mutation('closeTicket', { id: ticket.id, noteId: uuidv7(), resolution: 'Reset the router.' }),
       desk.mutation('setStatus', { id: ticket.id, status: 'on_hold' }), // closed -> on_hold is refused
-      desk.mutation('setStatus', { id: ticket.id, status: 'open' }),
+      desk.mutation('reopenTicket', { id: ticket.id, noteId: uuidv7(), reason: 'Still failing.' }),
       desk.mutation('addNote', { id: uuidv7(), ticketId: ticket.id, kind: 'public_reply', body: 'Reopened: still failing.' }),
     ]);
     expect(body.results.map(outcome)).toEqual(['applied', 'applied', 'invalid_transition', 'applied', 'applied']);
@@ -67,7 +67,7 @@ describe.each(BACKENDS)('batched push on %s', (backend) => {
     expect(await db.selectFrom('notes').select('body').where('ticket_id', '=', mine.id).execute()).toEqual([{ body: 'first' }]);
     expect(await db.selectFrom('tickets').select('status').where('id', '=', mine.id).executeTakeFirstOrThrow()).toEqual({ status: 'open' });
 
-    const retry = await desk.push([desk.mutation('setStatus', { id: mine.id, status: 'closed' })]);
+    const retry = await desk.push([desk.mutation('setStatus', { id: mine.id, status: 'on_hold' })]);
     expect(retry.body.results.map(outcome)).toEqual(['applied']);
     const last = await db.selectFrom('sync_clients').select('last_seq').where('client_id', '=', desk.clientId).executeTakeFirstOrThrow();
     expect(last.last_seq).toBe(8);

@@ -42,7 +42,7 @@ describe.each(BACKENDS)('ids of another workspace, on %s', (backend) => {
     const myTicket = newTicketArgs(mine.clients['four-tier']);
     await desk.apply('createTicket', myTicket);
     const cases: [MutationName, (id: string) => MutationArgs[MutationName], string][] = [
-      ['setStatus', (id) => ({ id, status: 'closed' }), other.ticket],
+      ['setStatus', (id) => ({ id, status: 'open' }), other.ticket],
       ['updateTicket', (id) => ({ id, title: 'pwned' }), other.ticket],
       ['addNote', (id) => ({ id: uuidv7(), ticketId: id, kind: 'public_reply', body: 'hello' }), other.ticket],
       ['deleteContact', (id) => ({ id }), other.contact],

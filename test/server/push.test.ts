@@ -109,7 +109,7 @@ describe.each(BACKENDS)('push on %s', (backend) => {
       const deskB = new Desk(server().app, ws.users.engineer.token);
       const ticket = newTicketArgs(ws.clients['four-tier']);
       await deskA.apply('createTicket', ticket);
-      await deskA.apply('setStatus', { id: ticket.id, status: 'closed' });
+      await deskA.apply('closeTicket', { id: ticket.id, noteId: uuidv7(), resolution: 'Replaced the cable.' });
       // Desk B still thinks the ticket is open (it was offline).
       const result = await deskB.apply('setStatus', { id: ticket.id, status: 'on_hold' });
       expect(result).toMatchObject({
@@ -126,9 +126,9 @@ describe.each(BACKENDS)('push on %s', (backend) => {
       const desk = new Desk(server().app, ws.users.technician.token);
       const ticket = newTicketArgs(ws.clients['four-tier']);
       await desk.apply('createTicket', ticket);
-      await desk.apply('setStatus', { id: ticket.id, status: 'closed' });
+      await desk.apply('setStatus', { id: ticket.id, status: 'on_hold' });
       const before = await countRows(server(), 'changes', ws.tenantId);
-      expect(await desk.apply('setStatus', { id: ticket.id, status: 'closed' })).toMatchObject({ status: 'applied' });
+      expect(await desk.apply('setStatus', { id: ticket.id, status: 'on_hold' })).toMatchObject({ status: 'applied' });
       expect(await countRows(server(), 'changes', ws.tenantId)).toBe(before);
     });
 
@@ -221,7 +221,7 @@ describe.each(BACKENDS)('push on %s', (backend) => {
 
       const desk = new Desk(server().app, mine.users.admin.token);
       const results = [
-        await desk.apply('setStatus', { id: theirTicket.id, status: 'closed' }),
+        await desk.apply('setStatus', { id: theirTicket.id, status: 'open' }),
         await desk.apply('updateTicket', { id: theirTicket.id, title: 'pwned' }),
         await desk.apply('addNote', { id: uuidv7(), ticketId: theirTicket.id, kind: 'public_reply', body: 'hello' }),
         await desk.apply('createTicket', newTicketArgs(theirs.clients['four-tier'])),

@@ -17,7 +17,9 @@ const PRIORITIES = ['critical', 'high', 'medium', 'standard'];
 type Step =
   | { kind: 'status'; status: (typeof TICKET_STATUSES)[number] }
   | { kind: 'priority'; priority: string }
-  | { kind: 'reply'; public: boolean };
+  | { kind: 'reply'; public: boolean }
+  | { kind: 'close' }
+  | { kind: 'reopen' };
 
 const stepArb: fc.Arbitrary<{ desk: number; wait: number; lag: number; step: Step }> = fc.record({
   desk: fc.integer({ min: 0, max: 1 }),
@@ -28,6 +30,8 @@ const stepArb: fc.Arbitrary<{ desk: number; wait: number; lag: number; step: Ste
     fc.record({ kind: fc.constant('status' as const), status: fc.constantFrom(...TICKET_STATUSES) }),
     fc.record({ kind: fc.constant('priority' as const), priority: fc.constantFrom(...PRIORITIES) }),
     fc.record({ kind: fc.constant('reply' as const), public: fc.boolean() }),
+    fc.record({ kind: fc.constant('close' as const) }),
+    fc.record({ kind: fc.constant('reopen' as const) }),
   ),
 });
 
@@ -58,6 +62,9 @@ describe('compact SLA history against the full log', () => {
           // Refusals (a transition the workflow forbids) are part of the sequence: they must change neither.
           if (step.kind === 'status') await d.apply('setStatus', { id: ticket.id, status: step.status }, performedAt);
           else if (step.kind === 'priority') await d.apply('updateTicket', { id: ticket.id, priority: step.priority }, performedAt);
+          else if (step.kind === 'close')
+            await d.apply('closeTicket', { id: ticket.id, noteId: uuidv7(), resolution: 'Fixed.' }, performedAt);
+          else if (step.kind === 'reopen') await d.apply('reopenTicket', { id: ticket.id, noteId: uuidv7(), reason: 'Back.' }, performedAt);
           else
             await d.apply(
               'addNote',

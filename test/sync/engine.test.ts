@@ -83,7 +83,7 @@ describe('sync engine against the server', () => {
     if (!created.ok) throw new Error('setup');
     await b.tab.engine.syncNow();
     await a.tab.engine.syncNow();
-    await a.tab.repos.tickets.setStatus(created.ticket.id, 'closed', a.now());
+    await a.tab.repos.tickets.closeTicket(created.ticket.id, 'Carrier restored the lines.', a.now());
     await b.tab.repos.tickets.updateTicket(created.ticket.id, { title: 'Phones down: carrier outage' }, b.now());
     await b.tab.engine.syncNow();
     // A's push is lost on the way; its pull still brings B's title.

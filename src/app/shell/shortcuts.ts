@@ -23,6 +23,11 @@ export const SHORTCUTS = [
   { key: 'Escape', label: 'Esc', description: 'Close a dialog or panel', action: 'close', evenWhileTyping: true },
   { key: 'q', label: 'q', description: 'Show the queue', action: 'show-queue' },
   { key: 'e', label: 'e', description: 'Show escalations to my role', action: 'show-escalations' },
+  { key: 'r', label: 'r', description: 'Write a public reply on the open ticket', action: 'ticket-reply' },
+  { key: 'i', label: 'i', description: 'Write an internal note on the open ticket', action: 'ticket-note' },
+  { key: 'c', label: 'c', description: 'Close the open ticket (asks for the resolution)', action: 'ticket-close' },
+  { key: 'a', label: 'a', description: 'Assign the open ticket to me', action: 'ticket-assign-me' },
+  { key: 'x', label: 'x', description: 'Explain the deadlines of the open ticket', action: 'ticket-explain' },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutAction = (typeof SHORTCUTS)[number]['action'];

@@ -3,6 +3,7 @@ import { useQueueStore } from '../queue/queue-store';
 import { useSessionStore } from '../session/session-store';
 import { useNavStore } from './nav-store';
 import { resolveShortcut, type ShortcutAction } from './shortcuts';
+import { useTicketViewStore, type TicketViewAction } from '../ticket/ticket-view-store';
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -16,6 +17,15 @@ interface ShortcutContext {
   queue: ReturnType<typeof useQueueStore.getState>;
   session: ReturnType<typeof useSessionStore.getState>;
 }
+
+/** Passes a ticket action to the open ticket view; nothing to do with no ticket open. */
+const onOpenTicket =
+  (action: TicketViewAction) =>
+  ({ nav }: ShortcutContext): boolean => {
+    if (!nav.openTicketId) return false;
+    useTicketViewStore.getState().ask(action);
+    return true;
+  };
 
 /**
  * What each action of the shortcut table does; false when it had nothing to
@@ -59,6 +69,15 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
   },
   'show-escalations': ({ nav }) => {
     nav.showScreen('escalations');
+    return true;
+  },
+  'ticket-reply': onOpenTicket('reply'),
+  'ticket-note': onOpenTicket('note'),
+  'ticket-close': onOpenTicket('close'),
+  'ticket-assign-me': onOpenTicket('assign-me'),
+  'ticket-explain': ({ nav }) => {
+    if (!nav.openTicketId) return false;
+    useTicketViewStore.getState().toggleExplain();
     return true;
   },
 };

@@ -1,75 +1,92 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { findPriority } from '../../domain/priority-schemes';
-import { CHANNEL_LABELS, STATUS_LABELS } from '../../domain/ticket';
-import { nextStatuses } from '../../domain/ticket-workflow';
+// The ticket view: header with both clocks ticking, the workflow (status,
+// priority, assignee), the note editor, the explain panel, time and the full
+// timeline, which is read from the local store when the ticket opens.
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useLive } from '../hooks/useLive';
-import { formatInClientZone } from '../queue/format-instant';
+import { useNow } from '../hooks/useNow';
 import { useServices } from '../services';
+import { useSessionStore } from '../session/session-store';
+import { ticketSla } from '../sla/ticket-sla';
+import { ExplainPanel } from './ExplainPanel';
+import { NoteEditor, type NoteEditorHandle } from './NoteEditor';
+import { TicketHeader } from './TicketHeader';
+import { buildTimeline } from './timeline';
+import { TIMELINE_RENDERED_MARK, TimelineList } from './TimelineList';
 import { TimePanel } from './TimePanel';
 import { EscalateAction } from './EscalateAction';
+import { useTicketViewStore } from './ticket-view-store';
+import { WorkflowActions, type WorkflowHandle } from './WorkflowActions';
 
 export function TicketDetail({ ticketId, onClose }: { ticketId: string; onClose(): void }) {
   const { repos } = useServices();
   const ticketLive = useMemo(() => repos.tickets.liveOne(ticketId), [repos, ticketId]);
   const referenceLive = useMemo(() => repos.reference.live(), [repos]);
+  const historyLive = useMemo(() => repos.timeline.liveForTicket(ticketId), [repos, ticketId]);
   const ticket = useLive(ticketLive);
   const reference = useLive(referenceLive);
-  const [error, setError] = useState<string | null>(null);
+  const history = useLive(historyLive);
+  const currentUserId = useSessionStore((s) => s.currentUserId);
+  const now = useNow(1000);
+  const explaining = useTicketViewStore((s) => s.explaining);
+  const toggleExplain = useTicketViewStore((s) => s.toggleExplain);
   const headingId = useId();
   const closeRef = useRef<HTMLButtonElement>(null);
+  const editorRef = useRef<NoteEditorHandle>(null);
+  const workflowRef = useRef<WorkflowHandle>(null);
   useEffect(() => closeRef.current?.focus(), [ticketId]);
 
+  // Shortcut keys (src/app/shell/shortcuts.ts) reach the open view through its store.
+  // A request made before this view opened belongs to another ticket.
+  const request = useTicketViewStore((s) => s.request);
+  const handled = useRef(request?.n ?? 0);
+  useEffect(() => {
+    if (!request || request.n <= handled.current) return;
+    handled.current = request.n;
+    if (request.action === 'reply') editorRef.current?.start('public_reply');
+    else if (request.action === 'note') editorRef.current?.start('internal_note');
+    else if (request.action === 'close') workflowRef.current?.startClosing();
+    else workflowRef.current?.assignToMe();
+  }, [request]);
+
+  const staff = useMemo(() => new Map((reference?.staff ?? []).map((s) => [s.id, s])), [reference]);
+  const entries = useMemo(() => (history ? buildTimeline(history) : null), [history]);
+  const client = ticket ? reference?.clients.find((c) => c.id === ticket.clientId) : undefined;
+  const sla = ticket && client ? ticketSla(ticket, client, now) : null;
+
+  useEffect(() => {
+    if (entries) performance.mark(TIMELINE_RENDERED_MARK, { detail: { ticketId, count: entries.length } });
+  }, [entries, ticketId]);
+
   if (!ticket) return null;
-  const client = reference?.clients.find((c) => c.id === ticket.clientId);
-  const assignee = reference?.staff.find((s) => s.id === ticket.assigneeId);
   const zone = client?.timeZone ?? 'UTC';
 
   return (
-    <aside className="detail" role="dialog" aria-labelledby={headingId} data-testid="ticket-detail">
+    <aside className="detail ticket-view" role="dialog" aria-labelledby={headingId} data-testid="ticket-detail">
       <header>
         <h2 id={headingId}>{ticket.title}</h2>
-        <button ref={closeRef} type="button" onClick={onClose} aria-label="Close ticket (Esc)">
+        <button ref={closeRef} type="button" onClick={onClose} aria-label="Close ticket view (Esc)">
           ✕
         </button>
       </header>
-      <dl>
-        <dt>Client</dt>
-        <dd>{client?.name ?? 'Unknown client'}</dd>
-        <dt>Status</dt>
-        <dd data-testid="detail-status">{STATUS_LABELS[ticket.status]}</dd>
-        <dt>Priority</dt>
-        <dd>{findPriority(ticket.priority)?.label ?? ticket.priority}</dd>
-        <dt>Channel</dt>
-        <dd>{CHANNEL_LABELS[ticket.channel]}</dd>
-        <dt>Assignee</dt>
-        <dd>{assignee?.name ?? 'Unassigned'}</dd>
-        <dt>Opened</dt>
-        <dd>{formatInClientZone(ticket.openedAt, zone)}</dd>
-        <dt>Ticket id</dt>
-        <dd className="mono">{ticket.id}</dd>
-      </dl>
+      <TicketHeader ticket={ticket} client={client} assignee={ticket.assigneeId ? staff.get(ticket.assigneeId) : undefined} sla={sla} />
       <p className="description">{ticket.description || <span className="muted">No description.</span>}</p>
-      <div className="status-actions" role="group" aria-label="Change status">
-        {nextStatuses(ticket.status).map((s) => (
-          <button
-            key={s}
-            type="button"
-            onClick={() => {
-              setError(null);
-              repos.tickets.setStatus(ticket.id, s).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-            }}
-          >
-            {STATUS_LABELS[s]}
-          </button>
-        ))}
-      </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <WorkflowActions
+        ref={workflowRef}
+        ticket={ticket}
+        client={client}
+        staff={reference?.staff ?? []}
+        currentUserId={currentUserId}
+        now={now}
+      />
+      <button type="button" aria-expanded={explaining} aria-keyshortcuts="x" onClick={toggleExplain}>
+        {explaining ? 'Hide how the deadlines were computed' : 'Explain the deadlines'} <kbd>x</kbd>
+      </button>
+      {explaining && sla && <ExplainPanel sla={sla} zone={zone} />}
+      <NoteEditor ref={editorRef} ticketId={ticket.id} />
       <TimePanel ticketId={ticket.id} timeZone={zone} />
       <EscalateAction ticket={ticket} />
+      {entries ? <TimelineList entries={entries} staff={staff} clientZone={zone} /> : <p className="muted">Loading the timeline…</p>}
+      <p className="muted mono">Ticket id {ticket.id}</p>
     </aside>
   );
 }

@@ -8,6 +8,7 @@ import { addNote } from './note-mutations';
 import { createTicket, setStatus, updateTicket } from './ticket-mutations';
 import { logTime } from './time-entry-mutations';
 import { acknowledgeEscalation, escalateTicket } from './escalation-mutations';
+import { closeTicket, reopenTicket } from './ticket-closing-mutations';
 
 export type MutationHandlers = { [N in MutationName]: MutationHandler<N> };
 
@@ -21,4 +22,6 @@ export const mutationHandlers = {
   logTime,
   escalateTicket,
   acknowledgeEscalation,
+  closeTicket,
+  reopenTicket,
 } satisfies MutationHandlers;

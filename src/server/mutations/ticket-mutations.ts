@@ -1,6 +1,6 @@
 import { PRIORITY_SCHEMES, type PrioritySchemeId } from '../../domain/priority-schemes';
 import { openedHistory } from '../../domain/sla-history';
-import { transitionError } from '../../domain/ticket-workflow';
+import { statusChangeError } from '../../domain/ticket-workflow';
 import type { TicketStatus } from '../../domain/ticket';
 import type { Selectable } from 'kysely';
 import type { ClientsTable } from '../db/schema';
@@ -75,7 +75,7 @@ export const setStatus: MutationHandler<'setStatus'> = async (ctx, args) => {
   const from = current.status as TicketStatus;
   // Two desks closing the same ticket offline agree; the second has nothing to apply and nothing to tell.
   if (from === args.status) return [];
-  const refusal = transitionError(from, args.status);
+  const refusal = statusChangeError(from, args.status);
   if (refusal) throw new MutationRejected('invalid_transition', `${refusal} Ticket "${current.title}" is ${from} on the server.`);
   const changed = addEvent(ctx, ctx.rows.updateTicket(current, { status: args.status, updated_at: ctx.now }), {
     type: 'status_changed',

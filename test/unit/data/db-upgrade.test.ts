@@ -63,6 +63,7 @@ describe('Dexie schema upgrades keep every ticket', () => {
         'firstScreen',
         'timeEntries',
         'escalations',
+        'timelineBuckets',
       ].sort(),
     );
     // 1,000 tickets spread over the buckets rather than piling into a few.
@@ -114,12 +115,12 @@ describe('Dexie schema upgrades keep every ticket', () => {
     expect(await repo.get(old[1999]!.id)).toEqual({ ...old[1999], ...provisional(old[1999]!) });
     expect((await db.meta.get('currentUserId'))?.value).toBe('u1');
     expect(await db.outbox.count()).toBe(0);
-    await repo.setStatus(old[0]!.id, 'closed', new Date('2026-03-03T10:00:00Z'));
+    await repo.setStatus(old[0]!.id, 'on_hold', new Date('2026-03-03T10:00:00Z'));
     expect(await db.outbox.toArray()).toEqual([
       {
         seq: 1,
         name: 'setStatus',
-        args: { id: old[0]!.id, status: 'closed' },
+        args: { id: old[0]!.id, status: 'on_hold' },
         performedAt: '2026-03-03T10:00:00.000Z',
         status: 'pending',
         ackSeq: null,

@@ -123,7 +123,7 @@ describe('the stored first screen follows every ticket write', () => {
 
   it('drops a ticket closed here, one row shorter, rather than guess the next', async () => {
     const [top] = (await readFirstScreen(db))!;
-    await repo.setStatus(top!.id, 'closed', NOW);
+    await repo.closeTicket(top!.id, 'Fixed.', NOW);
     const screen = await expectPrefixOfStoredView();
     expect(screen).not.toContain(top!.id);
     expect(screen).toHaveLength(FIRST_SCREEN_SIZE - 1);
@@ -176,7 +176,7 @@ describe('the stored first screen follows every ticket write', () => {
 
   it('is rebuilt to full length by the next full load', async () => {
     const before = (await readFirstScreen(db))!;
-    for (const t of before.slice(0, 3)) await repo.setStatus(t.id, 'closed', NOW);
+    for (const t of before.slice(0, 3)) await repo.closeTicket(t.id, 'Fixed.', NOW);
     expect(await readFirstScreen(db)).toHaveLength(FIRST_SCREEN_SIZE - 3);
     // A new start: its full load writes the first screen of what it read.
     const restarted = new TicketRepository(db);
@@ -193,7 +193,7 @@ describe('the stored first screen follows every ticket write', () => {
     const otherDb = openDb(db.name);
     const otherTab = new TicketRepository(otherDb);
     const [top] = (await readFirstScreen(db))!;
-    await otherTab.setStatus(top!.id, 'closed', NOW);
+    await otherTab.closeTicket(top!.id, 'Fixed.', NOW);
     otherTab.close();
     otherDb.close();
 

@@ -52,7 +52,7 @@ describe('TicketRepository.setStatus', () => {
   it('follows the workflow and refuses an illegal move without writing', async () => {
     const created = await repo.create(draft);
     if (!created.ok) throw new Error('setup');
-    await repo.setStatus(created.ticket.id, 'closed', new Date('2026-03-03T10:00:00Z'));
+    await repo.closeTicket(created.ticket.id, 'Replaced the switch.', new Date('2026-03-03T10:00:00Z'));
     await expect(repo.setStatus(created.ticket.id, 'on_hold')).rejects.toThrow(
       'A ticket cannot go from closed to on_hold; allowed next: open.',
     );
