@@ -106,7 +106,7 @@ describe.each(BACKENDS)('escalations on %s', (backend) => {
     const ws = await createTestWorkspace(server());
     const tech = new Desk(server().app, ws.users.technician.token);
     const ticketId = await openTicket(ws, tech);
-    expect(await tech.apply('setStatus', { id: ticketId, status: 'closed' })).toMatchObject({ status: 'applied' });
+    expect(await tech.apply('closeTicket', { id: ticketId, noteId: uuidv7(), resolution: 'Fixed.' })).toMatchObject({ status: 'applied' });
     const before = await written(ws.tenantId);
     const refused = await tech.apply('escalateTicket', escalation(ticketId, 1));
     expect(refused).toMatchObject({ status: 'rejected', code: 'invalid_escalation' });

@@ -45,7 +45,7 @@ describe('escalations on the desk', () => {
 
     const closed = await tech.tab.repos.tickets.create(ticketDraft(ws, 'Already fixed'), tech.now());
     if (!closed.ok) throw new Error('setup');
-    await tech.tab.repos.tickets.setStatus(closed.ticket.id, 'closed', tech.now());
+    await tech.tab.repos.tickets.closeTicket(closed.ticket.id, 'Fixed by the customer.', tech.now());
     const pending = await tech.tab.repos.sync.pendingCount();
     await expect(tech.tab.repos.escalations.escalate(closed.ticket.id, 'Too late', tech.now())).rejects.toThrow(/Reopen the ticket first/);
     await expect(tech.tab.repos.escalations.escalate(ticketId, '  ', tech.now())).rejects.toBeInstanceOf(LocalMutationRefused);
