@@ -53,7 +53,10 @@ test('a status change from the detail panel follows the workflow', async ({ page
   await page.keyboard.press('Enter');
   const detail = page.getByTestId('ticket-detail');
   await expect(detail.getByTestId('detail-status')).toHaveText('New');
-  await detail.getByRole('button', { name: 'Open', exact: true }).click();
+  const status = detail.getByLabel('Status', { exact: true });
+  // Only the moves the workflow allows are offered: from New, not back to New once Open.
+  await status.selectOption({ label: 'Open' });
+  await detail.getByRole('button', { name: 'Save status' }).click();
   await expect(detail.getByTestId('detail-status')).toHaveText('Open');
-  await expect(detail.getByRole('button', { name: 'Awaiting your reply' })).toBeVisible();
+  await expect(status.locator('option')).toHaveText(['Open', 'Awaiting your reply', 'On-Hold', 'Closed']);
 });

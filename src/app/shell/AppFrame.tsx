@@ -58,7 +58,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
       </header>
       <main>
         {screen === 'escalations' ? <EscalationsScreen /> : <QueueScreen searchRef={searchRef} />}
-        {openTicketId && <TicketDetail ticketId={openTicketId} onClose={closeTicket} />}
+        {openTicketId && <TicketDetail key={openTicketId} ticketId={openTicketId} onClose={closeTicket} />}
       </main>
       <ShortcutHelp />
       {newTicketOpen && <NewTicketDialog onClose={closeNewTicket} />}

@@ -1,7 +1,7 @@
 // What a priority or status change would do to a ticket's deadlines, before it
 // is saved: the same history rule the mutation applies (appendSlaEvent), on a
 // copy of the ticket's history, under the same policy.
-import { computeSla, type SlaClock, type SlaEvent } from '../../domain/sla';
+import { computeSla, SlaInputError, type SlaClock, type SlaEvent, type SlaResult } from '../../domain/sla';
 import { appendSlaEvent } from '../../domain/sla-history';
 import type { Client, Ticket, TicketStatus } from '../../domain/ticket';
 import { slaPolicyOf } from './ticket-sla';
@@ -19,15 +19,22 @@ export function previewDeadlines(
   client: Pick<Client, 'prioritySchemeId'>,
   change: PendingChange,
   now: number,
-): DeadlineChange[] {
+): DeadlineChange[] | null {
   const at = new Date(now).toISOString();
   const event: SlaEvent =
     'priority' in change
       ? { type: 'priority_changed', at, priority: change.priority }
       : { type: 'status_changed', at, status: change.status };
   const policy = slaPolicyOf(client);
-  const before = computeSla(policy, ticket.sla, now);
-  const after = computeSla(policy, appendSlaEvent(ticket.sla, event), now);
+  let before: SlaResult, after: SlaResult;
+  try {
+    before = computeSla(policy, ticket.sla, now);
+    after = computeSla(policy, appendSlaEvent(ticket.sla, event), now);
+  } catch (error) {
+    // A priority the contract does not know (or a history the engine refuses) has no deadlines to preview.
+    if (error instanceof SlaInputError) return null;
+    throw error;
+  }
   return [
     { clock: 'firstResponse', before: before.firstResponse, after: after.firstResponse },
     { clock: 'resolution', before: before.resolution, after: after.resolution },

@@ -6,7 +6,7 @@ import { useLive } from '../hooks/useLive';
 import { useNow } from '../hooks/useNow';
 import { useServices } from '../services';
 import { useSessionStore } from '../session/session-store';
-import { ticketSla } from '../sla/ticket-sla';
+import { ticketSlaOrReason } from '../sla/ticket-sla';
 import { ExplainPanel } from './ExplainPanel';
 import { NoteEditor, type NoteEditorHandle } from './NoteEditor';
 import { TicketHeader } from './TicketHeader';
@@ -51,7 +51,8 @@ export function TicketDetail({ ticketId, onClose }: { ticketId: string; onClose(
   const staff = useMemo(() => new Map((reference?.staff ?? []).map((s) => [s.id, s])), [reference]);
   const entries = useMemo(() => (history ? buildTimeline(history) : null), [history]);
   const client = ticket ? reference?.clients.find((c) => c.id === ticket.clientId) : undefined;
-  const sla = ticket && client ? ticketSla(ticket, client, now) : null;
+  const computed = ticket && client ? ticketSlaOrReason(ticket, client, now) : null;
+  const sla = computed?.sla ?? null;
 
   useEffect(() => {
     if (entries) performance.mark(TIMELINE_RENDERED_MARK, { detail: { ticketId, count: entries.length } });
@@ -69,6 +70,11 @@ export function TicketDetail({ ticketId, onClose }: { ticketId: string; onClose(
         </button>
       </header>
       <TicketHeader ticket={ticket} client={client} assignee={ticket.assigneeId ? staff.get(ticket.assigneeId) : undefined} sla={sla} />
+      {computed?.reason && (
+        <p className="field-error" role="status">
+          The SLA clocks cannot be shown: {computed.reason}. Set a priority of this client&apos;s contract to start them again.
+        </p>
+      )}
       <p className="description">{ticket.description || <span className="muted">No description.</span>}</p>
       <WorkflowActions
         ref={workflowRef}
