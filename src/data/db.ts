@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
 import type { ContactRecord, EscalationRecord, NoteRecord, TicketEventRecord, TimeEntryRecord } from '../protocol/records';
 import { emptyStoreFirstScreen, type FirstScreenRecord } from './first-screen';
@@ -106,8 +106,7 @@ export function declareSchema(db: Dexie): void {
           for (const t of bucket.tickets) t.sla ??= provisionalHistory(t);
         });
       await tx.table('firstScreen').clear();
-      const state = (await tx.table('meta').get(SYNC_STATE_KEY)) as MetaRow | undefined;
-      if (state) await tx.table('meta').put({ key: SYNC_STATE_KEY, value: { ...(state.value as SyncState), cursor: 0, download: null } });
+      await downloadAgain(tx);
     });
   // v7: time entries, one record each, indexed by ticket: the ticket view
   // reads a ticket's entries, and a workspace has far fewer of them than notes.
@@ -124,9 +123,19 @@ export function declareSchema(db: Dexie): void {
       const rows = async <T>(table: string) => ((await tx.table(table).toArray()) as { rows: T[] }[]).flatMap((b) => b.rows);
       await tx.table('timelineBuckets').bulkPut(timelineBucketsOf(await rows('noteBuckets'), await rows('eventBuckets')));
     });
+  // v10: ticket events carry who did them (actorId). Stored events have none;
+  // the download this upgrade starts (as v6's) brings them with it, and until
+  // then the timeline shows those events without a name. Rows stay as they are.
+  db.version(10).stores({}).upgrade(downloadAgain);
   db.on('populate', (tx) => {
     void tx.table('firstScreen').add(emptyStoreFirstScreen());
   });
+}
+
+/** Sends the next sync back to cursor 0 for a full download; the outbox stays and is re-applied on top. */
+async function downloadAgain(tx: Transaction): Promise<void> {
+  const state = (await tx.table('meta').get(SYNC_STATE_KEY)) as MetaRow | undefined;
+  if (state) await tx.table('meta').put({ key: SYNC_STATE_KEY, value: { ...(state.value as SyncState), cursor: 0, download: null } });
 }
 
 function provisionalHistory(t: Ticket): SlaEvent[] {

@@ -81,6 +81,7 @@ export const userRecordSchema = z.object({
 /**
  * SLA history. `at` is when it happened (the desk's clock, never later than
  * the server's receipt); the change `seq` it arrived with is the server's order.
+ * `actorId` is who did it, absent when the server did not record one.
  */
 export const ticketEventRecordSchema = z.object({
   id: z.uuid(),
@@ -89,6 +90,7 @@ export const ticketEventRecordSchema = z.object({
   at: isoInstant,
   priority: z.string().optional(),
   status: z.enum(TICKET_STATUSES).optional(),
+  actorId: z.uuid().optional(),
 });
 
 export const noteRecordSchema = z.object({

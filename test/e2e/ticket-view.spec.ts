@@ -48,6 +48,9 @@ async function checkOnOtherDesk(desk: SyncDesk, title: string) {
   await expect(view.entry('resolution')).toContainText('Replaced the failed PoE switch', { timeout: 15_000 });
   await expect(view.entry('reopening')).toContainText('phones dropped again');
   await expect(view.timeline.locator('li[data-kind="status"]')).toHaveCount(4);
+  // The events came from the server with who did them: the other desk names the technician.
+  await expect(view.entry('opened')).toContainText('by Priya Natarajan');
+  await expect(view.timeline.locator('li[data-kind="status"]').first()).toContainText('by Priya Natarajan');
 }
 
 test('a technician works a ticket online and offline in the ticket view; a second desk sees the result', async ({ browser }) => {

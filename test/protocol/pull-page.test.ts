@@ -4,10 +4,11 @@ import { decodePullPage, PullPageError, WIRE_FIELDS, type PullPage } from '../..
 const ticketId = '01a1b8d1-d7e4-7f60-a8ac-d89fd8bcdf81';
 const eventId = '01a1bd3e-33f7-7dc4-8046-a6c80d4f9a26';
 const clientId = '01a1b8d1-d7e4-7f60-a8ac-d89fd8bcdf82';
+const actorId = '01a1b8d1-d7e4-7f60-a8ac-d89fd8bcdf83';
 
 describe('the pull page on the wire', () => {
   it('lists every record field once per entity, id first, with optional fields marked', () => {
-    expect(WIRE_FIELDS.ticket_event).toEqual(['id', 'ticketId', 'type', 'at', 'priority?', 'status?']);
+    expect(WIRE_FIELDS.ticket_event).toEqual(['id', 'ticketId', 'type', 'at', 'priority?', 'status?', 'actorId?']);
     expect(WIRE_FIELDS.ticket).toEqual([
       'id',
       'clientId',
@@ -28,14 +29,14 @@ describe('the pull page on the wire', () => {
     [
       'an optional field that is null is left out',
       'ticket_event',
-      [eventId, ticketId, 'opened', '2026-11-08T22:18:52.791Z', null, null],
+      [eventId, ticketId, 'opened', '2026-11-08T22:18:52.791Z', null, null, null],
       { id: eventId, ticketId, type: 'opened', at: '2026-11-08T22:18:52.791Z' },
     ],
     [
       'an optional field with a value is kept',
       'ticket_event',
-      [eventId, ticketId, 'status_changed', '2026-11-08T22:18:52.791Z', null, 'open'],
-      { id: eventId, ticketId, type: 'status_changed', at: '2026-11-08T22:18:52.791Z', status: 'open' },
+      [eventId, ticketId, 'status_changed', '2026-11-08T22:18:52.791Z', null, 'open', actorId],
+      { id: eventId, ticketId, type: 'status_changed', at: '2026-11-08T22:18:52.791Z', status: 'open', actorId },
     ],
     [
       'a required field that is null stays null',

@@ -47,6 +47,20 @@ describe.each(BACKENDS)('ticket workflow on %s', (backend) => {
     expect(record.status).toBe('open');
   });
 
+  it('says who did each event: the opening, a status change and a priority change pulled back carry their actor', async () => {
+    const { ws, desk, ticket } = await setup();
+    const supervisor = new Desk(server().app, ws.users.supervisor.token);
+    expect(await supervisor.apply('setStatus', { id: ticket, status: 'on_hold' })).toMatchObject({ status: 'applied' });
+    expect(await supervisor.apply('updateTicket', { id: ticket, priority: 'critical' })).toMatchObject({ status: 'applied' });
+    const { body } = await desk.pull(0);
+    const events = body.changes.flatMap((c) => (c.entity === 'ticket_event' && c.data ? [[c.data.type, c.data.actorId]] : []));
+    expect(events).toEqual([
+      ['opened', ws.users.technician.id],
+      ['status_changed', ws.users.supervisor.id],
+      ['priority_changed', ws.users.supervisor.id],
+    ]);
+  });
+
   const malformed: [string, (ticket: string) => Mutation['args'], Mutation['name'], RegExp][] = [
     ['closing without a resolution', (t) => ({ id: t, noteId: uuidv7() }), 'closeTicket', /resolution/],
     ['closing with an empty resolution', (t) => ({ id: t, noteId: uuidv7(), resolution: '  \n ' }), 'closeTicket', /Write the resolution/],

@@ -4,6 +4,7 @@ import { buildTimeline } from './timeline';
 
 const T = '019a0000-0000-7000-8000-000000000001';
 const U = '019a0000-0000-7000-8000-0000000000f1';
+const S = '019a0000-0000-7000-8000-0000000000f2';
 const at = (hh: string) => `2026-03-03T${hh}:00.000Z`;
 const event = (id: string, e: Partial<TicketEventRecord>): TicketEventRecord => ({
   id,
@@ -25,10 +26,11 @@ const note = (id: string, n: Partial<NoteRecord>): NoteRecord => ({
 
 describe('buildTimeline', () => {
   const events = [
-    event('e1', { type: 'opened', priority: 'high', status: 'new', at: at('09:00') }),
-    event('e2', { type: 'public_reply', at: at('09:10') }),
-    event('e3', { type: 'status_changed', status: 'on_hold', at: at('09:20') }),
-    event('e4', { type: 'priority_changed', priority: 'critical', at: at('09:30') }),
+    event('e1', { type: 'opened', priority: 'high', status: 'new', at: at('09:00'), actorId: U }),
+    event('e2', { type: 'public_reply', at: at('09:10'), actorId: U }),
+    event('e3', { type: 'status_changed', status: 'on_hold', at: at('09:20'), actorId: S }),
+    event('e4', { type: 'priority_changed', priority: 'critical', at: at('09:30'), actorId: S }),
+    // Stored before events carried their actor: who is unknown.
     event('e5', { type: 'status_changed', status: 'closed', at: at('10:00') }),
   ];
   const notes = [
@@ -50,7 +52,6 @@ describe('buildTimeline', () => {
     },
   ];
 
-  const S = '019a0000-0000-7000-8000-0000000000f2';
   const escalations: EscalationRecord[] = [
     {
       id: 'x1',
@@ -68,10 +69,10 @@ describe('buildTimeline', () => {
   it('puts every kind of record in time order, with what changed from what, who and the text', () => {
     const timeline = buildTimeline({ events, notes, timeEntries: time, escalations });
     expect(timeline.map((e) => [e.kind, e.summary, e.actorId])).toEqual([
-      ['opened', 'Opened at High priority', null],
+      ['opened', 'Opened at High priority', U],
       ['public_reply', 'Public reply', U],
-      ['status', 'Status: New → On-Hold', null],
-      ['priority', 'Priority: High → Critical', null],
+      ['status', 'Status: New → On-Hold', S],
+      ['priority', 'Priority: High → Critical', S],
       ['time_entry', 'Logged 45 min included', U],
       ['escalation', 'Escalated to the Help Desk Supervisor (step 2)', U],
       ['acknowledgement', 'Escalation acknowledged by the Help Desk Supervisor', S],

@@ -25,7 +25,7 @@ export interface TimelineEntry {
   kind: TimelineKind;
   /** ISO instant it happened (the person's clock, as the server kept it). */
   at: string;
-  /** Who did it; null when the record does not say (ticket events do not carry their actor yet). */
+  /** Who did it; null when the record does not say (an event the server kept no actor for, or one stored before events carried it). */
   actorId: string | null;
   summary: string;
   body?: string;
@@ -53,7 +53,7 @@ function mapEvents(events: readonly TicketEventRecord[]): TimelineEntry[] {
   let status: string | undefined;
   let priority: string | undefined;
   for (const e of events) {
-    const base = { id: e.id, at: e.at, actorId: null };
+    const base = { id: e.id, at: e.at, actorId: e.actorId ?? null };
     if (e.type === 'opened') {
       out.push({ ...base, kind: 'opened', summary: `Opened at ${priorityLabel(e.priority)} priority` });
       status = e.status ?? 'new';

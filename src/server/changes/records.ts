@@ -47,6 +47,7 @@ export function ticketEventRecord(row: Selectable<TicketEventsTable>): TicketEve
     at: iso(row.at),
     ...(row.priority === null ? {} : { priority: row.priority }),
     ...(row.status === null ? {} : { status: row.status as TicketEventRecord['status'] }),
+    ...(row.actor_id === null ? {} : { actorId: row.actor_id }),
   };
 }
 

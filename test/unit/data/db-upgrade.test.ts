@@ -248,6 +248,66 @@ describe('Dexie schema upgrades keep every ticket', () => {
     await db.delete();
   });
 
+  it('v9 -> v10 (events with their actor): the store downloads the workspace again, keeping its rows and outbox', async () => {
+    const name = `upgrade-v9-${crypto.randomUUID()}`;
+    const v9 = new Dexie(name);
+    v9.version(9).stores({
+      ticketBuckets: 'id',
+      clients: 'id, name',
+      staff: 'id, name',
+      meta: 'key',
+      outbox: 'seq, status',
+      rejections: 'id',
+      shadows: 'key',
+      contacts: 'id, clientId',
+      noteBuckets: 'id',
+      eventBuckets: 'id',
+      firstScreen: 'id',
+      timeEntries: 'id, ticketId',
+      escalations: 'id, ticketId',
+      timelineBuckets: 'id',
+    });
+    const ticketId = '019a0000-0000-7000-8000-000000000001';
+    // Stored before events carried who did them.
+    const event = {
+      id: '019a0000-0000-7000-8000-0000000000e1',
+      ticketId,
+      type: 'opened',
+      at: '2026-01-05T15:00:00.000Z',
+      priority: 'high',
+    };
+    await v9.table('eventBuckets').add({ id: 'b1', rows: [event] });
+    const entry = {
+      seq: 7,
+      name: 'setStatus',
+      args: { id: ticketId, status: 'open' },
+      performedAt: '2026-01-07T10:00:00.000Z',
+      status: 'pending',
+      ackSeq: null,
+      target: `ticket:${ticketId}`,
+    };
+    await v9.table('outbox').add(entry);
+    const state = {
+      deviceId: 'd1',
+      workspaceId: 'w1',
+      userId: 'u1',
+      cursor: 812,
+      lastSyncedAt: '2026-01-07T09:00:00.000Z',
+      nextSeq: 8,
+      clockOffsetMs: 0,
+      download: null,
+    };
+    await v9.table('meta').add({ key: 'syncState', value: state });
+    v9.close();
+
+    const db = openDb(name);
+    expect((await db.meta.get('syncState'))?.value).toEqual({ ...state, cursor: 0 });
+    expect(await db.outbox.toArray()).toEqual([entry]);
+    expect(await db.eventBuckets.toArray()).toEqual([{ id: 'b1', rows: [event] }]);
+    db.close();
+    await db.delete();
+  });
+
   it('a new store starts with an empty first screen that its first writes keep', async () => {
     const db = openDb(`new-${crypto.randomUUID()}`);
     expect(await readFirstScreen(db)).toEqual([]);

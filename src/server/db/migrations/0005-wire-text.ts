@@ -33,6 +33,20 @@ export function wireTextExpression(fields: Record<string, string[]>): RawBuilder
   return sql`case when data is null then null else case entity ${sql.join(byEntity, sql` `)} end end`;
 }
 
+/**
+ * Redefines the wire column from the field lists wire_fields holds now, so a
+ * migration that changes one record's fields (in wire_fields first) keeps
+ * every other record's as earlier migrations left them. Rewrites `changes`
+ * once: PostgreSQL 15 cannot change a generated column's expression in place.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function rebuildWireColumn(db: Kysely<any>): Promise<void> {
+  const rows: { entity: string; fields: string[] }[] = await db.selectFrom('wire_fields').select(['entity', 'fields']).execute();
+  const fields = Object.fromEntries(rows.map((r) => [r.entity, r.fields]));
+  await sql`alter table changes drop column wire`.execute(db);
+  await sql`alter table changes add column wire text generated always as (${wireTextExpression(fields)}) stored`.execute(db);
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   // Adding a stored generated column rewrites the table once (measured 4.6 s for 457,751 changes on PGlite).

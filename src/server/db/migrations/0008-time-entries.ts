@@ -1,26 +1,13 @@
-import { sql, type Kysely } from 'kysely';
-import { wireTextExpression } from './0005-wire-text';
+import type { Kysely } from 'kysely';
+import { rebuildWireColumn } from './0005-wire-text';
 
 // Time entries (docs/domain/time-and-approvals.md), and their records in the
 // change log's wire text (see 0005-wire-text).
 //
 // The wire column is redefined from the field lists wire_fields holds when
-// this runs, plus time_entry's: so it keeps whatever fields earlier
-// migrations gave the other records. Redefining a stored generated column
-// rewrites `changes` once (PostgreSQL 15 has no SET EXPRESSION).
+// this runs, time_entry's added first (rebuildWireColumn), so it keeps
+// whatever fields earlier migrations gave the other records.
 const TIME_ENTRY_FIELDS = ['id', 'ticketId', 'authorId', 'startedAt', 'endedAt', 'workType', 'cause', 'note', 'performedAt', 'recordedAt'];
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function rewriteWire(db: Kysely<any>, fields: Record<string, string[]>): Promise<void> {
-  await sql`alter table changes drop column wire`.execute(db);
-  await sql`alter table changes add column wire text generated always as (${wireTextExpression(fields)}) stored`.execute(db);
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function currentWireFields(db: Kysely<any>): Promise<Record<string, string[]>> {
-  const rows: { entity: string; fields: string[] }[] = await db.selectFrom('wire_fields').select(['entity', 'fields']).execute();
-  return Object.fromEntries(rows.map((r) => [r.entity, r.fields]));
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -44,18 +31,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The approval rule reads a ticket's entries on every new one.
   await db.schema.createIndex('time_entries_ticket').on('time_entries').columns(['tenant_id', 'ticket_id']).execute();
 
-  const fields = { ...(await currentWireFields(db)), time_entry: TIME_ENTRY_FIELDS };
-  await rewriteWire(db, fields);
   await db
     .insertInto('wire_fields')
     .values({ entity: 'time_entry', fields: JSON.stringify(TIME_ENTRY_FIELDS) })
     .execute();
+  await rebuildWireColumn(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.deleteFrom('changes').where('entity', '=', 'time_entry').execute();
   await db.deleteFrom('wire_fields').where('entity', '=', 'time_entry').execute();
-  await rewriteWire(db, await currentWireFields(db));
+  await rebuildWireColumn(db);
   await db.schema.dropTable('time_entries').execute();
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { wireTextExpression } from './0005-wire-text';
+import { rebuildWireColumn } from './0005-wire-text';
 
 // Escalations (docs/domain/escalations-and-notifications.md): one row per step,
 // synced to desks as `escalation` records, so the wire text learns their fields.
@@ -7,14 +7,6 @@ import { wireTextExpression } from './0005-wire-text';
 // As in 0008, the wire column is redefined from the field lists wire_fields
 // holds when this runs, plus escalation's, so earlier records keep theirs.
 const ESCALATION_FIELDS = ['id', 'ticketId', 'level', 'toRole', 'reason', 'escalatedBy', 'escalatedAt', 'acknowledgedBy', 'acknowledgedAt'];
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function rewriteWire(db: Kysely<any>): Promise<void> {
-  const rows: { entity: string; fields: string[] }[] = await db.selectFrom('wire_fields').select(['entity', 'fields']).execute();
-  const fields = Object.fromEntries(rows.map((r) => [r.entity, r.fields]));
-  await sql`alter table changes drop column wire`.execute(db);
-  await sql`alter table changes add column wire text generated always as (${wireTextExpression(fields)}) stored`.execute(db);
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -40,13 +32,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .insertInto('wire_fields')
     .values({ entity: 'escalation', fields: JSON.stringify(ESCALATION_FIELDS) })
     .execute();
-  await rewriteWire(db);
+  await rebuildWireColumn(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.deleteFrom('changes').where('entity', '=', 'escalation').execute();
   await db.deleteFrom('wire_fields').where('entity', '=', 'escalation').execute();
-  await rewriteWire(db);
+  await rebuildWireColumn(db);
   await db.schema.dropTable('escalations').execute();
 }

@@ -7,6 +7,7 @@ import * as liveRowsIndex from './0006-live-rows-index';
 import * as ticketSlaHistory from './0007-ticket-sla-history';
 import * as timeEntries from './0008-time-entries';
 import * as escalations from './0009-escalations';
+import * as ticketEventActor from './0010-ticket-event-actor';
 
 // Listed explicitly, not scanned from a folder: bundlers and tsx see every migration, and order is the key order.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0007-ticket-sla-history': ticketSlaHistory,
   '0008-time-entries': timeEntries,
   '0009-escalations': escalations,
+  '0010-ticket-event-actor': ticketEventActor,
 };
 
 export const migrationProvider: MigrationProvider = {
