@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { NotificationSettingsDialog } from './pages/notification-settings';
 import { QueuePage } from './pages/queue-page';
 
 async function seriousViolations(page: Page) {
@@ -15,6 +16,16 @@ for (const scheme of ['light', 'dark'] as const) {
     const queue = new QueuePage(page);
     await queue.open({ db: `axe-${scheme}-${Date.now()}` });
     expect(await seriousViolations(page)).toEqual([]);
+
+    // The notification settings, with a refused day showing its error.
+    const settings = new NotificationSettingsDialog(page);
+    await settings.open();
+    await settings.setHours('Monday', '17:00', '08:00');
+    await settings.save();
+    await expect(settings.day('Monday').getByRole('alert')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(settings.root).toBeHidden();
 
     await page.keyboard.press('n');
     const dialog = queue.newTicketDialog();

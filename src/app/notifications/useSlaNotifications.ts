@@ -1,22 +1,22 @@
-// Every 30 s: which SLA notifications are due for the signed-in person, delivered
-// through the bridge; a click opens the ticket. Sent keys and the settings live
-// in the local store, so a reload does not announce the same breach again.
+// Every 30 s, and at once when the person's notification settings change: which SLA
+// notifications are due for the signed-in person, delivered through the bridge; a click
+// opens the ticket. Sent keys and the settings live in the local store, so a reload
+// does not announce the same breach again.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { BusinessCalendar, type CalendarSpec } from '../../domain/sla';
-import { breachedCount, defaultWorkingHours, DEFAULT_WARN_BEFORE_MS, dueNotifications } from '../../domain/notifications';
+import { BusinessCalendar } from '../../domain/sla';
+import { breachedCount, dueNotifications } from '../../domain/notifications';
+import type { NotificationSettings } from '../../domain/working-hours';
 import { useLive } from '../hooks/useLive';
 import { useNow } from '../hooks/useNow';
 import { useServices } from '../services';
 import { useSessionStore } from '../session/session-store';
 import { useNavStore } from '../shell/nav-store';
+import { liveNotificationSettings } from './notification-settings';
 import { watchedTickets } from './watched-tickets';
 import type { Client, StaffMember, Ticket } from '../../domain/ticket';
 import type { EscalationRecord } from '../../protocol/records';
 
 export const SENT_KEY = 'notifications.sent';
-/** A CalendarSpec; absent: Monday to Friday 08:00-17:00 in this computer's zone. */
-export const WORKING_HOURS_KEY = 'notifications.workingHours';
-export const WARN_BEFORE_KEY = 'notifications.warnBeforeMinutes';
 /** Old keys are forgotten past this many; a ticket that old has long been dealt with. */
 const SENT_KEPT = 5_000;
 /**
@@ -30,6 +30,7 @@ interface Inputs {
   tickets: readonly Ticket[];
   escalations: readonly EscalationRecord[];
   clients: readonly Client[];
+  settings: NotificationSettings;
   now: number;
 }
 
@@ -44,6 +45,7 @@ export function useSlaNotifications(): void {
   const tickets = useLive(useMemo(() => (armed ? repos.tickets.liveAll() : null), [repos, armed]));
   const escalations = useLive(useMemo(() => repos.escalations.liveOpen(), [repos]));
   const reference = useLive(useMemo(() => repos.reference.live(), [repos]));
+  const settings = useLive(useMemo(() => liveNotificationSettings(repos.settings), [repos]));
   const now = useNow(30_000);
   const sent = useRef<string[] | null>(null);
   const badge = useRef<number | null>(null);
@@ -53,8 +55,8 @@ export function useSlaNotifications(): void {
 
   useEffect(() => {
     const me = reference?.staff.find((s) => s.id === currentUserId);
-    if (!me || !tickets || !escalations || !reference) return;
-    latest.current = { me, tickets, escalations, clients: reference.clients, now };
+    if (!me || !tickets || !escalations || !reference || !settings) return;
+    latest.current = { me, tickets, escalations, clients: reference.clients, settings, now };
     if (running.current) return;
     running.current = true;
     void (async () => {
@@ -68,25 +70,22 @@ export function useSlaNotifications(): void {
       }
     })();
 
-    async function check({ me, tickets, escalations, clients, now }: Inputs): Promise<void> {
+    async function check({ me, tickets, escalations, clients, settings, now }: Inputs): Promise<void> {
       try {
         sent.current ??= (await repos.settings.get<string[]>(SENT_KEY)) ?? [];
-        const spec =
-          (await repos.settings.get<CalendarSpec>(WORKING_HOURS_KEY)) ??
-          defaultWorkingHours(Intl.DateTimeFormat().resolvedOptions().timeZone);
-        const warnMinutes = await repos.settings.get<number>(WARN_BEFORE_KEY);
         const watched = watchedTickets(tickets, escalations, me, new Map(clients.map((c) => [c.id, c])), now);
         const plan = dueNotifications(watched, {
           nowMs: now,
           sent: new Set(sent.current),
-          workingHours: new BusinessCalendar(spec),
-          warnBeforeMs: warnMinutes === undefined ? DEFAULT_WARN_BEFORE_MS : warnMinutes * 60_000,
+          workingHours: new BusinessCalendar(settings.workingHours),
+          warnBeforeMs: settings.warnBeforeMinutes * 60_000,
         });
         if (plan.record.length > 0) {
           sent.current = [...sent.current, ...plan.record].slice(-SENT_KEPT);
           await repos.settings.set(SENT_KEY, sent.current);
         }
-        for (const n of plan.deliver) {
+        // Switched off, what falls due is still recorded as sent: switching back on does not replay it.
+        for (const n of settings.desktopNotifications ? plan.deliver : []) {
           void bridge.slaAlerts.notify({ title: n.title, body: n.body, ticketId: n.ticketId }).then((outcome) => {
             if (outcome === 'clicked') useNavStore.getState().openTicket(n.ticketId);
           });
@@ -100,5 +99,5 @@ export function useSlaNotifications(): void {
         console.error('SLA notifications failed', error);
       }
     }
-  }, [repos, bridge, currentUserId, tickets, escalations, reference, now]);
+  }, [repos, bridge, currentUserId, tickets, escalations, reference, settings, now]);
 }

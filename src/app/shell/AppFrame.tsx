@@ -1,5 +1,6 @@
 import { useRef, type ReactNode } from 'react';
 import { EscalationsScreen, useEscalationCount } from '../escalations/EscalationsScreen';
+import { NotificationSettingsDialog } from '../notifications/NotificationSettingsDialog';
 import { QueueScreen } from '../queue/QueueScreen';
 import { NewTicketDialog } from '../ticket/NewTicketDialog';
 import { TicketDetail } from '../ticket/TicketDetail';
@@ -20,7 +21,9 @@ export function AppFrame({ status }: { status: ReactNode }) {
   useGlobalShortcuts(searchRef);
   useReadingPane();
   const { screen, openTicketId, newTicketOpen, openNewTicket, closeNewTicket, closeTicket, showScreen } = useNavStore();
+  const { notificationSettingsOpen, openNotificationSettings, closeNotificationSettings } = useNavStore();
   const newTicketKey = shortcutFor('new-ticket');
+  const settingsKey = shortcutFor('notification-settings');
   const escalations = useEscalationCount();
 
   return (
@@ -54,6 +57,9 @@ export function AppFrame({ status }: { status: ReactNode }) {
         <button type="button" className="primary" onClick={openNewTicket} aria-keyshortcuts={newTicketKey.key}>
           New ticket <kbd>{newTicketKey.label}</kbd>
         </button>
+        <button type="button" onClick={openNotificationSettings} aria-keyshortcuts={settingsKey.key}>
+          Notification settings <kbd>{settingsKey.label}</kbd>
+        </button>
         <div className="status-area">{status}</div>
       </header>
       <main>
@@ -62,6 +68,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
       </main>
       <ShortcutHelp />
       {newTicketOpen && <NewTicketDialog onClose={closeNewTicket} />}
+      {notificationSettingsOpen && <NotificationSettingsDialog onClose={closeNotificationSettings} />}
     </div>
   );
 }

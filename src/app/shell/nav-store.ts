@@ -7,20 +7,26 @@ interface NavState {
   /** The ticket whose detail panel is open. */
   openTicketId: string | null;
   newTicketOpen: boolean;
+  notificationSettingsOpen: boolean;
   openTicket(id: string): void;
   closeTicket(): void;
   openNewTicket(): void;
   closeNewTicket(): void;
   showScreen(screen: Screen): void;
+  openNotificationSettings(): void;
+  closeNotificationSettings(): void;
 }
 
 export const useNavStore = create<NavState>((set) => ({
   screen: 'queue',
   openTicketId: null,
   newTicketOpen: false,
+  notificationSettingsOpen: false,
   openTicket: (id) => set({ openTicketId: id, newTicketOpen: false }),
   closeTicket: () => set({ openTicketId: null }),
   openNewTicket: () => set({ newTicketOpen: true }),
   closeNewTicket: () => set({ newTicketOpen: false }),
   showScreen: (screen) => set({ screen }),
+  openNotificationSettings: () => set({ notificationSettingsOpen: true }),
+  closeNotificationSettings: () => set({ notificationSettingsOpen: false }),
 }));

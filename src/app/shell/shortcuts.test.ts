@@ -19,6 +19,8 @@ describe('resolveShortcut', () => {
     [{ key: 'n', metaKey: true }, null],
     [{ key: 'z' }, null],
     [{ key: 'x' }, 'ticket-explain'],
+    [{ key: ',' }, 'notification-settings'],
+    [{ key: ',', inEditable: true }, null],
     [{ key: 'e' }, 'show-escalations'],
     [{ key: 'q' }, 'show-queue'],
     [{ key: 'e', inEditable: true }, null],

@@ -28,6 +28,7 @@ export const SHORTCUTS = [
   { key: 'c', label: 'c', description: 'Close the open ticket (asks for the resolution)', action: 'ticket-close' },
   { key: 'a', label: 'a', description: 'Assign the open ticket to me', action: 'ticket-assign-me' },
   { key: 'x', label: 'x', description: 'Explain the deadlines of the open ticket', action: 'ticket-explain' },
+  { key: ',', label: ',', description: 'Notification settings: working hours, warning time', action: 'notification-settings' },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutAction = (typeof SHORTCUTS)[number]['action'];

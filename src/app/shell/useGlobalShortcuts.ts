@@ -57,6 +57,7 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
   },
   close: ({ event, nav, session }) => {
     if (session.signInOpen) session.closeSignIn();
+    else if (nav.notificationSettingsOpen) nav.closeNotificationSettings();
     else if (nav.newTicketOpen) nav.closeNewTicket();
     else if (nav.openTicketId) nav.closeTicket();
     else if (isEditable(event.target)) (event.target as HTMLElement).blur();
@@ -78,6 +79,10 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
   'ticket-explain': ({ nav }) => {
     if (!nav.openTicketId) return false;
     useTicketViewStore.getState().toggleExplain();
+    return true;
+  },
+  'notification-settings': ({ nav }) => {
+    nav.openNotificationSettings();
     return true;
   },
 };
@@ -102,7 +107,8 @@ export function useGlobalShortcuts(searchRef: RefObject<HTMLInputElement | null>
         session: useSessionStore.getState(),
       };
       // While a dialog is open, only Escape is ours: the dialog owns every other key.
-      if ((context.nav.newTicketOpen || context.session.signInOpen) && action !== 'close') return;
+      const dialogOpen = context.nav.newTicketOpen || context.nav.notificationSettingsOpen || context.session.signInOpen;
+      if (dialogOpen && action !== 'close') return;
       if (perform[action](context)) event.preventDefault();
     }
     window.addEventListener('keydown', onKeyDown);

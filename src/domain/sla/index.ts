@@ -4,7 +4,7 @@ export { SlaResult, SlaClock } from './compute-sla';
 export type { SlaState, SlaClockName, CompiledSlaPolicy } from './compute-sla';
 export type { SlaEvent, SlaEventType, SlaHistory } from './history';
 export type { SlaExplanation, SlaSegment } from './explanation';
-export { parseSlaPolicy, checkSlaPolicy } from './policy-checks';
+export { parseSlaPolicy, checkSlaPolicy, checkCalendarSpec } from './policy-checks';
 export { SlaPolicyError, SlaInputError, type PolicyIssue } from './errors';
 export { BusinessCalendar, type BusinessDay, type DaySlice } from './business-calendar';
 export { addTime, type Measure, type SegmentKind } from './business-time';

@@ -5,7 +5,7 @@ import { weekdayLengths } from './business-calendar';
 import { formatTimeOfDay, parseIsoDate, parseTimeOfDay } from './civil-date';
 import { SlaPolicyError, type PolicyIssue } from './errors';
 import { regionHolidayNames, regionProblem } from './holiday-rules';
-import { policySchema, type PolicyShape } from './policy-schema';
+import { calendarSchema, policySchema, type PolicyShape } from './policy-schema';
 import type { CalendarSpec, SlaDuration, SlaPolicy, TargetSpec } from './policy-types';
 import { WEEKDAYS } from './policy-types';
 import { fixedAmount, measureOf } from './targets';
@@ -214,4 +214,17 @@ export function checkSlaPolicy(input: unknown): { ok: true; policy: SlaPolicy } 
     if (e instanceof SlaPolicyError) return { ok: false, issues: e.issues };
     throw e;
   }
+}
+
+/**
+ * A calendar on its own (a person's working hours), checked by the same rules as a
+ * policy's: issue paths start with "calendar." as they do inside a policy.
+ */
+export function checkCalendarSpec(input: unknown): { ok: true; calendar: CalendarSpec } | { ok: false; issues: readonly PolicyIssue[] } {
+  const shaped = calendarSchema.safeParse(input);
+  if (!shaped.success)
+    return { ok: false, issues: shaped.error.issues.map((i) => ({ path: pathOf(['calendar', ...i.path]), message: i.message })) };
+  const issues: PolicyIssue[] = [];
+  checkCalendar(shaped.data, issues);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, calendar: shaped.data };
 }

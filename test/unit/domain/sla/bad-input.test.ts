@@ -1,7 +1,15 @@
 // Bad policies and bad histories are refused with an error naming the field
 // and the value; never a wrong deadline.
 import { describe, expect, it } from 'vitest';
-import { checkSlaPolicy, computeSla, parseSlaPolicy, SlaInputError, SlaPolicyError, type SlaPolicy } from '../../../../src/domain/sla';
+import {
+  checkCalendarSpec,
+  checkSlaPolicy,
+  computeSla,
+  parseSlaPolicy,
+  SlaInputError,
+  SlaPolicyError,
+  type SlaPolicy,
+} from '../../../../src/domain/sla';
 import { FIVE_PRIORITY_AFTER_HOURS, FOUR_SEVERITY_US_HOLIDAYS, FOUR_TIER_BUSINESS_HOURS } from '../../../../resources/sla-presets';
 
 const base = FOUR_TIER_BUSINESS_HOURS;
@@ -255,5 +263,24 @@ describe('histories', () => {
     expect(() => computeSla(base, [{ type: 'opened', at, priority: 'high' }], 'tomorrow')).toThrow(
       'now = "tomorrow": expected an ISO-8601 instant with a zone',
     );
+  });
+});
+
+describe("a calendar on its own (a person's working hours)", () => {
+  const day = [{ from: '08:00', to: '17:00' }];
+  it('accepts the calendar a policy would', () => {
+    expect(checkCalendarSpec(FOUR_TIER_BUSINESS_HOURS.calendar)).toEqual({ ok: true, calendar: FOUR_TIER_BUSINESS_HOURS.calendar });
+  });
+
+  it.each([
+    ['a shape error', { timeZone: 'America/Chicago', week: { mon: [{ from: '8am', to: '17:00' }] } }, 'calendar.week.mon[0].from'],
+    ['an unknown zone', { timeZone: 'Atlantis/Capital', week: { mon: day } }, 'calendar.timeZone'],
+    ['a window ending before it starts', { timeZone: 'UTC', week: { tue: [{ from: '17:00', to: '08:00' }] } }, 'calendar.week.tue[0]'],
+    ['overlapping windows', { timeZone: 'UTC', week: { wed: [...day, { from: '16:00', to: '18:00' }] } }, 'calendar.week.wed[1]'],
+    ['no window at all', { timeZone: 'UTC', week: {} }, 'calendar.week'],
+  ])('refuses %s, naming the path as inside a policy', (_name, input, path) => {
+    const r = checkCalendarSpec(input);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? [] : r.issues.map((i) => i.path)).toContain(path);
   });
 });
