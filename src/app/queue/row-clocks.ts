@@ -21,6 +21,8 @@ interface Entry {
   sla: SlaHistory;
   updatedAt: string;
   status: TicketStatus;
+  /** The contract the clocks were computed under: a client that arrives (or changes contract) after its tickets recomputes them. */
+  prioritySchemeId: PrioritySchemeId | null;
   clocks: TicketClocks | null;
   /** Why there are no clocks (a history the engine refused, an unknown client), for the cell's tooltip. */
   problem: string | null;
@@ -29,7 +31,7 @@ interface Entry {
 const cache = new Map<string, Entry>();
 
 function compute(t: ClockSource): Entry {
-  const entry = { sla: t.sla, updatedAt: t.updatedAt, status: t.status };
+  const entry = { sla: t.sla, updatedAt: t.updatedAt, status: t.status, prioritySchemeId: t.prioritySchemeId };
   if (!t.prioritySchemeId) return { ...entry, clocks: null, problem: 'No SLA: the ticket’s client is unknown on this desk.' };
   const client = { prioritySchemeId: t.prioritySchemeId };
   try {
@@ -51,7 +53,8 @@ function compute(t: ClockSource): Entry {
 function entryOf(t: ClockSource): Entry {
   const hit = cache.get(t.id);
   // The same history object, or the same change of the ticket read again from the store.
-  if (hit && (hit.sla === t.sla || (hit.updatedAt === t.updatedAt && hit.status === t.status && hit.sla.length === t.sla.length))) {
+  const same = hit && (hit.sla === t.sla || (hit.updatedAt === t.updatedAt && hit.status === t.status && hit.sla.length === t.sla.length));
+  if (hit && same && hit.prioritySchemeId === t.prioritySchemeId) {
     return hit;
   }
   const entry = compute(t);

@@ -2,6 +2,7 @@
 // in the clock's measure, and (for hover and screen readers) the deadline in
 // the client's zone.
 import type { SlaClockName } from '../../domain/sla';
+import { SLA_STATE_ICONS } from '../sla/clock-view';
 import { formatInClientZone } from './format-instant';
 import type { ClockPlan, ClockReading } from './sla-clock-plan';
 
@@ -29,7 +30,13 @@ export function toneOf(r: ClockReading): SlaTone {
 }
 
 /** The icon beside the words; hidden from screen readers, which read the words. */
-export const TONE_ICON: Record<SlaTone, string> = { 'on-target': '◷', late: '▲', breached: '✖', paused: '❚❚', met: '✓' };
+export const TONE_ICON: Record<SlaTone, string> = {
+  'on-target': SLA_STATE_ICONS.on_target,
+  late: SLA_STATE_ICONS.late,
+  breached: SLA_STATE_ICONS.breached,
+  paused: SLA_STATE_ICONS.paused,
+  met: SLA_STATE_ICONS.met,
+};
 
 /** The words in the cell. */
 export function clockText(r: ClockReading): string {

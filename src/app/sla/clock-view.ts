@@ -19,12 +19,19 @@ export interface ClockView {
   title: string;
 }
 
+/**
+ * The one icon per state, in the queue and the ticket view alike. Plain
+ * symbols every system font has: an emoji (⛔, ⏸) showed as an empty box on a
+ * Linux desk without an emoji font.
+ */
+export const SLA_STATE_ICONS: Record<ClockTone, string> = { on_target: '◷', late: '▲', breached: '✖', paused: '❚❚', met: '✓' };
+
 const LABELS: Record<ClockTone, { label: string; icon: string }> = {
-  on_target: { label: 'On target', icon: '◷' },
-  late: { label: 'Late', icon: '⚠' },
-  breached: { label: 'Breached', icon: '⛔' },
-  paused: { label: 'Paused', icon: '⏸' },
-  met: { label: 'Met', icon: '✓' },
+  on_target: { label: 'On target', icon: SLA_STATE_ICONS.on_target },
+  late: { label: 'Late', icon: SLA_STATE_ICONS.late },
+  breached: { label: 'Breached', icon: SLA_STATE_ICONS.breached },
+  paused: { label: 'Paused', icon: SLA_STATE_ICONS.paused },
+  met: { label: 'Met', icon: SLA_STATE_ICONS.met },
 };
 
 /** h, min and s: the view ticks every second. */
