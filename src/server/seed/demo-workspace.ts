@@ -22,6 +22,8 @@ export interface DemoSeedResult {
   tickets: number;
 }
 
+const SEED_CHANGES_PER_STATEMENT = 20_000;
+
 const emailOf = (name: string) => `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com`;
 
 const REPLIES = [
@@ -56,7 +58,11 @@ export async function seedDemoWorkspace(db: Kysely<Database>, options: { tickets
       .map((s) => ({ id: s.id, name: s.name, email: emailOf(s.name), role: s.role, password: DEMO_PASSWORD }));
     await addStaff(trx, workspace.id, others, now);
     const writes = [...(await seedClients(trx, workspace.id, data.clients)), ...(await seedTickets(trx, workspace.id, data))];
-    await appendChanges(trx, workspace.id, writes, now);
+    // In parts: one statement with every record of a 100,000-ticket workspace as a single JSON parameter
+    // needs over 200 MB of PGlite's memory for its plan (out of memory once tickets carried their SLA history).
+    for (let i = 0; i < writes.length; i += SEED_CHANGES_PER_STATEMENT) {
+      await appendChanges(trx, workspace.id, writes.slice(i, i + SEED_CHANGES_PER_STATEMENT), now);
+    }
   });
   return {
     workspace: DEMO_WORKSPACE,
