@@ -2,8 +2,17 @@ import { z } from 'zod';
 import { WRITABLE_NOTE_KINDS, type NoteRecord } from '../protocol/records';
 import { appendSlaEvent } from '../domain/sla-history';
 import type { Ticket } from '../domain/ticket';
-import { defineMutation } from './define';
+import { defineMutation, type ApplyContext } from './define';
 import { noteBody } from './fields';
+
+/** A note as the desk predicts it until the server's copy arrives: by whoever is signed in, recorded when made. */
+export function predictedNote(
+  note: Pick<NoteRecord, 'id' | 'ticketId' | 'kind' | 'body'>,
+  performedAt: string,
+  ctx: ApplyContext,
+): NoteRecord {
+  return { ...note, authorId: ctx.actorId ?? '', performedAt, recordedAt: performedAt };
+}
 
 export const addNote = defineMutation({
   args: z.strictObject({
@@ -19,11 +28,7 @@ export const addNote = defineMutation({
   names: (a, into) => {
     into.tickets.push(a.ticketId);
   },
-  apply: (row, { args, performedAt }, ctx) => {
-    if (row) return row;
-    const note: NoteRecord = { ...args, authorId: ctx.actorId ?? '', performedAt, recordedAt: performedAt };
-    return note;
-  },
+  apply: (row, { args, performedAt }, ctx) => row ?? predictedNote(args, performedAt, ctx),
   also: [
     {
       // Activity on the ticket (the queue sorts by it); a public reply is a first response for the SLA engine.

@@ -2,34 +2,20 @@
 // note of its own kind, in one mutation, so the two never travel apart
 // (docs/domain/ticket-workflow.md, "Closing" and "Reopening").
 import { z } from 'zod';
-import { appendSlaEvent } from '../domain/sla-history';
-import type { Ticket, TicketStatus } from '../domain/ticket';
+import type { Ticket } from '../domain/ticket';
 import { closeError, reopenError } from '../domain/ticket-workflow';
-import type { NoteKind, NoteRecord } from '../protocol/records';
+import type { NoteKind } from '../protocol/records';
 import { defineMutation, type Applied, type ApplyContext, type SideEffect, type SyncedRow } from './define';
 import { noteBody } from './fields';
-
-function withStatus(t: Ticket, status: TicketStatus, performedAt: string): Ticket {
-  return { ...t, status, updatedAt: performedAt, sla: appendSlaEvent(t.sla, { type: 'status_changed', at: performedAt, status }) };
-}
+import { predictedNote } from './note';
+import { withStatus } from './ticket';
 
 /** The note a closing or reopening writes, as the desk predicts it. */
 function noteEffect<A extends { id: string; noteId: string }>(kind: NoteKind, body: (a: A) => string): SideEffect<A> {
   return {
     target: (a) => ({ entity: 'note', id: a.noteId }),
-    apply: (row: SyncedRow | null, { args, performedAt }: Applied<A>, ctx: ApplyContext) => {
-      if (row) return row;
-      const note: NoteRecord = {
-        id: args.noteId,
-        ticketId: args.id,
-        kind,
-        authorId: ctx.actorId ?? '',
-        body: body(args),
-        performedAt,
-        recordedAt: performedAt,
-      };
-      return note;
-    },
+    apply: (row: SyncedRow | null, { args, performedAt }: Applied<A>, ctx: ApplyContext) =>
+      row ?? predictedNote({ id: args.noteId, ticketId: args.id, kind, body: body(args) }, performedAt, ctx),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, TICKET_STATUSES, type Ticket } from '../domain/ticket';
+import { CHANNELS, TICKET_STATUSES, type Ticket, type TicketStatus } from '../domain/ticket';
 import { appendSlaEvent, openedHistory } from '../domain/sla-history';
 import { statusChangeError } from '../domain/ticket-workflow';
 import { defineMutation } from './define';
@@ -81,12 +81,11 @@ export const setStatus = defineMutation({
   apply: (row, { args: a, performedAt }) => {
     if (!row) return null;
     const t = row as Ticket;
-    if (statusChangeError(t.status, a.status)) return t;
-    return {
-      ...t,
-      status: a.status,
-      updatedAt: performedAt,
-      sla: appendSlaEvent(t.sla, { type: 'status_changed', at: performedAt, status: a.status }),
-    };
+    return statusChangeError(t.status, a.status) ? t : withStatus(t, a.status, performedAt);
   },
 });
+
+/** The ticket in its new status, the move in its SLA history (setStatus, closing, reopening); the caller has checked the move. */
+export function withStatus(t: Ticket, status: TicketStatus, performedAt: string): Ticket {
+  return { ...t, status, updatedAt: performedAt, sla: appendSlaEvent(t.sla, { type: 'status_changed', at: performedAt, status }) };
+}

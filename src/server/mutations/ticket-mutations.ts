@@ -7,7 +7,16 @@ import type { ClientsTable } from '../db/schema';
 import type { ChangeWrite } from '../changes/changes';
 import { ticketRecord } from '../changes/records';
 import { canonicalId, type TicketRow } from './unit-of-work';
-import { addEvent, findClient, lockTicket, MutationRejected, requireAssignee, requireRole, type MutationHandler } from './context';
+import {
+  addEvent,
+  findClient,
+  lockTicket,
+  MutationRejected,
+  requireAssignee,
+  requireRole,
+  type MutationContext,
+  type MutationHandler,
+} from './context';
 
 function requirePriority(client: Selectable<ClientsTable>, priority: string): void {
   const scheme = PRIORITY_SCHEMES[client.priority_scheme_id as PrioritySchemeId];
@@ -77,10 +86,11 @@ export const setStatus: MutationHandler<'setStatus'> = async (ctx, args) => {
   if (from === args.status) return [];
   const refusal = statusChangeError(from, args.status);
   if (refusal) throw new MutationRejected('invalid_transition', `${refusal} Ticket "${current.title}" is ${from} on the server.`);
-  const changed = addEvent(ctx, ctx.rows.updateTicket(current, { status: args.status, updated_at: ctx.now }), {
-    type: 'status_changed',
-    status: args.status,
-    priority: null,
-  });
+  const changed = changeStatus(ctx, current, args.status);
   return [{ entity: 'ticket', id: changed.ticket.id, op: 'upsert', data: ticketRecord(changed.ticket) }, changed.change];
 };
+
+/** Sets the status and records it in the ticket's history (setStatus, closing, reopening); the caller has checked the move. */
+export function changeStatus(ctx: MutationContext, current: TicketRow, status: TicketStatus) {
+  return addEvent(ctx, ctx.rows.updateTicket(current, { status, updated_at: ctx.now }), { type: 'status_changed', status, priority: null });
+}
