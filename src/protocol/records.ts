@@ -2,23 +2,13 @@
 // Browser-safe: zod and src/domain only.
 import { z } from 'zod';
 import { ESCALATION_CHAIN } from '../domain/escalation';
+import { CONTACT_ROLES } from '../domain/contact-authorization';
 import { CHANNELS, STAFF_ROLES, TICKET_STATUSES } from '../domain/ticket';
 import { WORK_CAUSES, WORK_TYPES } from '../domain/time-entries';
 
 const isoInstant = z.iso.datetime({ offset: true });
 
-/**
- * Contact roles: who may request and who may approve (docs/domain/contacts-and-approvals.md).
- * Lives here until the domain grows an authorization module that owns it.
- */
-export const CONTACT_ROLES = ['billing_contact', 'backup_approver', 'mac_only_requestor', 'portal_admin'] as const;
-export type ContactRole = (typeof CONTACT_ROLES)[number];
-export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = {
-  billing_contact: 'Billing Contact',
-  backup_approver: 'Backup Approver',
-  mac_only_requestor: 'MAC-only requestor',
-  portal_admin: 'Portal Admin',
-};
+export { CONTACT_ROLES, CONTACT_ROLE_LABELS, type ContactRole } from '../domain/contact-authorization';
 
 /**
  * A resolution note is written by closing a ticket and a reopening note by
