@@ -52,7 +52,7 @@ export function SessionsPanel({ admin, online, version }: { admin: StaffAdmin; o
       ) : sessions.length === 0 ? (
         <p className="empty">No open sessions.</p>
       ) : (
-        <table className="queue-table" aria-label="Active sessions">
+        <table className="staff-table" aria-label="Active sessions">
           <thead>
             <tr>
               <th scope="col">Person</th>

@@ -101,7 +101,7 @@ export function StaffScreen() {
       <p role="status" aria-live="polite" className={message?.error ? 'field-error' : 'muted'} data-testid="staff-message">
         {message?.text}
       </p>
-      <table className="queue-table" aria-label="Staff">
+      <table className="staff-table" aria-label="Staff">
         <thead>
           <tr>
             <th scope="col">Name</th>
