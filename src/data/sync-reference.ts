@@ -22,7 +22,8 @@ export async function applyReferenceChanges(db: SwitchboardDb, changes: readonly
       await db.clients.put(c.data);
     } else if (c.entity === 'user') {
       // The queue needs names and roles; an inactive person still names the tickets they worked.
-      const staff: StaffMember = { id: c.data.id, name: c.data.name, role: c.data.role };
+      // Email and active state are for the Staff screen.
+      const staff: StaffMember = { id: c.data.id, name: c.data.name, role: c.data.role, email: c.data.email, active: c.data.active };
       await db.staff.put(staff);
     }
   }

@@ -48,6 +48,13 @@ export interface StaffMember {
   id: string;
   name: string;
   role: StaffRole;
+  /**
+   * From the server's user record, for the Staff screen. Absent in the local
+   * demo and on rows a desk stored before it kept them, until that person's
+   * record changes or the desk downloads again; absent `active` is shown as active.
+   */
+  email?: string;
+  active?: boolean;
 }
 
 export const STAFF_ROLES = [

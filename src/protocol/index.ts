@@ -24,6 +24,7 @@ export * from './records';
 export * from './mutations';
 export * from './pull';
 export * from './version';
+export * from './staff';
 
 export const API_ERROR_CODES = [
   'invalid_json',
@@ -43,6 +44,8 @@ export const API_ERROR_CODES = [
   /** 403 on push: the device id belongs to another person; take a new one and push again. */
   'device_in_use',
   'internal',
+  /** 409: the request conflicts with what exists (an email already taken, the last active admin). */
+  'conflict',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

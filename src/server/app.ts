@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth-routes';
 import type { RouteContext } from './routes/context';
 import { eventsRoute } from './routes/events-route';
 import { DEFAULT_STREAMS_PER_SESSION, OpenStreams } from './routes/open-streams';
+import { staffRoutes } from './routes/staff-routes';
 import { syncRoutes } from './routes/sync-routes';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -93,6 +94,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const protocolVersion = options.protocolVersion ?? PROTOCOL_VERSION;
   app.get('/api/health', async () => ({ ok: true, backend: ctx.backend, protocolVersion }));
   await app.register(async (scope) => authRoutes(scope, ctx));
+  await app.register(async (scope) => staffRoutes(scope, ctx));
   // Every /api/sync/* route sits in this scope, behind the protocol check.
   await app.register(async (sync) => {
     requireProtocol(sync, protocolVersion);

@@ -7,6 +7,9 @@ const TOKEN_ACCOUNT = 'sync-session';
 
 export type SignInResult = { ok: true } | { ok: false; message: string };
 
+/** An online-only request's outcome; `message` is the server's, or says the server could not be reached. */
+export type RequestResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
 /**
  * Signs in against the sync server and keeps the token where the platform
  * keeps secrets (the OS keychain via the main process in Electron; memory in
@@ -51,6 +54,29 @@ export class SessionService {
     await this.bridge.credentials.set(TOKEN_ACCOUNT, login.token).catch(() => undefined);
     await this.remember(login.user.id, login.user.name, login.workspace.name);
     return { ok: true };
+  }
+
+  /**
+   * An authenticated request outside sync (the admin routes), with this
+   * console's session token. Online only: there is no outbox behind it.
+   */
+  async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<RequestResult<T>> {
+    const token = await this.token();
+    if (!token) return { ok: false, message: 'Sign in first: this console has no session with the server.' };
+    let res: Response;
+    try {
+      res = await fetch(`${this.serverUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+        body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+      });
+    } catch {
+      return { ok: false, message: `Cannot reach the sync server at ${this.serverUrl}. Nothing was changed; try again when online.` };
+    }
+    const parsed: unknown = await res.json().catch(() => null);
+    if (res.ok) return { ok: true, value: parsed as T };
+    const error = apiErrorBodySchema.safeParse(parsed);
+    return { ok: false, message: error.success ? error.data.error.message : `The server refused the request (HTTP ${res.status}).` };
   }
 
   /** On start-up: is the stored token still good? Fills the session store if so. */

@@ -2,6 +2,7 @@ import { useRef, type ReactNode } from 'react';
 import { EscalationsScreen, useEscalationCount } from '../escalations/EscalationsScreen';
 import { NotificationSettingsDialog } from '../notifications/NotificationSettingsDialog';
 import { QueueScreen } from '../queue/QueueScreen';
+import { StaffScreen, useIsAdmin } from '../staff/StaffScreen';
 import { NewTicketDialog } from '../ticket/NewTicketDialog';
 import { TicketDetail } from '../ticket/TicketDetail';
 import { useNavStore } from './nav-store';
@@ -14,6 +15,7 @@ import { useGlobalShortcuts } from './useGlobalShortcuts';
 const NAV_ITEMS = [
   { screen: 'queue', label: 'Queue', action: 'show-queue' },
   { screen: 'escalations', label: 'Escalations', action: 'show-escalations' },
+  { screen: 'staff', label: 'Staff', action: 'show-staff', adminOnly: true },
 ] as const;
 
 export function AppFrame({ status }: { status: ReactNode }) {
@@ -25,6 +27,8 @@ export function AppFrame({ status }: { status: ReactNode }) {
   const newTicketKey = shortcutFor('new-ticket');
   const settingsKey = shortcutFor('notification-settings');
   const escalations = useEscalationCount();
+  const isAdmin = useIsAdmin();
+  const navItems = NAV_ITEMS.filter((item) => !('adminOnly' in item) || isAdmin);
 
   return (
     <div className="app">
@@ -32,7 +36,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
         <span className="brand">Switchboard</span>
         <nav aria-label="Main">
           <ul>
-            {NAV_ITEMS.map((item) => (
+            {navItems.map((item) => (
               <li key={item.screen}>
                 <a
                   href={`#${item.screen}`}
@@ -63,7 +67,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
         <div className="status-area">{status}</div>
       </header>
       <main>
-        {screen === 'escalations' ? <EscalationsScreen /> : <QueueScreen searchRef={searchRef} />}
+        {screen === 'escalations' ? <EscalationsScreen /> : screen === 'staff' ? <StaffScreen /> : <QueueScreen searchRef={searchRef} />}
         {openTicketId && <TicketDetail key={openTicketId} ticketId={openTicketId} onClose={closeTicket} />}
       </main>
       <ShortcutHelp />

@@ -85,6 +85,11 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
     nav.openNotificationSettings();
     return true;
   },
+  // Others get a screen that says an admin manages staff; the navigation shows the item to admins only.
+  'show-staff': ({ nav }) => {
+    nav.showScreen('staff');
+    return true;
+  },
 };
 
 /** One keydown listener for the whole console; actions come from the stores. */

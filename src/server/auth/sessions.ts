@@ -17,12 +17,28 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function createSession(db: Kysely<Database>, user: { id: string; tenantId: string }, now: Date, ttlMs: number) {
+/** Long enough for any browser's or Electron's User-Agent; longer ones are cut, not refused. */
+const USER_AGENT_MAX = 300;
+
+export async function createSession(
+  db: Kysely<Database>,
+  user: { id: string; tenantId: string },
+  now: Date,
+  ttlMs: number,
+  userAgent?: string,
+) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlMs);
   await db
     .insertInto('sessions')
-    .values({ token_hash: hashToken(token), tenant_id: user.tenantId, user_id: user.id, created_at: now, expires_at: expiresAt })
+    .values({
+      token_hash: hashToken(token),
+      tenant_id: user.tenantId,
+      user_id: user.id,
+      created_at: now,
+      expires_at: expiresAt,
+      user_agent: userAgent ? userAgent.slice(0, USER_AGENT_MAX) : null,
+    })
     .execute();
   return { token, expiresAt };
 }
@@ -67,6 +83,20 @@ export async function liveSessionKeys(db: Kysely<Database>, keys: readonly strin
 
 export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+}
+
+/**
+ * Deletes every session of a user and returns their keys (token hashes), so
+ * the caller can end the event streams open under them once it commits.
+ */
+export async function deleteSessionsOf(db: Kysely<Database>, tenantId: string, userId: string): Promise<string[]> {
+  const rows = await db
+    .deleteFrom('sessions')
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .returning('token_hash')
+    .execute();
+  return rows.map((r) => r.token_hash);
 }
 
 export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Promise<void> {

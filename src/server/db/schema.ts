@@ -28,6 +28,9 @@ export interface UsersTable {
   password_hash: string;
   active: Generated<boolean>;
   created_at: Generated<Date>;
+  /** scrypt of the one-time setup code an invitation or a password reset gave out; null once a password is chosen. */
+  setup_code_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  setup_code_expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SessionsTable {
@@ -36,6 +39,10 @@ export interface SessionsTable {
   user_id: string;
   created_at: Timestamp;
   expires_at: Timestamp;
+  /** What an admin names the session by; the token hash never leaves the server. */
+  id: Generated<string>;
+  /** The device's User-Agent at sign-in, cut to 300 characters; null when it sent none. */
+  user_agent: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ClientsTable {
