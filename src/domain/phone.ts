@@ -4,7 +4,13 @@
 // number as it is typed, for immediate feedback; the server reads it again and
 // stores what it read. Parsing is libphonenumber-js with its "min" metadata,
 // the same on both sides.
-import { parsePhoneNumberWithError, ParseError, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import {
+  isSupportedCountry as isSupported,
+  parsePhoneNumberWithError,
+  ParseError,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js';
 
 export type { CountryCode } from 'libphonenumber-js';
 
@@ -113,4 +119,9 @@ export function phoneDigits(text: string): string {
  */
 export function phoneMatchKey(e164: string): string {
   return phoneDigits(e164);
+}
+
+/** A two-letter country code libphonenumber-js has a numbering plan for ("US", "GB"). */
+export function isSupportedCountry(code: string): code is CountryCode {
+  return /^[A-Z]{2}$/.test(code) && isSupported(code);
 }

@@ -7,6 +7,7 @@
 // - technicians and engineers work tickets: status, assignment, replies;
 // - coordinators, supervisors, site directors and admins may also keep client contacts;
 // - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
+import { CONTACT_MANAGER_ROLES } from '../../domain/contact-details';
 import type { StaffRole } from '../../domain/ticket';
 
 export const ACTIONS = [
@@ -29,7 +30,7 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'ticket.assign': WORKERS,
   'ticket.status': WORKERS,
   'note.add': ['intake', 'scheduler', ...WORKERS],
-  'contact.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
+  'contact.manage': CONTACT_MANAGER_ROLES,
   'time.log': WORKERS,
   'ticket.escalate': ['intake', ...WORKERS],
 };
