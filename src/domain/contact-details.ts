@@ -24,6 +24,8 @@ export const APPROVAL_LIMIT_MAX_CENTS = 100_000_000_000;
 /** Staff roles that may add, change and remove client contacts; the server's permission table reads this list. */
 export const CONTACT_MANAGER_ROLES: readonly StaffRole[] = ['service_coordinator', 'supervisor', 'site_director', 'admin'];
 
+export const mayManageContacts = (role: StaffRole): boolean => CONTACT_MANAGER_ROLES.includes(role);
+
 export const NO_WAY_TO_REACH = 'A contact needs a way to reach them: add a phone number or an email.';
 
 export type ReadPhones =

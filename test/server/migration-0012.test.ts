@@ -106,7 +106,7 @@ describe.each(BACKENDS)('migration 0012 on %s', (backend) => {
       expect(after).toEqual(
         before.map((c) => {
           const data = c.data as Record<string, unknown>;
-          return { id: c.id, data: lowered.has(c.id) ? { ...data, email: lowered.get(c.id) } : data };
+          return { id: c.id, data: lowered.has(c.id as string) ? { ...data, email: lowered.get(c.id as string) } : data };
         }),
       );
       const rows = await sql<{ phone: string | null }>`select phone from contacts where id = ${noAreaCode!.id}`.execute(database.db);
