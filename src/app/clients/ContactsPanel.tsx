@@ -169,6 +169,15 @@ function ContactEditor({ clientId, contact, onDone }: { clientId: string; contac
   useEffect(() => nameInput.current?.focus(), []);
 
   const set = (next: Partial<ContactForm>) => setForm((f) => ({ ...f, ...next }));
+  /** Changing an input takes its problem away until the next save says otherwise. */
+  const edited = (field: string) =>
+    setErrors((e) => {
+      const rest = { ...e };
+      delete rest[field];
+      // A number or an email typed answers "no way to reach them".
+      if (field.startsWith('phones') || field.startsWith('emails')) delete rest.phones;
+      return rest;
+    });
   const fieldId = (field: string) => `${base}-${field.replace(/\./g, '-')}`;
   const errorOf = (field: string) => errors[field];
   const described = (field: string) =>
@@ -215,7 +224,10 @@ function ContactEditor({ clientId, contact, onDone }: { clientId: string; contac
           id={fieldId('name')}
           ref={nameInput}
           value={form.name}
-          onChange={(e) => set({ name: e.target.value })}
+          onChange={(e) => {
+            set({ name: e.target.value });
+            edited('name');
+          }}
           autoComplete="off"
           {...described('name')}
         />
@@ -245,7 +257,10 @@ function ContactEditor({ clientId, contact, onDone }: { clientId: string; contac
                   type="tel"
                   value={p.raw}
                   placeholder="913-555-0142 ext. 204"
-                  onChange={(e) => set({ phones: form.phones.map((q, j) => (j === i ? { ...q, raw: e.target.value } : q)) })}
+                  onChange={(e) => {
+                    set({ phones: form.phones.map((q, j) => (j === i ? { ...q, raw: e.target.value } : q)) });
+                    edited(field);
+                  }}
                   {...described(field)}
                 />
                 {errorText(field) ??
@@ -297,7 +312,10 @@ function ContactEditor({ clientId, contact, onDone }: { clientId: string; contac
                 id={fieldId(`emails.${i}`)}
                 type="email"
                 value={e}
-                onChange={(ev) => set({ emails: form.emails.map((x, j) => (j === i ? ev.target.value : x)) })}
+                onChange={(ev) => {
+                  set({ emails: form.emails.map((x, j) => (j === i ? ev.target.value : x)) });
+                  edited(`emails.${i}`);
+                }}
                 {...described(`emails.${i}`)}
               />
               {errorText(`emails.${i}`)}
@@ -322,7 +340,10 @@ function ContactEditor({ clientId, contact, onDone }: { clientId: string; contac
             id={fieldId('approvalLimitCents')}
             inputMode="decimal"
             value={form.approvalLimit}
-            onChange={(e) => set({ approvalLimit: e.target.value })}
+            onChange={(e) => {
+              set({ approvalLimit: e.target.value });
+              edited('approvalLimitCents');
+            }}
             {...described('approvalLimitCents')}
           />
           {errorText('approvalLimitCents')}
