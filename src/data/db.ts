@@ -3,6 +3,7 @@ import type { Client, StaffMember, Ticket } from '../domain/ticket';
 import type { ContactRecord, EscalationRecord, NoteRecord, TicketEventRecord, TimeEntryRecord } from '../protocol/records';
 import { emptyStoreFirstScreen, type FirstScreenRecord } from './first-screen';
 import type { SlaEvent } from '../domain/sla';
+import { readPhones } from '../domain/contact-details';
 import { SYNC_STATE_KEY, type OutboxEntry, type RejectionRow, type ShadowRow, type SyncState } from './sync-rows';
 import type { BucketTable } from './record-buckets';
 import { groupByBucket, type TicketBucket } from './ticket-buckets';
@@ -127,9 +128,54 @@ export function declareSchema(db: Dexie): void {
   // the download this upgrade starts (as v6's) brings them with it, and until
   // then the timeline shows those events without a name. Rows stay as they are.
   db.version(10).stores({}).upgrade(downloadAgain);
+  // v12: contacts keep several numbers read into E.164, several emails and an
+  // approval limit (docs/domain/contacts-and-approvals.md). Stored contacts and
+  // any queued upsertContact take the new shape here (a number read as a US one,
+  // as the server's migration 0012 does), so the console shows them offline;
+  // the download this upgrade starts (as v6's) then brings the server's reading.
+  db.version(12)
+    .stores({})
+    .upgrade(async (tx) => {
+      await tx
+        .table('contacts')
+        .toCollection()
+        .modify((c: OldContact & Record<string, unknown>) => {
+          const details = contactDetailsFrom(c.phone, c.email);
+          delete c.phone;
+          delete c.email;
+          Object.assign(c, details);
+        });
+      // No screen could queue one before v12; should a desk hold one, the server must not refuse its whole push for the old shape.
+      await tx
+        .table('outbox')
+        .toCollection()
+        .modify((entry: { name: string; args: OldContact & Record<string, unknown> }) => {
+          if (entry.name !== 'upsertContact' || !('phone' in entry.args)) return;
+          const { phone, email, ...rest } = entry.args;
+          const details = contactDetailsFrom(phone, email);
+          entry.args = {
+            ...rest,
+            phones: details.phones.map(({ raw, label }) => ({ raw, label })),
+            emails: details.emails,
+            approvalLimitCents: null,
+          };
+        });
+      await downloadAgain(tx);
+    });
   db.on('populate', (tx) => {
     void tx.table('firstScreen').add(emptyStoreFirstScreen());
   });
+}
+
+/** A contact as stored before v12. */
+interface OldContact {
+  phone?: string | null;
+  email?: string | null;
+}
+
+function contactDetailsFrom(phone: string | null | undefined, email: string | null | undefined) {
+  const read = phone?.trim() ? readPhones([{ raw: phone.trim(), label: 'work' }], 'US') : null;
+  return { phones: read?.ok ? read.phones : [], emails: email?.trim() ? [email.trim().toLowerCase()] : [], approvalLimitCents: null };
 }
 
 /** Sends the next sync back to cursor 0 for a full download; the outbox stays and is re-applied on top. */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ESCALATION_CHAIN } from '../domain/escalation';
 import { CONTACT_ROLES } from '../domain/contact-authorization';
+import { PHONE_LABELS } from '../domain/contact-details';
 import { CHANNELS, STAFF_ROLES, TICKET_STATUSES } from '../domain/ticket';
 import { WORK_CAUSES, WORK_TYPES } from '../domain/time-entries';
 
@@ -51,13 +52,21 @@ export const clientRecordSchema = z.object({
   prioritySchemeId: z.enum(['four-tier', 'four-severity', 'five-priority']),
 });
 
+/**
+ * A client's contact (docs/domain/contacts-and-approvals.md): numbers as typed
+ * and as the server read them (E.164), emails lower-cased, and the most they
+ * may approve in cents (null: no limit, or not an approver).
+ */
 export const contactRecordSchema = z.object({
   id: z.uuid(),
   clientId: z.uuid(),
   name: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
+  phones: z
+    .array(z.object({ raw: z.string(), e164: z.string(), extension: z.string().nullable(), label: z.enum(PHONE_LABELS) }))
+    .readonly(),
+  emails: z.array(z.string()).readonly(),
   role: z.enum(CONTACT_ROLES),
+  approvalLimitCents: z.number().int().nullable(),
 });
 
 export const userRecordSchema = z.object({

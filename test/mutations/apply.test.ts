@@ -103,25 +103,37 @@ describe('applyMutation', () => {
     expect(mutationTarget({ name: 'deleteContact', args: { id: 'c9' } })).toEqual({ entity: 'contact', id: 'c9' });
   });
 
-  it('deletes a contact and stores an empty email as none', () => {
-    expect(
-      applyMutation(
-        { id: 'c9', clientId: C, name: 'K', email: null, phone: null, role: 'portal_admin' },
-        { name: 'deleteContact', args: { id: 'c9' }, performedAt: at },
-        ctx,
-      ),
-    ).toBeNull();
+  it('deletes a contact, and predicts an upsert with its numbers read into E.164 on the desk', () => {
+    const phone = { raw: '913-555-0142', e164: '+19135550142', extension: null, label: 'work' as const };
+    const contact = {
+      id: 'c9',
+      clientId: C,
+      name: 'K',
+      phones: [phone],
+      emails: [],
+      approvalLimitCents: null,
+      role: 'portal_admin' as const,
+    };
+    expect(applyMutation(contact, { name: 'deleteContact', args: { id: 'c9' }, performedAt: at }, ctx)).toBeNull();
     expect(
       applyMutation(
         null,
         {
           name: 'upsertContact',
-          args: { id: 'c9', clientId: C, name: 'K', email: '', phone: null, role: 'portal_admin' },
+          args: {
+            id: 'c9',
+            clientId: C,
+            name: 'K',
+            phones: [{ raw: '(913) 555 0142 x 7', label: 'mobile' }],
+            emails: [],
+            approvalLimitCents: null,
+            role: 'portal_admin',
+          },
           performedAt: at,
         },
         ctx,
       ),
-    ).toMatchObject({ email: null });
+    ).toEqual({ ...contact, phones: [{ raw: '(913) 555 0142 x 7', e164: '+19135550142', extension: '7', label: 'mobile' }] });
   });
 });
 

@@ -70,7 +70,18 @@ describe('each definition names the row it changes and the rows the server reads
     ],
     [
       'upsertContact',
-      { name: 'upsertContact', args: { id: N, clientId: C, name: 'K', email: null, phone: null, role: 'portal_admin' } },
+      {
+        name: 'upsertContact',
+        args: {
+          id: N,
+          clientId: C,
+          name: 'K',
+          phones: [{ raw: '913-555-0142', label: 'work' }],
+          emails: [],
+          approvalLimitCents: null,
+          role: 'portal_admin',
+        },
+      },
       { entity: 'contact', id: N },
       { ...none, clients: [C] },
     ],

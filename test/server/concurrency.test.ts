@@ -50,8 +50,9 @@ describe.each(BACKENDS)('concurrency on %s', (backend) => {
       id: contact,
       clientId: ws.clients['four-tier'],
       name: 'Ken Ellis',
-      email: null,
-      phone: null,
+      phones: [{ raw: '913-555-0142', label: 'work' }],
+      emails: [],
+      approvalLimitCents: null,
       role: 'billing_contact',
     });
 

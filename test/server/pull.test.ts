@@ -84,8 +84,9 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
       id: contact,
       clientId: ws.clients['four-tier'],
       name: 'Nadia Castillo',
-      email: 'nadia@harbor.example',
-      phone: null,
+      phones: [],
+      emails: ['nadia@harbor.example'],
+      approvalLimitCents: null,
       role: 'backup_approver',
     });
     const { cursor } = await pullAll(desk, 0, 100);
@@ -106,8 +107,9 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
       id: uuidv7(),
       clientId: ws.clients['four-tier'],
       name,
-      email: null,
-      phone: null,
+      phones: [{ raw: '913-555-0142', label: 'work' as const }],
+      emails: [],
+      approvalLimitCents: null,
       role: 'portal_admin' as const,
     });
     // Deleted before the download starts: its tombstone falls inside page 1's range of sequence numbers.
@@ -151,8 +153,9 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
       id: contact,
       clientId: ws.clients['four-tier'],
       name: 'Victor Dunn',
-      email: null,
-      phone: null,
+      phones: [{ raw: '913-555-0142', label: 'work' as const }],
+      emails: [],
+      approvalLimitCents: null,
       role: 'portal_admin',
     });
     await desk.apply('deleteContact', { id: contact });

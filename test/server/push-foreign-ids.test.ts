@@ -28,8 +28,9 @@ describe.each(BACKENDS)('ids of another workspace, on %s', (backend) => {
       id: contact,
       clientId: ws.clients['four-tier'],
       name: 'Owen Brooks',
-      email: null,
-      phone: null,
+      phones: [{ raw: '913-555-0142', label: 'work' }],
+      emails: [],
+      approvalLimitCents: null,
       role: 'portal_admin',
     });
     return { ws, ticket: ticket.id, note, contact };
@@ -79,8 +80,9 @@ describe.each(BACKENDS)('ids of another workspace, on %s', (backend) => {
       id: other.contact,
       clientId: mine.clients['four-tier'],
       name: 'Stolen',
-      email: null,
-      phone: null,
+      phones: [{ raw: '913-555-0142', label: 'work' }],
+      emails: [],
+      approvalLimitCents: null,
       role: 'billing_contact',
     });
 

@@ -186,8 +186,9 @@ describe.each(BACKENDS)('push on %s', (backend) => {
                 id: uuidv7(),
                 clientId: ws.clients['four-tier'],
                 name: 'Rachel Adams',
-                email: null,
-                phone: null,
+                phones: [{ raw: '913-555-0142', label: 'work' }],
+                emails: [],
+                approvalLimitCents: null,
                 role: 'billing_contact',
               });
       expect(result.status === 'rejected' ? result.code : result.status).toBe(expected);
@@ -214,8 +215,9 @@ describe.each(BACKENDS)('push on %s', (backend) => {
         id: theirContact,
         clientId: theirs.clients['four-tier'],
         name: 'Owen Brooks',
-        email: null,
-        phone: null,
+        phones: [{ raw: '913-555-0142', label: 'work' }],
+        emails: [],
+        approvalLimitCents: null,
         role: 'portal_admin',
       });
 
@@ -230,8 +232,9 @@ describe.each(BACKENDS)('push on %s', (backend) => {
           id: theirContact,
           clientId: mine.clients['four-tier'],
           name: 'Stolen',
-          email: null,
-          phone: null,
+          phones: [{ raw: '913-555-0142', label: 'work' }],
+          emails: [],
+          approvalLimitCents: null,
           role: 'billing_contact',
         }),
         await desk.apply('deleteContact', { id: theirContact }),

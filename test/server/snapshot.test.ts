@@ -60,8 +60,9 @@ describe.each(BACKENDS)('snapshot on %s', (backend) => {
       id: contact,
       clientId: ws.clients['four-tier'],
       name: 'Nadia Castillo',
-      email: 'nadia@harbor.example',
-      phone: null,
+      phones: [],
+      emails: ['nadia@harbor.example'],
+      approvalLimitCents: null,
       role: 'backup_approver',
     });
     const ticket = newTicketArgs(ws.clients['four-tier']);

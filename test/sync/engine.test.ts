@@ -127,8 +127,9 @@ describe('sync engine against the server', () => {
           id: crypto.randomUUID(),
           clientId: ws.clients['four-tier'],
           name: 'Ken Ellis',
-          email: null,
-          phone: null,
+          phones: [{ raw: '913-555-0142', label: 'work' }],
+          emails: [],
+          approvalLimitCents: null,
           role: 'billing_contact',
         },
       },
@@ -153,7 +154,15 @@ describe('sync engine against the server', () => {
     await boss.tab.repos.sync.perform(
       {
         name: 'upsertContact',
-        args: { id: contact, clientId: ws.clients['four-tier'], name: 'Ken Ellis', email: null, phone: null, role: 'billing_contact' },
+        args: {
+          id: contact,
+          clientId: ws.clients['four-tier'],
+          name: 'Ken Ellis',
+          phones: [{ raw: '913-555-0142', label: 'work' }],
+          emails: [],
+          approvalLimitCents: null,
+          role: 'billing_contact',
+        },
       },
       boss.now(),
     );

@@ -17,7 +17,15 @@ function tabs(): [Repositories, Repositories] {
 
 const contact = (name: string) => ({
   name: 'upsertContact' as const,
-  args: { id: crypto.randomUUID(), clientId: crypto.randomUUID(), name, email: null, phone: null, role: 'billing_contact' as const },
+  args: {
+    id: crypto.randomUUID(),
+    clientId: crypto.randomUUID(),
+    name,
+    phones: [{ raw: '913-555-0142', label: 'work' as const }],
+    emails: [],
+    approvalLimitCents: null,
+    role: 'billing_contact' as const,
+  },
 });
 
 describe('SyncStore transactions', () => {

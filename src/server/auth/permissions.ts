@@ -8,6 +8,7 @@
 // - coordinators, supervisors, site directors and admins may also keep client contacts;
 // - only an admin manages staff accounts and sessions;
 // - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
+import { CONTACT_MANAGER_ROLES } from '../../domain/contact-details';
 import type { StaffRole } from '../../domain/ticket';
 
 export const ACTIONS = [
@@ -31,7 +32,7 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'ticket.assign': WORKERS,
   'ticket.status': WORKERS,
   'note.add': ['intake', 'scheduler', ...WORKERS],
-  'contact.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
+  'contact.manage': CONTACT_MANAGER_ROLES,
   'time.log': WORKERS,
   'ticket.escalate': ['intake', ...WORKERS],
   'staff.manage': ['admin'],

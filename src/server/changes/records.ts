@@ -77,9 +77,10 @@ export function contactRecord(row: Selectable<ContactsTable>): ContactRecord {
     id: row.id,
     clientId: row.client_id,
     name: row.name,
-    email: row.email,
-    phone: row.phone,
+    phones: row.phones,
+    emails: row.emails,
     role: row.role as ContactRecord['role'],
+    approvalLimitCents: row.approval_limit_cents,
   };
 }
 

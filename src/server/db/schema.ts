@@ -1,6 +1,7 @@
 // Kysely table types. int8 columns arrive as JS numbers on both backends
 // (open-database.ts installs the parser for pg; PGlite does it natively).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ContactPhone } from '../../domain/contact-details';
 import type { SlaEvent } from '../../domain/sla';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -58,9 +59,14 @@ export interface ContactsTable {
   tenant_id: string;
   client_id: string;
   name: string;
-  email: string | null;
-  phone: string | null;
+  /** ContactPhone[] (src/domain/contact-details.ts), E.164 as the server read it. */
+  phones: Json<ContactPhone[]>;
+  /** Lower-cased addresses. */
+  emails: Json<string[]>;
   role: string;
+  approval_limit_cents: number | null;
+  /** A number from before 0012 that did not read as one; kept here, not sent to desks (docs/domain/contacts-and-approvals.md). */
+  unparsed_phone: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TicketsTable {

@@ -1,10 +1,24 @@
+import { contactFromArgs } from '../../mutations/contact';
 import { contactRecord } from '../changes/records';
 import { findClient, MutationRejected, requireRole, type MutationHandler } from './context';
 
 export const upsertContact: MutationHandler<'upsertContact'> = async (ctx, args) => {
   requireRole(ctx, 'contact.manage');
   const client = await findClient(ctx, args.clientId);
-  const values = { client_id: client.id, name: args.name, email: args.email || null, phone: args.phone || null, role: args.role };
+  // Read again here and stored as read here: the desk's reading was for its own screen.
+  const contact = contactFromArgs(args);
+  if (!contact)
+    throw new MutationRejected('unprocessable', 'A phone number of this contact does not read as one here. Nothing was changed.');
+  const values = {
+    client_id: client.id,
+    name: contact.name,
+    phones: JSON.stringify(contact.phones),
+    emails: JSON.stringify(contact.emails),
+    role: contact.role,
+    approval_limit_cents: contact.approvalLimitCents,
+    // Saved from the console: its numbers are the ones the person checked.
+    unparsed_phone: null,
+  };
   const row = await ctx.trx
     .insertInto('contacts')
     .values({ id: args.id, tenant_id: ctx.tenantId, ...values })

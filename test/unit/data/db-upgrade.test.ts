@@ -4,6 +4,7 @@ import { openDb } from '../../../src/data/db';
 import { FIRST_SCREEN_SIZE, readFirstScreen } from '../../../src/data/first-screen';
 import { BUCKET_COUNT, groupByBucket } from '../../../src/data/ticket-buckets';
 import { TicketRepository } from '../../../src/data/ticket-repository';
+import { parseMutationArgs } from '../../../src/mutations';
 
 const v1Schema = { tickets: 'id, clientId, status, priority, assigneeId, openedAt, updatedAt' };
 const v2Schema = {
@@ -304,6 +305,86 @@ describe('Dexie schema upgrades keep every ticket', () => {
     expect((await db.meta.get('syncState'))?.value).toEqual({ ...state, cursor: 0 });
     expect(await db.outbox.toArray()).toEqual([entry]);
     expect(await db.eventBuckets.toArray()).toEqual([{ id: 'b1', rows: [event] }]);
+    db.close();
+    await db.delete();
+  });
+
+  it('v10 -> v12 (contact details): contacts and a queued upsertContact take the new shape, and the store downloads again', async () => {
+    const name = `upgrade-v10-${crypto.randomUUID()}`;
+    const v10 = new Dexie(name);
+    v10.version(10).stores({
+      ticketBuckets: 'id',
+      clients: 'id, name',
+      staff: 'id, name',
+      meta: 'key',
+      outbox: 'seq, status',
+      rejections: 'id',
+      shadows: 'key',
+      contacts: 'id, clientId',
+      noteBuckets: 'id',
+      eventBuckets: 'id',
+      firstScreen: 'id',
+      timeEntries: 'id, ticketId',
+      escalations: 'id, ticketId',
+      timelineBuckets: 'id',
+    });
+    const clientId = '019a0000-0000-7000-8000-0000000000c1';
+    const contact = (n: number, phone: string | null, email: string | null) => ({
+      id: `019a0000-0000-7000-8000-00000000010${n}`,
+      clientId,
+      name: `Contact ${n}`,
+      phone,
+      email,
+      role: 'billing_contact',
+    });
+    await v10.table('contacts').bulkAdd([contact(1, '(913) 555-0142 x 12', 'Rachel@Harbor.example'), contact(2, '555-0142', null)]);
+    const entry = {
+      seq: 3,
+      name: 'upsertContact',
+      args: contact(3, '+44 20 7946 0958', null),
+      performedAt: '2026-01-07T10:00:00.000Z',
+      status: 'pending',
+      ackSeq: null,
+      target: 'contact:019a0000-0000-7000-8000-000000000103',
+    };
+    await v10.table('outbox').add(entry);
+    const state = {
+      deviceId: 'd1',
+      workspaceId: 'w1',
+      userId: 'u1',
+      cursor: 99,
+      lastSyncedAt: null,
+      nextSeq: 4,
+      clockOffsetMs: 0,
+      download: null,
+    };
+    await v10.table('meta').add({ key: 'syncState', value: state });
+    v10.close();
+
+    const db = openDb(name);
+    const base = (n: number) => ({
+      id: `019a0000-0000-7000-8000-00000000010${n}`,
+      clientId,
+      name: `Contact ${n}`,
+      role: 'billing_contact',
+    });
+    expect(await db.contacts.orderBy('id').toArray()).toEqual([
+      {
+        ...base(1),
+        phones: [{ raw: '(913) 555-0142 x 12', e164: '+19135550142', extension: '12', label: 'work' }],
+        emails: ['rachel@harbor.example'],
+        approvalLimitCents: null,
+      },
+      // Does not read: the download brings what the server kept.
+      { ...base(2), phones: [], emails: [], approvalLimitCents: null },
+    ]);
+    const [queued] = await db.outbox.toArray();
+    expect(queued).toEqual({
+      ...entry,
+      args: { ...base(3), phones: [{ raw: '+44 20 7946 0958', label: 'work' }], emails: [], approvalLimitCents: null },
+    });
+    expect(parseMutationArgs('upsertContact', queued!.args).ok).toBe(true);
+    expect((await db.meta.get('syncState'))?.value).toEqual({ ...state, cursor: 0 });
     db.close();
     await db.delete();
   });

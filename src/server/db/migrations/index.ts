@@ -8,6 +8,7 @@ import * as ticketSlaHistory from './0007-ticket-sla-history';
 import * as timeEntries from './0008-time-entries';
 import * as escalations from './0009-escalations';
 import * as ticketEventActor from './0010-ticket-event-actor';
+import * as contactDetails from './0012-contact-details';
 import * as staffAccounts from './0015-staff-accounts';
 
 // Listed explicitly, not scanned from a folder: bundlers and tsx see every migration, and order is the key order.
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0008-time-entries': timeEntries,
   '0009-escalations': escalations,
   '0010-ticket-event-actor': ticketEventActor,
+  '0012-contact-details': contactDetails,
   '0015-staff-accounts': staffAccounts,
 };
 
