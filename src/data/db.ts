@@ -1,6 +1,13 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
-import type { ContactRecord, EscalationRecord, NoteRecord, TicketEventRecord, TimeEntryRecord } from '../protocol/records';
+import type {
+  ContactRecord,
+  EscalationRecord,
+  NoteRecord,
+  RequestTypeRecord,
+  TicketEventRecord,
+  TimeEntryRecord,
+} from '../protocol/records';
 import { emptyStoreFirstScreen, type FirstScreenRecord } from './first-screen';
 import type { SlaEvent } from '../domain/sla';
 import { SYNC_STATE_KEY, type OutboxEntry, type RejectionRow, type ShadowRow, type SyncState } from './sync-rows';
@@ -28,6 +35,7 @@ export type SwitchboardDb = Dexie & {
   timeEntries: EntityTable<TimeEntryRecord, 'id'>;
   escalations: EntityTable<EscalationRecord, 'id'>;
   timelineBuckets: EntityTable<TimelineBucket, 'id'>;
+  requestTypes: EntityTable<RequestTypeRecord, 'id'>;
 };
 
 export const DEFAULT_DB_NAME = 'switchboard';
@@ -127,6 +135,10 @@ export function declareSchema(db: Dexie): void {
   // the download this upgrade starts (as v6's) brings them with it, and until
   // then the timeline shows those events without a name. Rows stay as they are.
   db.version(10).stores({}).upgrade(downloadAgain);
+  // v14: request types with lead times (docs/domain/lead-times.md), a dozen per
+  // workspace, one row each. New rows only: the server adds them to the change
+  // log when it creates them, so the next pull brings them without a new download.
+  db.version(14).stores({ requestTypes: 'id' });
   db.on('populate', (tx) => {
     void tx.table('firstScreen').add(emptyStoreFirstScreen());
   });

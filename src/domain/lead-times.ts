@@ -6,6 +6,16 @@ import { BusinessCalendar, type BusinessDay } from './sla/business-calendar';
 import { isoDateOf, parseIsoDate } from './sla/civil-date';
 import type { CalendarSpec } from './sla/policy-types';
 
+/** What a ticket records of its request type; the promised dates are the server's, computed when the ticket was created. */
+export interface TicketLeadTime {
+  requestTypeId: string;
+  requestParam: number | null;
+  /** "YYYY-MM-DD" on the client's calendar. */
+  customerWantedDate: string | null;
+  promisedEarliest?: string;
+  promisedLatest?: string | null;
+}
+
 export const LEAD_TIME_UNITS = ['business_days', 'calendar_days'] as const;
 export type LeadTimeUnit = (typeof LEAD_TIME_UNITS)[number];
 
