@@ -1,5 +1,6 @@
 import { useRef, type ReactNode } from 'react';
 import { EscalationsScreen, useEscalationCount } from '../escalations/EscalationsScreen';
+import { RequestTypesScreen } from '../lead-times/RequestTypesScreen';
 import { NotificationSettingsDialog } from '../notifications/NotificationSettingsDialog';
 import { QueueScreen } from '../queue/QueueScreen';
 import { NewTicketDialog } from '../ticket/NewTicketDialog';
@@ -14,6 +15,7 @@ import { useGlobalShortcuts } from './useGlobalShortcuts';
 const NAV_ITEMS = [
   { screen: 'queue', label: 'Queue', action: 'show-queue' },
   { screen: 'escalations', label: 'Escalations', action: 'show-escalations' },
+  { screen: 'request-types', label: 'Request types', action: 'show-request-types' },
 ] as const;
 
 export function AppFrame({ status }: { status: ReactNode }) {
@@ -63,7 +65,13 @@ export function AppFrame({ status }: { status: ReactNode }) {
         <div className="status-area">{status}</div>
       </header>
       <main>
-        {screen === 'escalations' ? <EscalationsScreen /> : <QueueScreen searchRef={searchRef} />}
+        {screen === 'escalations' ? (
+          <EscalationsScreen />
+        ) : screen === 'request-types' ? (
+          <RequestTypesScreen />
+        ) : (
+          <QueueScreen searchRef={searchRef} />
+        )}
         {openTicketId && <TicketDetail key={openTicketId} ticketId={openTicketId} onClose={closeTicket} />}
       </main>
       <ShortcutHelp />
