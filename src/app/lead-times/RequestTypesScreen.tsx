@@ -59,7 +59,7 @@ export function RequestTypesScreen() {
       {types && types.length === 0 ? (
         <p className="empty">No request types yet.</p>
       ) : (
-        <table className="queue-table">
+        <table className="request-types-table">
           <thead>
             <tr>
               <th scope="col">Request type</th>
