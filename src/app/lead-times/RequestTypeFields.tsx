@@ -3,6 +3,7 @@ import type { Client } from '../../domain/ticket';
 import type { RequestTypeRecord } from '../../protocol/records';
 import type { CreateTicketErrors } from '../../data/ticket-repository';
 import { Field } from '../ticket/Field';
+import { slaPolicyOf } from '../sla/ticket-sla';
 import { describeDates, formatCivilDate, previewLeadTime } from './lead-time-view';
 
 export interface RequestDraft {
@@ -108,7 +109,7 @@ export function RequestTypeFields({
         <p className="promised-dates" aria-live="polite" data-testid="promised-dates">
           Promised: {describeDates(preview.dates.earliest, preview.dates.latest)} (
           {describeLeadTime(preview.dates.unit, preview.dates.minDays, preview.dates.maxDays)} on {client.name}&apos;s calendar,{' '}
-          {client.timeZone}){type?.note ? <span className="muted"> · {type.note}</span> : null}
+          {slaPolicyOf(client).calendar.timeZone}){type?.note ? <span className="muted"> · {type.note}</span> : null}
         </p>
       )}
       {preview?.ok && preview.warning && (
