@@ -1,6 +1,13 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
-import type { ContactRecord, EscalationRecord, NoteRecord, TicketEventRecord, TimeEntryRecord } from '../protocol/records';
+import type {
+  ContactRecord,
+  EscalationRecord,
+  NoteRecord,
+  RequestTypeRecord,
+  TicketEventRecord,
+  TimeEntryRecord,
+} from '../protocol/records';
 import { emptyStoreFirstScreen, type FirstScreenRecord } from './first-screen';
 import type { SlaEvent } from '../domain/sla';
 import { readPhones } from '../domain/contact-details';
@@ -29,6 +36,7 @@ export type SwitchboardDb = Dexie & {
   timeEntries: EntityTable<TimeEntryRecord, 'id'>;
   escalations: EntityTable<EscalationRecord, 'id'>;
   timelineBuckets: EntityTable<TimelineBucket, 'id'>;
+  requestTypes: EntityTable<RequestTypeRecord, 'id'>;
 };
 
 export const DEFAULT_DB_NAME = 'switchboard';
@@ -162,6 +170,10 @@ export function declareSchema(db: Dexie): void {
         });
       await downloadAgain(tx);
     });
+  // v14: request types with lead times (docs/domain/lead-times.md), a dozen per
+  // workspace, one row each. New rows only: the server adds them to the change
+  // log when it creates them, so the next pull brings them without a new download.
+  db.version(14).stores({ requestTypes: 'id' });
   db.on('populate', (tx) => {
     void tx.table('firstScreen').add(emptyStoreFirstScreen());
   });

@@ -8,6 +8,7 @@ import { TimeRepository } from './time-repository';
 import { EscalationRepository } from './escalation-repository';
 import { TimelineRepository } from './timeline-repository';
 import { ContactRepository } from './contact-repository';
+import { RequestTypeRepository } from './request-type-repository';
 
 export interface Repositories {
   tickets: TicketRepository;
@@ -21,6 +22,7 @@ export interface Repositories {
   close(): void;
   escalations: EscalationRepository;
   contacts: ContactRepository;
+  requestTypes: RequestTypeRepository;
 }
 
 /** The only way the app reaches the local store: one repository per kind of record. */
@@ -41,5 +43,6 @@ export function createRepositories(name?: string): Repositories {
     },
     escalations: new EscalationRepository(db),
     contacts: new ContactRepository(db),
+    requestTypes: new RequestTypeRepository(db),
   };
 }

@@ -45,6 +45,7 @@ export async function clearServerState(db: SwitchboardDb): Promise<void> {
     db.noteBuckets.clear(),
     db.eventBuckets.clear(),
     db.escalations.clear(),
+    db.requestTypes.clear(),
     recordTicketsCleared(db),
     db.timeEntries.clear(),
     db.timelineBuckets.clear(),

@@ -12,13 +12,40 @@ import { LocalMutationRefused, recordMutation, type MutationInput } from './outb
 import type { TicketBucket } from './ticket-buckets';
 import { TicketCache } from './ticket-cache';
 
-export type CreateTicketResult = { ok: true; ticket: Ticket } | { ok: false; errors: FieldErrors };
+/** What a request with a lead time adds to a new ticket (docs/domain/lead-times.md). */
+export interface TicketRequestDetails {
+  requestTypeId: string;
+  requestParam: number | null;
+  customerWantedDate: string | null;
+}
+export type RequestField = 'requestTypeId' | 'requestParam' | 'customerWantedDate';
+export type CreateTicketErrors = FieldErrors & Partial<Record<RequestField, string>>;
+export type CreateTicketResult = { ok: true; ticket: Ticket } | { ok: false; errors: CreateTicketErrors };
 export type TicketPatch = Omit<MutationArgs['updateTicket'], 'id'>;
 
-const DRAFT_FIELDS = new Set<string>(['clientId', 'title', 'description', 'priority', 'channel', 'assigneeId']);
+const DRAFT_FIELDS = new Set<string>([
+  'clientId',
+  'title',
+  'description',
+  'priority',
+  'channel',
+  'assigneeId',
+  'requestTypeId',
+  'requestParam',
+  'customerWantedDate',
+]);
 /** A refusal names a draft field when it can, so the form shows it beside that field (a clock refusal goes under the title). */
-const fieldOf = (e: LocalMutationRefused): keyof FieldErrors =>
-  e.field && DRAFT_FIELDS.has(e.field) ? (e.field as keyof FieldErrors) : 'title';
+const fieldOf = (e: LocalMutationRefused): keyof CreateTicketErrors =>
+  e.field && DRAFT_FIELDS.has(e.field) ? (e.field as keyof CreateTicketErrors) : 'title';
+
+function requestArgs(request: TicketRequestDetails | null): Partial<MutationArgs['createTicket']> {
+  if (request === null) return {};
+  return {
+    requestTypeId: request.requestTypeId,
+    ...(request.requestParam === null ? {} : { requestParam: request.requestParam }),
+    ...(request.customerWantedDate === null ? {} : { customerWantedDate: request.customerWantedDate }),
+  };
+}
 
 export class TicketRepository {
   private readonly cache: TicketCache;
@@ -31,7 +58,7 @@ export class TicketRepository {
    * Validates against the local reference data; writes nothing when the draft
    * is refused. The ticket and its createTicket outbox entry commit together.
    */
-  async create(draft: NewTicketDraft, now: Date = new Date()): Promise<CreateTicketResult> {
+  async create(draft: NewTicketDraft, now: Date = new Date(), request: TicketRequestDetails | null = null): Promise<CreateTicketResult> {
     const result = await this.db.transaction('rw', syncTables(this.db), async () => {
       const [clients, staff] = await Promise.all([this.db.clients.toArray(), this.db.staff.toArray()]);
       const checked = validateNewTicket(draft, {
@@ -44,7 +71,10 @@ export class TicketRepository {
       try {
         const recorded = await recordMutation(
           this.db,
-          { name: 'createTicket', args: { id: newId(), clientId, title, description, priority, channel, assigneeId } },
+          {
+            name: 'createTicket',
+            args: { id: newId(), clientId, title, description, priority, channel, assigneeId, ...requestArgs(request) },
+          },
           now,
         );
         return { result: { ok: true as const, ticket: recorded.row as Ticket }, buckets: recorded.buckets };

@@ -1,6 +1,7 @@
 // Ticket vocabulary: statuses and channels (docs/domain/ticket-workflow.md).
 import type { PrioritySchemeId } from './priority-schemes';
 import type { SlaEvent } from './sla/history';
+import type { TicketLeadTime } from './lead-times';
 
 export const TICKET_STATUSES = ['new', 'open', 'awaiting_reply', 'on_hold', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -34,6 +35,8 @@ export interface Ticket {
   updatedAt: string;
   /** The events the SLA engine reads, in the server's order (src/domain/sla-history.ts); deadlines are computed from it. */
   sla: readonly SlaEvent[];
+  /** A request with a lead time: its type, count, wanted date and promised dates (src/domain/lead-times.ts). */
+  leadTime?: TicketLeadTime;
 }
 
 export interface Client {

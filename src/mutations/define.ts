@@ -6,10 +6,10 @@
 // against the same names by the compiler.
 import type { z } from 'zod';
 import type { Ticket } from '../domain/ticket';
-import type { ContactRecord, EscalationRecord, NoteRecord, TimeEntryRecord } from '../protocol/records';
+import type { ContactRecord, EscalationRecord, NoteRecord, RequestTypeRecord, TimeEntryRecord } from '../protocol/records';
 
-export type SyncedEntity = 'ticket' | 'contact' | 'note' | 'time_entry' | 'escalation';
-export type SyncedRow = Ticket | ContactRecord | NoteRecord | TimeEntryRecord | EscalationRecord;
+export type SyncedEntity = 'ticket' | 'contact' | 'note' | 'time_entry' | 'escalation' | 'request_type';
+export type SyncedRow = Ticket | ContactRecord | NoteRecord | TimeEntryRecord | EscalationRecord | RequestTypeRecord;
 
 export interface RowRef {
   entity: SyncedEntity;

@@ -2,19 +2,32 @@ import { z } from 'zod';
 import { CHANNELS, TICKET_STATUSES, type Ticket, type TicketStatus } from '../domain/ticket';
 import { appendSlaEvent, openedHistory } from '../domain/sla-history';
 import { statusChangeError } from '../domain/ticket-workflow';
+import { MAX_PARAM } from '../domain/lead-times';
 import { defineMutation } from './define';
 import { priorityKey, ticketDescription, ticketTitle } from './fields';
 
+/** Optional: a ticket that is a request with a lead time (docs/domain/lead-times.md). */
+const leadTimeArgs = {
+  requestTypeId: z.uuid().optional(),
+  requestParam: z.number().int('Enter a whole number.').min(1, 'Enter a count of at least 1.').max(MAX_PARAM).optional(),
+  customerWantedDate: z.iso.date('Enter the wanted date as YYYY-MM-DD.').optional(),
+};
+
 export const createTicket = defineMutation({
-  args: z.strictObject({
-    id: z.uuid(),
-    clientId: z.uuid(),
-    title: ticketTitle,
-    description: ticketDescription,
-    priority: priorityKey,
-    channel: z.enum(CHANNELS),
-    assigneeId: z.uuid().nullable(),
-  }),
+  args: z
+    .strictObject({
+      id: z.uuid(),
+      clientId: z.uuid(),
+      title: ticketTitle,
+      description: ticketDescription,
+      priority: priorityKey,
+      channel: z.enum(CHANNELS),
+      assigneeId: z.uuid().nullable(),
+      ...leadTimeArgs,
+    })
+    .refine((a) => a.requestTypeId !== undefined || (a.requestParam === undefined && a.customerWantedDate === undefined), {
+      message: 'A count or a wanted date belongs to a request type: choose the request type, or leave them out.',
+    }),
   target: (a) => ({ entity: 'ticket', id: a.id }),
   names: (a, into) => {
     into.clients.push(a.clientId);
@@ -36,6 +49,13 @@ export const createTicket = defineMutation({
       updatedAt: performedAt,
       sla: openedHistory(performedAt, a.priority),
     };
+    // The promised dates are the server's to compute (docs/domain/lead-times.md); until they arrive the desk computes them to show.
+    if (a.requestTypeId !== undefined)
+      ticket.leadTime = {
+        requestTypeId: a.requestTypeId,
+        requestParam: a.requestParam ?? null,
+        customerWantedDate: a.customerWantedDate ?? null,
+      };
     return ticket;
   },
 });

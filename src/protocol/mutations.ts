@@ -86,6 +86,8 @@ export const REJECTION_CODES = [
   'invalid_time_entry',
   /** An escalation the chain does not allow: a closed ticket, past the last step, or a step taken meanwhile. */
   'invalid_escalation',
+  /** A request type whose lead time breaks a rule (docs/domain/lead-times.md), or a ticket's request details that do not fit its type. */
+  'invalid_request_type',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

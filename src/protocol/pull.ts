@@ -110,6 +110,7 @@ export const SNAPSHOT_ORDER = [
   'note',
   'time_entry',
   'escalation',
+  'request_type',
 ] as const satisfies readonly Entity[];
 
 const snapshotAfter = z

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ESCALATION_CHAIN } from '../domain/escalation';
 import { CONTACT_ROLES } from '../domain/contact-authorization';
 import { PHONE_LABELS } from '../domain/contact-details';
+import { LEAD_TIME_UNITS } from '../domain/lead-times';
 import { CHANNELS, STAFF_ROLES, TICKET_STATUSES } from '../domain/ticket';
 import { WORK_CAUSES, WORK_TYPES } from '../domain/time-entries';
 
@@ -43,6 +44,17 @@ export const ticketRecordSchema = z.object({
       }),
     )
     .readonly(),
+  /** Present when the ticket is a request of a type with a lead time (docs/domain/lead-times.md). */
+  leadTime: z
+    .object({
+      requestTypeId: z.uuid(),
+      requestParam: z.number().int().nullable(),
+      customerWantedDate: z.iso.date().nullable(),
+      /** Computed by the server at creation on the client's calendar; absent on the desk until the server's copy arrives. */
+      promisedEarliest: z.iso.date().optional(),
+      promisedLatest: z.iso.date().nullable().optional(),
+    })
+    .optional(),
 });
 
 export const clientRecordSchema = z.object({
@@ -129,6 +141,30 @@ export const escalationRecordSchema = z.object({
   acknowledgedAt: isoInstant.nullable(),
 });
 
+const leadTimeBandSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int().nullable(),
+  minDays: z.number().int(),
+  maxDays: z.number().int().nullable(),
+});
+
+/**
+ * A kind of request with a lead time, per workspace (docs/domain/lead-times.md).
+ * Archived rather than deleted, so tickets that name it keep their meaning.
+ */
+export const requestTypeRecordSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  unit: z.enum(LEAD_TIME_UNITS),
+  minDays: z.number().int(),
+  maxDays: z.number().int().nullable(),
+  parameter: z.object({ label: z.string(), bands: z.array(leadTimeBandSchema).readonly() }).nullable(),
+  note: z.string(),
+  /** Where it sits in lists, smallest first. */
+  position: z.number().int(),
+  archived: z.boolean(),
+});
+
 export type TicketRecord = z.infer<typeof ticketRecordSchema>;
 export type ClientRecord = z.infer<typeof clientRecordSchema>;
 export type ContactRecord = z.infer<typeof contactRecordSchema>;
@@ -137,8 +173,19 @@ export type TicketEventRecord = z.infer<typeof ticketEventRecordSchema>;
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
 export type TimeEntryRecord = z.infer<typeof timeEntryRecordSchema>;
 export type EscalationRecord = z.infer<typeof escalationRecordSchema>;
+export type RequestTypeRecord = z.infer<typeof requestTypeRecordSchema>;
 
-export const ENTITIES = ['ticket', 'client', 'contact', 'user', 'ticket_event', 'note', 'time_entry', 'escalation'] as const;
+export const ENTITIES = [
+  'ticket',
+  'client',
+  'contact',
+  'user',
+  'ticket_event',
+  'note',
+  'time_entry',
+  'escalation',
+  'request_type',
+] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 export interface EntityRecords {
@@ -150,6 +197,7 @@ export interface EntityRecords {
   note: NoteRecord;
   time_entry: TimeEntryRecord;
   escalation: EscalationRecord;
+  request_type: RequestTypeRecord;
 }
 
 export const recordSchemas = {
@@ -161,6 +209,7 @@ export const recordSchemas = {
   note: noteRecordSchema,
   time_entry: timeEntryRecordSchema,
   escalation: escalationRecordSchema,
+  request_type: requestTypeRecordSchema,
 } as const satisfies { [E in Entity]: z.ZodType<EntityRecords[E]> };
 
 /** One row's newest state since the cursor; `data` is null for a delete (tombstone). */

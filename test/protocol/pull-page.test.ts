@@ -21,6 +21,7 @@ describe('the pull page on the wire', () => {
       'openedAt',
       'updatedAt',
       'sla',
+      'leadTime?',
     ]);
     for (const fields of Object.values(WIRE_FIELDS)) expect(fields[0]).toBe('id');
   });

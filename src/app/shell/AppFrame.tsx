@@ -1,11 +1,12 @@
-import { useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode, type RefObject } from 'react';
 import { EscalationsScreen, useEscalationCount } from '../escalations/EscalationsScreen';
+import { RequestTypesScreen } from '../lead-times/RequestTypesScreen';
 import { NotificationSettingsDialog } from '../notifications/NotificationSettingsDialog';
 import { QueueScreen } from '../queue/QueueScreen';
 import { StaffScreen, useIsAdmin } from '../staff/StaffScreen';
 import { NewTicketDialog } from '../ticket/NewTicketDialog';
 import { TicketDetail } from '../ticket/TicketDetail';
-import { useNavStore } from './nav-store';
+import { useNavStore, type Screen } from './nav-store';
 import { useReadingPane } from './reading-pane';
 import { ShortcutHelp } from './ShortcutHelp';
 import { shortcutFor } from './shortcuts';
@@ -16,6 +17,7 @@ const NAV_ITEMS = [
   { screen: 'queue', label: 'Queue', action: 'show-queue' },
   { screen: 'escalations', label: 'Escalations', action: 'show-escalations' },
   { screen: 'staff', label: 'Staff', action: 'show-staff', adminOnly: true },
+  { screen: 'request-types', label: 'Request types', action: 'show-request-types' },
 ] as const;
 
 export function AppFrame({ status }: { status: ReactNode }) {
@@ -67,7 +69,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
         <div className="status-area">{status}</div>
       </header>
       <main>
-        {screen === 'escalations' ? <EscalationsScreen /> : screen === 'staff' ? <StaffScreen /> : <QueueScreen searchRef={searchRef} />}
+        <ScreenBody screen={screen} searchRef={searchRef} />
         {openTicketId && <TicketDetail key={openTicketId} ticketId={openTicketId} onClose={closeTicket} />}
       </main>
       <ShortcutHelp />
@@ -75,4 +77,18 @@ export function AppFrame({ status }: { status: ReactNode }) {
       {notificationSettingsOpen && <NotificationSettingsDialog onClose={closeNotificationSettings} />}
     </div>
   );
+}
+
+/** The main area's screen; a new screen must be added here or fail to compile. */
+function ScreenBody({ screen, searchRef }: { screen: Screen; searchRef: RefObject<HTMLInputElement | null> }) {
+  switch (screen) {
+    case 'queue':
+      return <QueueScreen searchRef={searchRef} />;
+    case 'escalations':
+      return <EscalationsScreen />;
+    case 'staff':
+      return <StaffScreen />;
+    case 'request-types':
+      return <RequestTypesScreen />;
+  }
 }

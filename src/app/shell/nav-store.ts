@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Screen = 'queue' | 'escalations' | 'staff';
+export type Screen = 'queue' | 'escalations' | 'staff' | 'request-types';
 
 interface NavState {
   screen: Screen;

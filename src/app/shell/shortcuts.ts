@@ -30,6 +30,7 @@ export const SHORTCUTS = [
   { key: 'x', label: 'x', description: 'Explain the deadlines of the open ticket', action: 'ticket-explain' },
   { key: ',', label: ',', description: 'Notification settings: working hours, warning time', action: 'notification-settings' },
   { key: 'm', label: 'm', description: 'Show staff and sessions (admins)', action: 'show-staff' },
+  { key: 'w', label: 'w', description: 'Show request types and their lead times', action: 'show-request-types' },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutAction = (typeof SHORTCUTS)[number]['action'];

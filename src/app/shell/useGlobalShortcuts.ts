@@ -90,6 +90,10 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
     nav.showScreen('staff');
     return true;
   },
+  'show-request-types': ({ nav }) => {
+    nav.showScreen('request-types');
+    return true;
+  },
 };
 
 /** One keydown listener for the whole console; actions come from the stores. */

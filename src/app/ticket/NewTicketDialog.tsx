@@ -1,11 +1,14 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { FieldErrors, NewTicketDraft } from '../../domain/new-ticket';
+import type { NewTicketDraft } from '../../domain/new-ticket';
 import { PRIORITY_SCHEMES } from '../../domain/priority-schemes';
 import { CHANNEL_LABELS, CHANNELS } from '../../domain/ticket';
 import { useLive } from '../hooks/useLive';
 import { useServices } from '../services';
 import { useQueueStore } from '../queue/queue-store';
 import { Field } from './Field';
+import type { CreateTicketErrors, TicketRequestDetails } from '../../data/ticket-repository';
+import { EMPTY_REQUEST, parseCount, RequestTypeFields, type RequestDraft } from '../lead-times/RequestTypeFields';
+import { useNow } from '../hooks/useNow';
 
 const EMPTY: NewTicketDraft = { clientId: '', title: '', description: '', priority: '', channel: 'phone', assigneeId: null };
 
@@ -15,7 +18,10 @@ export function NewTicketDialog({ onClose }: { onClose(): void }) {
   const reference = useLive(referenceLive);
   const select = useQueueStore((s) => s.select);
   const [draft, setDraft] = useState<NewTicketDraft>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<CreateTicketErrors>({});
+  const [request, setRequest] = useState<RequestDraft>(EMPTY_REQUEST);
+  const requestTypes = useLive(useMemo(() => repos.requestTypes.live(), [repos]));
+  const now = useNow(60_000);
   const [saving, setSaving] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
@@ -28,9 +34,14 @@ export function NewTicketDialog({ onClose }: { onClose(): void }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const details = requestDetails(request, requestTypes ?? []);
+    if ('error' in details) {
+      setErrors({ requestParam: details.error });
+      return;
+    }
     setSaving(true);
     try {
-      const result = await repos.tickets.create(draft);
+      const result = await repos.tickets.create(draft, new Date(), details.request);
       if (!result.ok) {
         setErrors(result.errors);
         return;
@@ -103,6 +114,14 @@ export function NewTicketDialog({ onClose }: { onClose(): void }) {
             )}
           </Field>
         </div>
+        <RequestTypeFields
+          types={requestTypes ?? []}
+          client={client}
+          draft={request}
+          errors={errors}
+          now={now}
+          onChange={(patch) => setRequest((r) => ({ ...r, ...patch }))}
+        />
         <div className="modal-actions">
           <button type="button" onClick={onClose}>
             Cancel
@@ -114,4 +133,17 @@ export function NewTicketDialog({ onClose }: { onClose(): void }) {
       </form>
     </div>
   );
+}
+
+/** The request details to send, or why the count cannot be sent. */
+function requestDetails(
+  draft: RequestDraft,
+  types: readonly { id: string; parameter: { label: string } | null }[],
+): { request: TicketRequestDetails | null } | { error: string } {
+  if (draft.requestTypeId === '') return { request: null };
+  const type = types.find((t) => t.id === draft.requestTypeId);
+  const count = type?.parameter ? parseCount(draft.requestParam) : null;
+  if (count !== null && !(count >= 1))
+    return { error: `${type?.parameter?.label ?? 'Count'}: enter a whole number from 1, or leave it empty.` };
+  return { request: { requestTypeId: draft.requestTypeId, requestParam: count, customerWantedDate: draft.customerWantedDate || null } };
 }

@@ -10,6 +10,7 @@ import { ticketSlaOrReason } from '../sla/ticket-sla';
 import { ExplainPanel } from './ExplainPanel';
 import { NoteEditor, type NoteEditorHandle } from './NoteEditor';
 import { TicketHeader } from './TicketHeader';
+import { TicketLeadTime } from '../lead-times/TicketLeadTime';
 import { buildTimeline } from './timeline';
 import { TIMELINE_RENDERED_MARK, TimelineList } from './TimelineList';
 import { TimePanel } from './TimePanel';
@@ -70,6 +71,7 @@ export function TicketDetail({ ticketId, onClose }: { ticketId: string; onClose(
         </button>
       </header>
       <TicketHeader ticket={ticket} client={client} assignee={ticket.assigneeId ? staff.get(ticket.assigneeId) : undefined} sla={sla} />
+      <TicketLeadTime ticket={ticket} client={client} />
       {computed?.reason && (
         <p className="field-error" role="status">
           The SLA clocks cannot be shown: {computed.reason}. Set a priority of this client&apos;s contract to start them again.

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { appendChanges } from '../changes/changes';
 import { userRecord } from '../changes/records';
+import { seedDefaultRequestTypes } from '../lead-times/default-request-types';
 
 export interface NewStaff {
   /** Given by the demo seed so its tickets can name their assignees; otherwise a fresh UUIDv7. */
@@ -73,6 +74,7 @@ export async function createWorkspace(
       .values({ ...workspace, change_seq: 0, purged_seq: 0 })
       .execute();
     const [admin] = await addStaff(trx, workspace.id, [{ ...input.admin, role: 'admin' }], now);
+    await seedDefaultRequestTypes(trx, workspace.id, now);
     return { workspace, adminId: admin!.id };
   });
 }

@@ -7,6 +7,7 @@
 // - technicians and engineers work tickets: status, assignment, replies;
 // - coordinators, supervisors, site directors and admins may also keep client contacts;
 // - only an admin manages staff accounts and sessions;
+// - coordinators, supervisors, site directors and admins keep the request types and their lead times;
 // - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
 import { CONTACT_MANAGER_ROLES } from '../../domain/contact-details';
 import type { StaffRole } from '../../domain/ticket';
@@ -21,6 +22,7 @@ export const ACTIONS = [
   'time.log',
   'ticket.escalate',
   'staff.manage',
+  'leadtime.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -36,6 +38,7 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'time.log': WORKERS,
   'ticket.escalate': ['intake', ...WORKERS],
   'staff.manage': ['admin'],
+  'leadtime.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
 };
 
 const DESCRIPTIONS: Record<Action, string> = {
@@ -48,6 +51,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'time.log': 'log time on tickets',
   'ticket.escalate': 'escalate tickets',
   'staff.manage': 'invite staff, change roles, deactivate accounts, reset passwords or end sessions',
+  'leadtime.manage': 'edit request types and their lead times',
 };
 
 export function can(role: StaffRole, action: Action): boolean {

@@ -5,6 +5,7 @@ import type {
   ContactRecord,
   EscalationRecord,
   NoteRecord,
+  RequestTypeRecord,
   TicketEventRecord,
   TicketRecord,
   TimeEntryRecord,
@@ -15,6 +16,7 @@ import type {
   ContactsTable,
   EscalationsTable,
   NotesTable,
+  RequestTypesTable,
   TicketEventsTable,
   TicketsTable,
   TimeEntriesTable,
@@ -36,6 +38,7 @@ export function ticketRecord(row: Selectable<TicketsTable>): TicketRecord {
     openedAt: iso(row.opened_at),
     updatedAt: iso(row.updated_at),
     sla: row.sla_history,
+    ...(row.lead_time === null ? {} : { leadTime: row.lead_time }),
   };
 }
 
@@ -114,5 +117,19 @@ export function escalationRecord(row: Selectable<EscalationsTable>): EscalationR
     escalatedAt: iso(row.escalated_at),
     acknowledgedBy: row.acknowledged_by,
     acknowledgedAt: row.acknowledged_at === null ? null : iso(row.acknowledged_at),
+  };
+}
+
+export function requestTypeRecord(row: Selectable<RequestTypesTable>): RequestTypeRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    unit: row.unit as RequestTypeRecord['unit'],
+    minDays: row.min_days,
+    maxDays: row.max_days,
+    parameter: row.parameter,
+    note: row.note,
+    position: row.position,
+    archived: row.archived,
   };
 }

@@ -3,6 +3,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ContactPhone } from '../../domain/contact-details';
 import type { SlaEvent } from '../../domain/sla';
+import type { LeadTimeBand, TicketLeadTime } from '../../domain/lead-times';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Seq = ColumnType<number, number | undefined, number>;
@@ -84,6 +85,8 @@ export interface TicketsTable {
   /** The compact SLA history (src/domain/sla-history.ts), kept by the same handlers that write ticket_events. */
   sla_history: Json<readonly SlaEvent[]>;
   created_by: string | null;
+  /** A request with a lead time (docs/domain/lead-times.md): type, count, wanted date and the dates promised at creation. */
+  lead_time: ColumnType<TicketLeadTime | null, string | null | undefined, string | null>;
 }
 
 export interface TicketEventsTable {
@@ -186,6 +189,20 @@ export interface EscalationsTable {
   recorded_at: Timestamp;
 }
 
+/** Request types with lead times, per workspace (migration 0014, docs/domain/lead-times.md). */
+export interface RequestTypesTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  unit: string;
+  min_days: number;
+  max_days: number | null;
+  parameter: ColumnType<{ label: string; bands: LeadTimeBand[] } | null, string | null, string | null>;
+  note: string;
+  position: number;
+  archived: Generated<boolean>;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -201,6 +218,7 @@ export interface Database {
   wire_fields: WireFieldsTable;
   time_entries: TimeEntriesTable;
   escalations: EscalationsTable;
+  request_types: RequestTypesTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
@@ -228,6 +246,7 @@ export const TICKET_COLUMNS = {
   updated_at: 'timestamptz',
   sla_history: 'jsonb',
   created_by: 'uuid',
+  lead_time: 'jsonb',
 } as const satisfies Columns<TicketsTable>;
 
 /** What a mutation may change on an existing ticket. */

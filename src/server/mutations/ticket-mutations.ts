@@ -5,7 +5,11 @@ import type { TicketStatus } from '../../domain/ticket';
 import type { Selectable } from 'kysely';
 import type { ClientsTable } from '../db/schema';
 import type { ChangeWrite } from '../changes/changes';
-import { ticketRecord } from '../changes/records';
+import { requestTypeRecord, ticketRecord } from '../changes/records';
+import { LeadTimeError, leadTimeCalendar, promisedDates, type TicketLeadTime } from '../../domain/lead-times';
+import { SLA_PRESETS } from '../../../resources/sla-presets';
+import type { MutationArgs } from '../../protocol';
+import { findRequestType } from './request-type-mutations';
 import { canonicalId, type TicketRow } from './unit-of-work';
 import {
   addEvent,
@@ -25,12 +29,45 @@ function requirePriority(client: Selectable<ClientsTable>, priority: string): vo
   throw new MutationRejected('invalid_priority', `'${priority}' is not a priority of ${client.name}'s contract; choose one of ${allowed}.`);
 }
 
+/**
+ * The request details of a new ticket with the dates promised on the client's
+ * calendar, computed here: the desk's own are only for showing until this copy
+ * arrives. A type archived since the desk chose it still applies (the person
+ * chose it while it was offered).
+ */
+async function ticketLeadTime(
+  ctx: MutationContext,
+  client: Selectable<ClientsTable>,
+  args: MutationArgs['createTicket'],
+): Promise<TicketLeadTime | null> {
+  if (args.requestTypeId === undefined) return null;
+  const row = await findRequestType(ctx, args.requestTypeId);
+  const type = requestTypeRecord(row);
+  if (type.parameter === null && args.requestParam !== undefined)
+    throw new MutationRejected('invalid_request_type', `"${type.name}" takes no count; leave it out.`);
+  const calendar = leadTimeCalendar(SLA_PRESETS[client.priority_scheme_id as PrioritySchemeId].calendar);
+  try {
+    const dates = promisedDates(type, args.requestParam ?? null, ctx.performedAt, calendar);
+    return {
+      requestTypeId: type.id,
+      requestParam: args.requestParam ?? null,
+      customerWantedDate: args.customerWantedDate ?? null,
+      promisedEarliest: dates.earliest,
+      promisedLatest: dates.latest,
+    };
+  } catch (error) {
+    if (error instanceof LeadTimeError) throw new MutationRejected('invalid_request_type', error.message);
+    throw error;
+  }
+}
+
 export const createTicket: MutationHandler<'createTicket'> = async (ctx, args) => {
   requireRole(ctx, 'ticket.create');
   if (args.assigneeId !== null) requireRole(ctx, 'ticket.assign');
   const client = await findClient(ctx, args.clientId);
   requirePriority(client, args.priority);
   await requireAssignee(ctx, args.assigneeId);
+  const leadTime = await ticketLeadTime(ctx, client, args);
   const ticket: TicketRow = {
     id: canonicalId(args.id),
     tenant_id: ctx.tenantId,
@@ -45,6 +82,7 @@ export const createTicket: MutationHandler<'createTicket'> = async (ctx, args) =
     updated_at: ctx.now,
     sla_history: openedHistory(ctx.performedAt.toISOString(), args.priority),
     created_by: ctx.user.id,
+    lead_time: leadTime,
   };
   // Ids are desk-made UUIDv7s, unique across workspaces: a clash means this desk sent the ticket twice under
   // two numbers, or someone is probing. One answer for both, which never says whose the id is or that it exists.

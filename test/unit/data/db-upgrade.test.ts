@@ -65,6 +65,7 @@ describe('Dexie schema upgrades keep every ticket', () => {
         'timeEntries',
         'escalations',
         'timelineBuckets',
+        'requestTypes',
       ].sort(),
     );
     // 1,000 tickets spread over the buckets rather than piling into a few.

@@ -10,6 +10,7 @@ import * as escalations from './0009-escalations';
 import * as ticketEventActor from './0010-ticket-event-actor';
 import * as contactDetails from './0012-contact-details';
 import * as staffAccounts from './0015-staff-accounts';
+import * as requestTypes from './0014-request-types';
 
 // Listed explicitly, not scanned from a folder: bundlers and tsx see every migration, and order is the key order.
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0010-ticket-event-actor': ticketEventActor,
   '0012-contact-details': contactDetails,
   '0015-staff-accounts': staffAccounts,
+  '0014-request-types': requestTypes,
 };
 
 export const migrationProvider: MigrationProvider = {
