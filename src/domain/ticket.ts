@@ -1,6 +1,7 @@
 // Ticket vocabulary: statuses and channels (docs/domain/ticket-workflow.md).
-import type { PrioritySchemeId } from './priority-schemes';
 import type { SlaEvent } from './sla/history';
+
+export type { Client } from './client';
 
 export const TICKET_STATUSES = ['new', 'open', 'awaiting_reply', 'on_hold', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -34,14 +35,6 @@ export interface Ticket {
   updatedAt: string;
   /** The events the SLA engine reads, in the server's order (src/domain/sla-history.ts); deadlines are computed from it. */
   sla: readonly SlaEvent[];
-}
-
-export interface Client {
-  id: string;
-  name: string;
-  /** IANA zone the client's dates are shown in. */
-  timeZone: string;
-  prioritySchemeId: PrioritySchemeId;
 }
 
 export interface StaffMember {

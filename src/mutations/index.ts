@@ -11,6 +11,7 @@ import { createTicket, setStatus, updateTicket } from './ticket';
 import { logTime } from './time-entry';
 import { acknowledgeEscalation, escalateTicket } from './escalation';
 import { closeTicket, reopenTicket } from './ticket-closing';
+import { upsertClient } from './client';
 
 export const mutations = {
   createTicket,
@@ -24,6 +25,7 @@ export const mutations = {
   acknowledgeEscalation,
   closeTicket,
   reopenTicket,
+  upsertClient,
 };
 
 export type MutationName = keyof typeof mutations;

@@ -6,6 +6,7 @@
 // - intake logs tickets and fixes what it logged, but does not work or assign them;
 // - technicians and engineers work tickets: status, assignment, replies;
 // - coordinators, supervisors, site directors and admins may also keep client contacts;
+// - coordinators, supervisors, site directors and admins keep clients' service records; a technician cannot edit contracts;
 // - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
 import type { StaffRole } from '../../domain/ticket';
 
@@ -18,6 +19,7 @@ export const ACTIONS = [
   'contact.manage',
   'time.log',
   'ticket.escalate',
+  'client.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -32,6 +34,7 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'contact.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
   'time.log': WORKERS,
   'ticket.escalate': ['intake', ...WORKERS],
+  'client.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
 };
 
 const DESCRIPTIONS: Record<Action, string> = {
@@ -43,6 +46,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'contact.manage': 'change client contacts',
   'time.log': 'log time on tickets',
   'ticket.escalate': 'escalate tickets',
+  'client.manage': "edit clients' service records (sites, SLA, contract terms, onboarding)",
 };
 
 export function can(role: StaffRole, action: Action): boolean {
