@@ -11,31 +11,45 @@ const FIELDS = ['sites', 'customPolicy', 'contract', 'maintenanceWindow', 'onboa
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+  // If not exists: a down keeps the columns (see down), and the next up finds them with the records people entered.
   await db.schema
     .alterTable('clients')
-    .addColumn('sites', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
-    .addColumn('custom_policy', 'jsonb')
+    .addColumn('sites', 'jsonb', (c) =>
+      c
+        .ifNotExists()
+        .notNull()
+        .defaultTo(sql`'[]'::jsonb`),
+    )
+    .addColumn('custom_policy', 'jsonb', (c) => c.ifNotExists())
     .addColumn('hourly_rate_cents', 'integer', (c) =>
       c
+        .ifNotExists()
         .notNull()
         .defaultTo(15_000)
         .check(sql`hourly_rate_cents > 0`),
     )
     .addColumn('onsite_base_fee_cents', 'integer', (c) =>
       c
+        .ifNotExists()
         .notNull()
         .defaultTo(35_000)
         .check(sql`onsite_base_fee_cents > 0`),
     )
-    .addColumn('after_hours_billable', 'text', (c) => c.notNull().defaultTo('unless_critical'))
-    .addColumn('after_hours_rate_cents', 'integer', (c) => c.check(sql`after_hours_rate_cents > 0`))
-    .addColumn('maintenance_window', 'jsonb')
-    .addColumn('after_hours_contact_ids', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
-    .addColumn('authorization_preferences', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('onboarding_notes', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('after_hours_billable', 'text', (c) => c.ifNotExists().notNull().defaultTo('unless_critical'))
+    .addColumn('after_hours_rate_cents', 'integer', (c) => c.ifNotExists().check(sql`after_hours_rate_cents > 0`))
+    .addColumn('maintenance_window', 'jsonb', (c) => c.ifNotExists())
+    .addColumn('after_hours_contact_ids', 'jsonb', (c) =>
+      c
+        .ifNotExists()
+        .notNull()
+        .defaultTo(sql`'[]'::jsonb`),
+    )
+    .addColumn('authorization_preferences', 'text', (c) => c.ifNotExists().notNull().defaultTo(''))
+    .addColumn('onboarding_notes', 'text', (c) => c.ifNotExists().notNull().defaultTo(''))
     .execute();
   await sql`update clients set sites = jsonb_build_array(jsonb_build_object(
-      'id', gen_random_uuid(), 'name', 'Main office', 'address', '', 'timeZone', time_zone))`.execute(db);
+      'id', gen_random_uuid(), 'name', 'Main office', 'address', '', 'timeZone', time_zone))
+    where sites = '[]'::jsonb`.execute(db);
   await sql`update changes c set data = c.data || jsonb_build_object(
       'sites', k.sites,
       'customPolicy', k.custom_policy,
@@ -50,6 +64,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await rebuildWireColumn(db);
 }
 
+// Going down takes the fields off the wire and out of the change log but keeps
+// the columns (each has a default, so older code inserts clients as before):
+// the service records people entered survive a down and up again.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`update wire_fields set fields = fields - array[${sql.join(FIELDS.map((f) => sql.lit(f)))}]::text[] where entity = 'client'`.execute(
@@ -59,18 +76,4 @@ export async function down(db: Kysely<any>): Promise<void> {
     db,
   );
   await rebuildWireColumn(db);
-  let alter = db.schema.alterTable('clients').dropColumn('sites');
-  for (const column of [
-    'custom_policy',
-    'hourly_rate_cents',
-    'onsite_base_fee_cents',
-    'after_hours_billable',
-    'after_hours_rate_cents',
-    'maintenance_window',
-    'after_hours_contact_ids',
-    'authorization_preferences',
-    'onboarding_notes',
-  ])
-    alter = alter.dropColumn(column);
-  await alter.execute();
 }
