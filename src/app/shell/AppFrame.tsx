@@ -1,4 +1,5 @@
 import { useRef, type ReactNode } from 'react';
+import { ClientsScreen } from '../clients/ClientsScreen';
 import { EscalationsScreen, useEscalationCount } from '../escalations/EscalationsScreen';
 import { NotificationSettingsDialog } from '../notifications/NotificationSettingsDialog';
 import { QueueScreen } from '../queue/QueueScreen';
@@ -10,10 +11,11 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { shortcutFor } from './shortcuts';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 
-// Only screens that exist are listed; Intake, Visits, Clients and Audit join as they are built.
+// Only screens that exist are listed; Intake, Visits and Audit join as they are built.
 const NAV_ITEMS = [
   { screen: 'queue', label: 'Queue', action: 'show-queue' },
   { screen: 'escalations', label: 'Escalations', action: 'show-escalations' },
+  { screen: 'clients', label: 'Clients', action: 'show-clients' },
 ] as const;
 
 export function AppFrame({ status }: { status: ReactNode }) {
@@ -63,7 +65,13 @@ export function AppFrame({ status }: { status: ReactNode }) {
         <div className="status-area">{status}</div>
       </header>
       <main>
-        {screen === 'escalations' ? <EscalationsScreen /> : <QueueScreen searchRef={searchRef} />}
+        {screen === 'escalations' ? (
+          <EscalationsScreen />
+        ) : screen === 'clients' ? (
+          <ClientsScreen />
+        ) : (
+          <QueueScreen searchRef={searchRef} />
+        )}
         {openTicketId && <TicketDetail key={openTicketId} ticketId={openTicketId} onClose={closeTicket} />}
       </main>
       <ShortcutHelp />

@@ -24,6 +24,8 @@ describe('resolveShortcut', () => {
     [{ key: 'e' }, 'show-escalations'],
     [{ key: 'q' }, 'show-queue'],
     [{ key: 'e', inEditable: true }, null],
+    [{ key: 'l' }, 'show-clients'],
+    [{ key: 'l', inEditable: true }, null],
   ] as const)('%o -> %s', (patch, expected) => {
     expect(resolveShortcut({ ...plain, ...patch })).toBe(expected);
   });

@@ -29,6 +29,7 @@ export const SHORTCUTS = [
   { key: 'a', label: 'a', description: 'Assign the open ticket to me', action: 'ticket-assign-me' },
   { key: 'x', label: 'x', description: 'Explain the deadlines of the open ticket', action: 'ticket-explain' },
   { key: ',', label: ',', description: 'Notification settings: working hours, warning time', action: 'notification-settings' },
+  { key: 'l', label: 'l', description: 'Show clients: find a client or contact, edit its service record', action: 'show-clients' },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutAction = (typeof SHORTCUTS)[number]['action'];
