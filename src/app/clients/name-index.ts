@@ -61,19 +61,23 @@ export function buildNameIndex(entries: readonly NameEntry[]): NameIndex {
     search(query, limit = 50) {
       const q = foldName(query);
       if (q === '') return [];
-      const hits: NameHit[] = [];
+      // Rank buckets: word starts before matches inside a word, clients before contacts.
+      const buckets: number[][] = [[], [], [], []];
       for (const i of candidates(q)) {
         const key = keys[i]!;
         const at = key.indexOf(q);
         if (at < 0) continue;
-        hits.push({ ...entries[i]!, prefix: at === 0 || key[at - 1] === ' ' });
+        const prefix = at === 0 || key[at - 1] === ' ';
+        buckets[(prefix ? 0 : 2) + (entries[i]!.kind === 'client' ? 0 : 1)]!.push(i);
       }
-      // Word starts first, then clients before contacts, then by name.
-      hits.sort(
-        (a, b) =>
-          Number(b.prefix) - Number(a.prefix) || (a.kind === b.kind ? 0 : a.kind === 'client' ? -1 : 1) || a.name.localeCompare(b.name),
-      );
-      return hits.slice(0, limit);
+      // A common query matches thousands of names; only the ones shown are sorted by name and built into hits.
+      const hits: NameHit[] = [];
+      buckets.forEach((bucket, b) => {
+        if (hits.length >= limit) return;
+        bucket.sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0));
+        for (const i of bucket.slice(0, limit - hits.length)) hits.push({ ...entries[i]!, prefix: b < 2 });
+      });
+      return hits;
     },
   };
 }
