@@ -47,6 +47,9 @@ test('create a client with a site, a custom policy, contract terms; see its gaps
   await clients.save();
   await expect(clients.client.getByTestId('client-saved')).toContainText(name);
   await desk.waitSynced();
+  // Away and back: the page opened next shows the record as stored, not the form as typed.
+  await desk.page.keyboard.press('q');
+  await clients.open();
   // Still there once the server has answered: a refusal would have taken it back out.
   await clients.find("TIDEWATER optom");
   const hit = clients.results.getByRole('button', { name });
