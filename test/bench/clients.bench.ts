@@ -5,6 +5,7 @@
 // contact names, 2 to 12 characters, some matching nothing), per run.
 // Prints `name: value unit`. Run with `npm run bench clients`.
 import { buildSync } from 'esbuild';
+import type * as NameIndexModule from '../../src/app/clients/name-index';
 import { launchChromium } from './chromium';
 import { reportRuns } from './stats';
 
@@ -29,7 +30,7 @@ try {
   log(`indexing ${CLIENTS} clients and ${CONTACTS} contacts`);
   const result = await page.evaluate(
     ({ clients, contacts, runs }) => {
-      const lib = (globalThis as unknown as { NameIndex: typeof import('../../src/app/clients/name-index') }).NameIndex;
+      const lib = (globalThis as unknown as { NameIndex: typeof NameIndexModule }).NameIndex;
       // Names built from word lists, accents included, so queries hit many names and some hit none.
       const words = [
         'Harbor',

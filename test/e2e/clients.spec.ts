@@ -51,7 +51,7 @@ test('create a client with a site, a custom policy, contract terms; see its gaps
   await desk.page.keyboard.press('q');
   await clients.open();
   // Still there once the server has answered: a refusal would have taken it back out.
-  await clients.find("TIDEWATER optom");
+  await clients.find('TIDEWATER optom');
   const hit = clients.results.getByRole('button', { name });
   await expect(hit).toBeVisible();
   await clients.find('');
