@@ -1,13 +1,13 @@
 // Clients' service records on this desk: read live with their contacts, edited
 // offline through the outbox (upsertClient), checked by the mutation's own
 // schema before anything is written (the server checks again against its rows).
-import { newClient, type Client } from '../domain/client';
+import { CLIENT_MANAGER_ROLES, newClient, type Client } from '../domain/client';
 import type { ContactRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
 import { newId } from './ids';
 import { live, type Live } from './live';
 import { syncTables } from './local-rows';
-import { recordMutation } from './outbox';
+import { loadSyncState, LocalMutationRefused, recordMutation } from './outbox';
 
 export interface ClientsAndContacts {
   clients: Client[];
@@ -36,6 +36,13 @@ export class ClientRepository {
   /** Creates or edits; throws LocalMutationRefused naming the rule (nothing written) when the record breaks one. */
   async save(client: Client, now: Date = new Date()): Promise<Client> {
     return this.db.transaction('rw', syncTables(this.db), async () => {
+      // A desk that knows who is signed in refuses at once what the server would; one not signed in (local only) has no server to ask.
+      const { userId } = await loadSyncState(this.db);
+      const me = userId === null ? undefined : await this.db.staff.get(userId);
+      if (me && !CLIENT_MANAGER_ROLES.includes(me.role))
+        throw new LocalMutationRefused(
+          `Your role (${me.role}) may not edit clients' service records; ask one of: ${CLIENT_MANAGER_ROLES.join(', ')}.`,
+        );
       const recorded = await recordMutation(this.db, { name: 'upsertClient', args: client }, now);
       return recorded.row as Client;
     });

@@ -7,7 +7,7 @@ import { SLA_PRESETS } from '../../resources/sla-presets';
 import { LocalMutationRefused } from '../../src/data/outbox';
 import { clientRecord } from '../../src/server/changes/records';
 import { createTestWorkspace, useTestServer, type TestWorkspace } from '../server/harness';
-import { SimDesk } from './sim';
+import { SimDesk, ticketDraft } from './sim';
 
 const server = useTestServer('pglite');
 const desks: SimDesk[] = [];
@@ -52,20 +52,33 @@ describe('client service records on the desk', () => {
     expect(local).toEqual(stored);
   });
 
-  it("takes a technician's refused edit back on the desk", async () => {
+  it('refuses a technician on the desk at once, writing nothing', async () => {
     const ws = await createTestWorkspace(server());
     const tech = desk(ws, 'technician');
     await tech.tab.engine.syncNow();
-    const id = ws.clients['four-tier'];
-    const clientOf = async () => (await tech.local()).clients.find((c) => c.id === id);
-    const before = (await clientOf())!;
-    await tech.tab.repos.clients.save(
-      { ...before, sites: [{ id: crypto.randomUUID(), name: 'HQ', address: '', timeZone: 'UTC' }], name: 'Renamed' },
-      tech.now(),
+    const before = (await tech.local()).clients.find((c) => c.id === ws.clients['four-tier'])!;
+    await expect(tech.tab.repos.clients.save({ ...before, name: 'Renamed' }, tech.now())).rejects.toThrow(
+      /Your role \(technician\) may not edit clients/,
     );
-    expect((await clientOf())!.name).toBe('Renamed');
-    await tech.tab.engine.syncNow();
+    expect(await tech.tab.repos.sync.pendingCount()).toBe(0);
+    expect((await tech.local()).clients.find((c) => c.id === before.id)).toEqual(before);
+  });
+
+  it('takes back an edit the server refuses (a new scheme for a client with tickets)', async () => {
+    const ws = await createTestWorkspace(server());
+    const coordinator = desk(ws, 'service_coordinator');
+    await coordinator.tab.engine.syncNow();
+    const id = ws.clients['four-tier'];
+    const created = await coordinator.tab.repos.tickets.create(ticketDraft(ws), coordinator.now());
+    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+    await coordinator.tab.engine.syncNow();
+    const clientOf = async () => (await coordinator.local()).clients.find((c) => c.id === id);
+    const before = (await clientOf())!;
+    const site = { id: crypto.randomUUID(), name: 'HQ', address: '', timeZone: 'UTC' };
+    await coordinator.tab.repos.clients.save({ ...before, sites: [site], prioritySchemeId: 'five-priority' }, coordinator.now());
+    expect((await clientOf())!.prioritySchemeId).toBe('five-priority');
+    await coordinator.tab.engine.syncNow();
     expect(await clientOf()).toEqual(before);
-    expect((await serverClient(id))!.name).toBe(before.name);
+    expect((await serverClient(id))!.prioritySchemeId).toBe('four-tier');
   });
 });

@@ -12,7 +12,18 @@ import { PolicyEditor, presetText } from './PolicyEditor';
 const WEEKDAY_LABELS: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 
 /** One client's service record: edited as a draft, saved through the outbox (upsertClient). */
-export function ClientPage({ client, contacts, isNew }: { client: Client; contacts: readonly ContactRecord[]; isNew: boolean }) {
+export function ClientPage({
+  client,
+  contacts,
+  isNew,
+  canEdit,
+}: {
+  client: Client;
+  contacts: readonly ContactRecord[];
+  isNew: boolean;
+  /** The signed-in role may keep service records (client.manage); others read them. */
+  canEdit: boolean;
+}) {
   const { repos } = useServices();
   const [draft, setDraft] = useState<Client>(client);
   const [custom, setCustom] = useState(client.customPolicy !== null);
@@ -312,7 +323,12 @@ export function ClientPage({ client, contacts, isNew }: { client: Client; contac
       </section>
 
       <div className="form-actions">
-        <button type="submit" className="primary">
+        {!canEdit && (
+          <p className="muted" id="client-read-only">
+            Your role may read clients but not edit their service records; a coordinator, supervisor, site director or admin can.
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={!canEdit} aria-describedby={canEdit ? undefined : 'client-read-only'}>
           {isNew ? 'Create client' : 'Save client'}
         </button>
       </div>

@@ -1,7 +1,8 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { Client } from '../../domain/client';
+import { CLIENT_MANAGER_ROLES, type Client } from '../../domain/client';
 import { useLive } from '../hooks/useLive';
 import { useServices } from '../services';
+import { useSessionStore } from '../session/session-store';
 import { ClientPage } from './ClientPage';
 import { buildNameIndex, nameEntries, type NameHit } from './name-index';
 
@@ -12,6 +13,11 @@ const LIST_LIMIT = 200;
 export function ClientsScreen() {
   const { repos } = useServices();
   const data = useLive(useMemo(() => repos.clients.live(), [repos]));
+  const reference = useLive(useMemo(() => repos.reference.live(), [repos]));
+  const currentUserId = useSessionStore((s) => s.currentUserId);
+  const role = reference?.staff.find((s) => s.id === currentUserId)?.role;
+  // Unknown (not signed in, local only): the desk lets them edit, as the repository does.
+  const canEdit = role === undefined || CLIENT_MANAGER_ROLES.includes(role);
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const [selected, setSelected] = useState<Client | null>(null);
@@ -73,7 +79,7 @@ export function ClientsScreen() {
           )}
         </div>
         {current ? (
-          <ClientPage key={current.id} client={current} contacts={contacts} isNew={!clientById.has(current.id)} />
+          <ClientPage key={current.id} client={current} contacts={contacts} isNew={!clientById.has(current.id)} canEdit={canEdit} />
         ) : (
           <p className="empty">Choose a client, or create one.</p>
         )}

@@ -8,6 +8,7 @@
 // - coordinators, supervisors, site directors and admins may also keep client contacts;
 // - coordinators, supervisors, site directors and admins keep clients' service records; a technician cannot edit contracts;
 // - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
+import { CLIENT_MANAGER_ROLES } from '../../domain/client';
 import type { StaffRole } from '../../domain/ticket';
 
 export const ACTIONS = [
@@ -34,7 +35,7 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'contact.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
   'time.log': WORKERS,
   'ticket.escalate': ['intake', ...WORKERS],
-  'client.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
+  'client.manage': CLIENT_MANAGER_ROLES,
 };
 
 const DESCRIPTIONS: Record<Action, string> = {
