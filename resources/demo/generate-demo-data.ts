@@ -1,6 +1,7 @@
 import { PRIORITY_SCHEMES } from '../../src/domain/priority-schemes';
 import { appendSlaEvent, openedHistory } from '../../src/domain/sla-history';
 import type { SlaEvent } from '../../src/domain/sla';
+import { DEFAULT_ONSITE_BASE_FEE_CENTS, newClient } from '../../src/domain/client';
 import { TICKET_STATUSES, CHANNELS, type Client, type StaffMember, type Ticket, type TicketStatus } from '../../src/domain/ticket';
 import { DEMO_CLIENTS, DEMO_REQUESTS, DEMO_STAFF } from './catalog';
 import { createRandom, pick, uuidv7At } from './prng';
@@ -64,13 +65,54 @@ function demoHistory(
   return sla;
 }
 
+const DEMO_STREETS = ['Harbor Way', 'Main Street', 'Lake Shore Drive', 'Beacon Street', 'Route 9', 'Elm Avenue', 'Pier 12', 'Redwood Road'];
+
+/**
+ * A demo client's sites, terms and onboarding: some clients fully onboarded, some
+ * with gaps (no maintenance window, no authorization preferences), so the checklist has something to show.
+ */
+function serviceRecord(
+  base: Pick<Client, 'id' | 'name' | 'timeZone' | 'prioritySchemeId'>,
+  i: number,
+  ms: number,
+  random: () => number,
+): Client {
+  const client = newClient(base, uuidv7At(ms + 200 + i, random));
+  const street = DEMO_STREETS[i % DEMO_STREETS.length]!;
+  client.sites[0] = { ...client.sites[0]!, address: `${100 + i * 17} ${street}` };
+  // Every third client has a second site (a branch office, in the same zone).
+  if (i % 3 === 0)
+    client.sites.push({
+      id: uuidv7At(ms + 300 + i, random),
+      name: 'Branch office',
+      address: `${20 + i} Depot Lane`,
+      timeZone: base.timeZone,
+    });
+  client.contract = {
+    hourlyRateCents: 12_500 + (i % 4) * 2_500,
+    onsiteBaseFeeCents: DEFAULT_ONSITE_BASE_FEE_CENTS,
+    afterHoursBillable: i % 2 === 0 ? 'unless_critical' : 'always',
+    afterHoursRateCents: i % 2 === 0 ? null : 22_500,
+  };
+  if (i % 4 !== 3) client.maintenanceWindow = { weekdays: i % 2 === 0 ? ['sat'] : ['tue', 'thu'], from: '22:00', to: '24:00' };
+  if (i % 3 !== 2)
+    client.onboarding = {
+      afterHoursContactIds: [],
+      authorizationPreferences: 'Work over two hours needs the Billing Contact’s written approval by email.',
+      notes: i === 0 ? 'Front desk opens at 07:30; park behind the building.' : '',
+    };
+  return client;
+}
+
 /** Deterministic demo workspace: realistic clients, staff and N tickets. */
 export function generateDemoData({ tickets: count, seed = 42, now = new Date() }: DemoOptions): DemoData {
   const random = createRandom(seed);
   // Histories draw from their own stream, so adding them left every ticket as it was.
   const historyRandom = createRandom(seed + 1);
   const base = Date.UTC(2026, 0, 1);
-  const clients: Client[] = DEMO_CLIENTS.map((c, i) => ({ id: uuidv7At(base + i, random), ...c }));
+  // Service records draw from their own stream too, so tickets stay as they were before clients had them.
+  const serviceRandom = createRandom(seed + 2);
+  const clients: Client[] = DEMO_CLIENTS.map((c, i) => serviceRecord({ id: uuidv7At(base + i, random), ...c }, i, base, serviceRandom));
   const staff: StaffMember[] = DEMO_STAFF.map((s, i) => ({ id: uuidv7At(base + 100 + i, random), name: s.name, role: s.role }));
   const workers = staff.filter((s) => s.role === 'technician' || s.role === 'engineer');
   const end = now.getTime();

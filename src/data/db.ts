@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { newClient } from '../domain/client';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
 import type {
   ContactRecord,
@@ -136,6 +137,27 @@ export function declareSchema(db: Dexie): void {
   // the download this upgrade starts (as v6's) brings them with it, and until
   // then the timeline shows those events without a name. Rows stay as they are.
   db.version(10).stores({}).upgrade(downloadAgain);
+  // v11: clients carry their service record (docs/domain/clients.md) and are
+  // edited on desks (upsertClient), so their rows go through the outbox and
+  // rebase like contacts. A stored client gets the defaults a new one has (its
+  // main office as its one site, the scheme's preset, the standard terms)
+  // until the download this upgrade starts (as v6's) brings the server's.
+  db.version(11)
+    .stores({})
+    .upgrade(async (tx) => {
+      await tx
+        .table('clients')
+        .toCollection()
+        .modify((c: Client) => {
+          const filled = newClient(c, crypto.randomUUID());
+          c.sites ??= filled.sites;
+          c.customPolicy ??= null;
+          c.contract ??= filled.contract;
+          c.maintenanceWindow ??= null;
+          c.onboarding ??= filled.onboarding;
+        });
+      await downloadAgain(tx);
+    });
   // v12: contacts keep several numbers read into E.164, several emails and an
   // approval limit (docs/domain/contacts-and-approvals.md). Stored contacts and
   // any queued upsertContact take the new shape here (a number read as a US one,

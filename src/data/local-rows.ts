@@ -1,7 +1,7 @@
 // Reading and writing synced rows by entity and id, inside the caller's
 // transaction. Tickets live in buckets: a batch of ticket writes becomes one
 // read and one bulkPut of the touched buckets, never a write per ticket.
-import type { Ticket } from '../domain/ticket';
+import type { Client, Ticket } from '../domain/ticket';
 import type { RowRef, SyncedEntity, SyncedRow } from '../mutations';
 import type { ContactRecord, EscalationRecord, NoteRecord, RequestTypeRecord, TimeEntryRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
@@ -47,6 +47,8 @@ export async function readRow(db: SwitchboardDb, ref: RowRef): Promise<SyncedRow
       return (await db.escalations.get(ref.id)) ?? null;
     case 'request_type':
       return (await db.requestTypes.get(ref.id)) ?? null;
+    case 'client':
+      return (await db.clients.get(ref.id)) ?? null;
   }
 }
 
@@ -70,6 +72,7 @@ export async function writeRows(db: SwitchboardDb, writes: readonly RowWrite[]):
     else if (w.entity === 'time_entry') await (w.data ? db.timeEntries.put(w.data as TimeEntryRecord) : db.timeEntries.delete(w.id));
     else if (w.entity === 'escalation') await (w.data ? db.escalations.put(w.data as EscalationRecord) : db.escalations.delete(w.id));
     else if (w.entity === 'request_type') await (w.data ? db.requestTypes.put(w.data as RequestTypeRecord) : db.requestTypes.delete(w.id));
+    else if (w.entity === 'client') await (w.data ? db.clients.put(w.data as Client) : db.clients.delete(w.id));
     else notes.set(w.id, w.data as NoteRecord | null);
   }
   await indexTimeline(db, 'note', db.noteBuckets, notes);

@@ -9,6 +9,7 @@ import { EscalationRepository } from './escalation-repository';
 import { TimelineRepository } from './timeline-repository';
 import { ContactRepository } from './contact-repository';
 import { RequestTypeRepository } from './request-type-repository';
+import { ClientRepository } from './client-repository';
 
 export interface Repositories {
   tickets: TicketRepository;
@@ -23,6 +24,7 @@ export interface Repositories {
   escalations: EscalationRepository;
   contacts: ContactRepository;
   requestTypes: RequestTypeRepository;
+  clients: ClientRepository;
 }
 
 /** The only way the app reaches the local store: one repository per kind of record. */
@@ -44,5 +46,6 @@ export function createRepositories(name?: string): Repositories {
     escalations: new EscalationRepository(db),
     contacts: new ContactRepository(db),
     requestTypes: new RequestTypeRepository(db),
+    clients: new ClientRepository(db),
   };
 }

@@ -1,5 +1,5 @@
-// Pulled rows that only the server writes: clients, staff (users) and the SLA
-// history (ticket events). Run inside a sync transaction over syncTables(db).
+// Pulled rows that only the server writes: staff (users) and the SLA history
+// (ticket events). Clients are edited on desks (upsertClient), so they go the way of tickets and contacts. Run inside a sync transaction over syncTables(db).
 import type { StaffMember } from '../domain/ticket';
 import type { Change, TicketEventRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
@@ -7,20 +7,18 @@ import { recordTicketsCleared } from './first-screen';
 import { writeRecords } from './record-buckets';
 import { indexTimeline } from './timeline-index';
 
-type ReferenceChange = Extract<Change, { entity: 'client' | 'user' | 'ticket_event' }>;
+type ReferenceChange = Extract<Change, { entity: 'user' | 'ticket_event' }>;
 
 export async function applyReferenceChanges(db: SwitchboardDb, changes: readonly Change[]): Promise<void> {
-  const refs = changes.filter((c): c is ReferenceChange => c.entity === 'client' || c.entity === 'user' || c.entity === 'ticket_event');
+  const refs = changes.filter((c): c is ReferenceChange => c.entity === 'user' || c.entity === 'ticket_event');
   if (refs.length === 0) return;
   const events = new Map<string, TicketEventRecord | null>();
   for (const c of refs) {
     if (c.entity === 'ticket_event') {
       events.set(c.id, c.op === 'delete' ? null : c.data);
     } else if (c.op === 'delete') {
-      await (c.entity === 'client' ? db.clients : db.staff).delete(c.id);
-    } else if (c.entity === 'client') {
-      await db.clients.put(c.data);
-    } else if (c.entity === 'user') {
+      await db.staff.delete(c.id);
+    } else {
       // The queue needs names and roles; an inactive person still names the tickets they worked.
       // Email and active state are for the Staff screen.
       const staff: StaffMember = { id: c.data.id, name: c.data.name, role: c.data.role, email: c.data.email, active: c.data.active };

@@ -283,7 +283,8 @@ export class SyncStore {
         c.entity !== 'note' &&
         c.entity !== 'time_entry' &&
         c.entity !== 'escalation' &&
-        c.entity !== 'request_type'
+        c.entity !== 'request_type' &&
+        c.entity !== 'client'
       ) {
         reference.push(c);
         continue;

@@ -59,7 +59,7 @@ export class TimeRepository {
     const ticket = (await readRow(this.db, { entity: 'ticket', id: draft.ticketId })) as Ticket | null;
     const client = ticket ? await this.db.clients.get(ticket.clientId) : undefined;
     if (!ticket || !client) return null;
-    return approvalDecision(await this.forTicket(ticket.id), draft, approvalSetting(client.prioritySchemeId, ticket.priority), approvals);
+    return approvalDecision(await this.forTicket(ticket.id), draft, approvalSetting(client, ticket.priority), approvals);
   }
 
   /**
@@ -85,7 +85,7 @@ export class TimeRepository {
       const client = await this.db.clients.get(ticket.clientId);
       if (!client) return { ok: false, message: `The ticket's client is not in the local store; sync and try again.` };
       const earlier = await this.db.timeEntries.where('ticketId').equals(ticket.id).toArray();
-      const decision = approvalDecision(earlier, draft, approvalSetting(client.prioritySchemeId, ticket.priority), approvals);
+      const decision = approvalDecision(earlier, draft, approvalSetting(client, ticket.priority), approvals);
       if (!decision.ok) return { ok: false, message: decision.message };
       try {
         const recorded = await recordMutation(this.db, { name: 'logTime', args: { id: newId(), ...draft } }, now);

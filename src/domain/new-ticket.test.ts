@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { newClient } from './client';
 import { validateNewTicket, type NewTicketDraft } from './new-ticket';
 import type { Client } from './ticket';
 
-const acme: Client = { id: 'c1', name: 'Acme Dental', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' };
+const acme: Client = newClient({ id: 'c1', name: 'Acme Dental', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' }, 's1');
 const ctx = {
   clients: new Map([[acme.id, acme]]),
   staffIds: new Set(['u1']),

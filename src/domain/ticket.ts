@@ -1,7 +1,8 @@
 // Ticket vocabulary: statuses and channels (docs/domain/ticket-workflow.md).
-import type { PrioritySchemeId } from './priority-schemes';
 import type { SlaEvent } from './sla/history';
 import type { TicketLeadTime } from './lead-times';
+
+export type { Client } from './client';
 
 export const TICKET_STATUSES = ['new', 'open', 'awaiting_reply', 'on_hold', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -37,14 +38,6 @@ export interface Ticket {
   sla: readonly SlaEvent[];
   /** A request with a lead time: its type, count, wanted date and promised dates (src/domain/lead-times.ts). */
   leadTime?: TicketLeadTime;
-}
-
-export interface Client {
-  id: string;
-  name: string;
-  /** IANA zone the client's dates are shown in. */
-  timeZone: string;
-  prioritySchemeId: PrioritySchemeId;
 }
 
 export interface StaffMember {

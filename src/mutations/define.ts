@@ -5,11 +5,11 @@
 // authoritative handler for each name is in src/server/mutations, checked
 // against the same names by the compiler.
 import type { z } from 'zod';
-import type { Ticket } from '../domain/ticket';
+import type { Client, Ticket } from '../domain/ticket';
 import type { ContactRecord, EscalationRecord, NoteRecord, RequestTypeRecord, TimeEntryRecord } from '../protocol/records';
 
-export type SyncedEntity = 'ticket' | 'contact' | 'note' | 'time_entry' | 'escalation' | 'request_type';
-export type SyncedRow = Ticket | ContactRecord | NoteRecord | TimeEntryRecord | EscalationRecord | RequestTypeRecord;
+export type SyncedEntity = 'ticket' | 'contact' | 'note' | 'time_entry' | 'escalation' | 'request_type' | 'client';
+export type SyncedRow = Ticket | ContactRecord | NoteRecord | TimeEntryRecord | EscalationRecord | RequestTypeRecord | Client;
 
 export interface RowRef {
   entity: SyncedEntity;

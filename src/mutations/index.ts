@@ -12,6 +12,7 @@ import { logTime } from './time-entry';
 import { acknowledgeEscalation, escalateTicket } from './escalation';
 import { closeTicket, reopenTicket } from './ticket-closing';
 import { archiveRequestType, upsertRequestType } from './request-type';
+import { upsertClient } from './client';
 
 export const mutations = {
   createTicket,
@@ -27,6 +28,7 @@ export const mutations = {
   reopenTicket,
   upsertRequestType,
   archiveRequestType,
+  upsertClient,
 };
 
 export type MutationName = keyof typeof mutations;

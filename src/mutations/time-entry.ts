@@ -5,11 +5,10 @@
 // server against its own rows.
 import { z } from 'zod';
 import { findPriority } from '../domain/priority-schemes';
-import type { PrioritySchemeId } from '../domain/priority-schemes';
-import { BusinessCalendar } from '../domain/sla';
+import { clientPolicy, type PolicySource } from '../domain/client-policy';
+import { BusinessCalendar, type SlaPolicy } from '../domain/sla';
 import { timeSpanProblem, WORK_CAUSES, WORK_TYPES, type ApprovalSetting } from '../domain/time-entries';
 import type { TimeEntryRecord } from '../protocol/records';
-import { SLA_PRESETS } from '../../resources/sla-presets';
 import { defineMutation } from './define';
 import { BODY_MAX, text } from './fields';
 
@@ -49,11 +48,12 @@ export const logTime = defineMutation({
   },
 });
 
-const calendars = new Map<PrioritySchemeId, BusinessCalendar>();
+const calendars = new WeakMap<SlaPolicy, BusinessCalendar>();
 
-/** The approval rule's view of a ticket: its client's business calendar (its SLA preset's) and whether it is Critical. */
-export function approvalSetting(prioritySchemeId: PrioritySchemeId, priority: string): ApprovalSetting {
-  let calendar = calendars.get(prioritySchemeId);
-  if (!calendar) calendars.set(prioritySchemeId, (calendar = new BusinessCalendar(SLA_PRESETS[prioritySchemeId].calendar)));
+/** The approval rule's view of a ticket: its client's business calendar (its SLA policy's, clientPolicy) and whether it is Critical. */
+export function approvalSetting(client: PolicySource, priority: string): ApprovalSetting {
+  const policy = clientPolicy(client);
+  let calendar = calendars.get(policy);
+  if (!calendar) calendars.set(policy, (calendar = new BusinessCalendar(policy.calendar)));
   return { calendar, critical: findPriority(priority)?.rank === 1 };
 }

@@ -1,10 +1,12 @@
 // Records as they travel in pull changes: the server's rows, in the client's vocabulary.
 // Browser-safe: zod and src/domain only.
 import { z } from 'zod';
+import { AFTER_HOURS_BILLING } from '../domain/client';
 import { ESCALATION_CHAIN } from '../domain/escalation';
 import { CONTACT_ROLES } from '../domain/contact-authorization';
 import { PHONE_LABELS } from '../domain/contact-details';
 import { LEAD_TIME_UNITS } from '../domain/lead-times';
+import { WEEKDAYS, type SlaPolicy } from '../domain/sla';
 import { CHANNELS, STAFF_ROLES, TICKET_STATUSES } from '../domain/ticket';
 import { WORK_CAUSES, WORK_TYPES } from '../domain/time-entries';
 
@@ -57,11 +59,22 @@ export const ticketRecordSchema = z.object({
     .optional(),
 });
 
+/** The client's service record (docs/domain/clients.md); upsertClient checks every rule, the wire only the shape. */
 export const clientRecordSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   timeZone: z.string(),
   prioritySchemeId: z.enum(['four-tier', 'four-severity', 'five-priority']),
+  sites: z.array(z.object({ id: z.uuid(), name: z.string(), address: z.string(), timeZone: z.string() })),
+  customPolicy: z.custom<SlaPolicy>((v) => typeof v === 'object' && v !== null).nullable(),
+  contract: z.object({
+    hourlyRateCents: z.number().int(),
+    onsiteBaseFeeCents: z.number().int(),
+    afterHoursBillable: z.enum(AFTER_HOURS_BILLING),
+    afterHoursRateCents: z.number().int().nullable(),
+  }),
+  maintenanceWindow: z.object({ weekdays: z.array(z.enum(WEEKDAYS)), from: z.string(), to: z.string() }).nullable(),
+  onboarding: z.object({ afterHoursContactIds: z.array(z.uuid()), authorizationPreferences: z.string(), notes: z.string() }),
 });
 
 /**

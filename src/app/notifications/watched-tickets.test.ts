@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newClient } from '../../domain/client';
 import { openedHistory } from '../../domain/sla-history';
 import type { Client, Ticket } from '../../domain/ticket';
 import type { EscalationRecord } from '../../protocol/records';
@@ -6,7 +7,7 @@ import { escalationsFor } from '../escalations/escalations-for';
 import { watchedTickets } from './watched-tickets';
 
 // Who is notified about a ticket (docs/domain/escalations-and-notifications.md).
-const client: Client = { id: 'c1', name: 'Acme', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' };
+const client: Client = newClient({ id: 'c1', name: 'Acme', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' }, 's1');
 const me = { id: 'u-me', role: 'supervisor' as const };
 const ticket = (id: string, patch: Partial<Ticket> = {}): Ticket => ({
   id,

@@ -22,6 +22,7 @@ function row(id: string, patch: Partial<QueueRow>): QueueRow {
     priorityLabel: 'High',
     priorityRank: 2,
     prioritySchemeId: 'four-tier',
+    customPolicy: null,
     search: undefined,
     ...patch,
   };

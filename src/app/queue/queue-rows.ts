@@ -1,4 +1,5 @@
 import { findPriority, type PrioritySchemeId } from '../../domain/priority-schemes';
+import type { SlaPolicy } from '../../domain/sla';
 import type { Client, StaffMember, Ticket } from '../../domain/ticket';
 import type { TicketClocks } from './sla-urgency';
 
@@ -11,6 +12,8 @@ export interface QueueRow extends Ticket {
   priorityRank: number;
   /** The client's scheme, which names its SLA policy; null for a client this desk does not know. */
   prioritySchemeId: PrioritySchemeId | null;
+  /** The client's custom SLA policy, null for its scheme's preset (clientPolicy). */
+  customPolicy: SlaPolicy | null;
   /** Lower-cased text the search matches against; built on first search (see searchKey). */
   search?: string;
   /** The ticket's SLA clocks once looked up (row-clocks.ts): the filter and sort read them for every row. */
@@ -45,6 +48,7 @@ export function buildQueueRows(tickets: readonly Ticket[], clients: readonly Cli
       priorityLabel: priority?.label ?? t.priority,
       priorityRank: priority?.rank ?? 99,
       prioritySchemeId: client?.prioritySchemeId ?? null,
+      customPolicy: client?.customPolicy ?? null,
       search: undefined,
       clocks: undefined,
     };

@@ -2,7 +2,7 @@
 // (never the full event log) once per change of the ticket, and kept by id so
 // a change to one ticket recomputes one ticket, not the queue.
 import type { PrioritySchemeId } from '../../domain/priority-schemes';
-import { compileSlaPolicy, type SlaHistory } from '../../domain/sla';
+import { compileSlaPolicy, type SlaHistory, type SlaPolicy } from '../../domain/sla';
 import type { TicketStatus } from '../../domain/ticket';
 import { slaPolicyOf, ticketSla } from '../sla/ticket-sla';
 import { planClock } from './sla-clock-plan';
@@ -15,6 +15,8 @@ export interface ClockSource {
   status: TicketStatus;
   updatedAt: string;
   prioritySchemeId: PrioritySchemeId | null;
+  /** The client's custom policy; absent or null for its scheme's preset. */
+  customPolicy?: SlaPolicy | null;
 }
 
 interface Entry {
@@ -23,6 +25,7 @@ interface Entry {
   status: TicketStatus;
   /** The contract the clocks were computed under: a client that arrives (or changes contract) after its tickets recomputes them. */
   prioritySchemeId: PrioritySchemeId | null;
+  customPolicy: SlaPolicy | null;
   clocks: TicketClocks | null;
   /** Why there are no clocks (a history the engine refused, an unknown client), for the cell's tooltip. */
   problem: string | null;
@@ -31,9 +34,10 @@ interface Entry {
 const cache = new Map<string, Entry>();
 
 function compute(t: ClockSource): Entry {
-  const entry = { sla: t.sla, updatedAt: t.updatedAt, status: t.status, prioritySchemeId: t.prioritySchemeId };
+  const customPolicy = t.customPolicy ?? null;
+  const entry = { sla: t.sla, updatedAt: t.updatedAt, status: t.status, prioritySchemeId: t.prioritySchemeId, customPolicy };
   if (!t.prioritySchemeId) return { ...entry, clocks: null, problem: 'No SLA: the ticket’s client is unknown on this desk.' };
-  const client = { prioritySchemeId: t.prioritySchemeId };
+  const client = { prioritySchemeId: t.prioritySchemeId, customPolicy };
   try {
     const cp = compileSlaPolicy(slaPolicyOf(client));
     // Evaluated at the history's last event (computeSla never evaluates earlier):
@@ -54,7 +58,7 @@ function entryOf(t: ClockSource): Entry {
   const hit = cache.get(t.id);
   // The same history object, or the same change of the ticket read again from the store.
   const same = hit && (hit.sla === t.sla || (hit.updatedAt === t.updatedAt && hit.status === t.status && hit.sla.length === t.sla.length));
-  if (hit && same && hit.prioritySchemeId === t.prioritySchemeId) {
+  if (hit && same && hit.prioritySchemeId === t.prioritySchemeId && hit.customPolicy === (t.customPolicy ?? null)) {
     return hit;
   }
   const entry = compute(t);

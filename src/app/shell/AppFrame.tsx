@@ -1,4 +1,5 @@
 import { useRef, type ReactNode, type RefObject } from 'react';
+import { ClientsScreen } from '../clients/ClientsScreen';
 import { EscalationsScreen, useEscalationCount } from '../escalations/EscalationsScreen';
 import { RequestTypesScreen } from '../lead-times/RequestTypesScreen';
 import { NotificationSettingsDialog } from '../notifications/NotificationSettingsDialog';
@@ -12,10 +13,11 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { shortcutFor } from './shortcuts';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 
-// Only screens that exist are listed; Intake, Visits, Clients and Audit join as they are built.
+// Only screens that exist are listed; Intake, Visits and Audit join as they are built.
 const NAV_ITEMS = [
   { screen: 'queue', label: 'Queue', action: 'show-queue' },
   { screen: 'escalations', label: 'Escalations', action: 'show-escalations' },
+  { screen: 'clients', label: 'Clients', action: 'show-clients' },
   { screen: 'staff', label: 'Staff', action: 'show-staff', adminOnly: true },
   { screen: 'request-types', label: 'Request types', action: 'show-request-types' },
 ] as const;
@@ -86,6 +88,8 @@ function ScreenBody({ screen, searchRef }: { screen: Screen; searchRef: RefObjec
       return <QueueScreen searchRef={searchRef} />;
     case 'escalations':
       return <EscalationsScreen />;
+    case 'clients':
+      return <ClientsScreen />;
     case 'staff':
       return <StaffScreen />;
     case 'request-types':

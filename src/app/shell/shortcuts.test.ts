@@ -26,6 +26,8 @@ describe('resolveShortcut', () => {
     [{ key: 'e', inEditable: true }, null],
     [{ key: 'w' }, 'show-request-types'],
     [{ key: 'w', inEditable: true }, null],
+    [{ key: 'l' }, 'show-clients'],
+    [{ key: 'l', inEditable: true }, null],
   ] as const)('%o -> %s', (patch, expected) => {
     expect(resolveShortcut({ ...plain, ...patch })).toBe(expected);
   });

@@ -31,6 +31,7 @@ export const SHORTCUTS = [
   { key: ',', label: ',', description: 'Notification settings: working hours, warning time', action: 'notification-settings' },
   { key: 'm', label: 'm', description: 'Show staff and sessions (admins)', action: 'show-staff' },
   { key: 'w', label: 'w', description: 'Show request types and their lead times', action: 'show-request-types' },
+  { key: 'l', label: 'l', description: 'Show clients: find a client or contact, edit its service record', action: 'show-clients' },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutAction = (typeof SHORTCUTS)[number]['action'];

@@ -94,6 +94,10 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
     nav.showScreen('request-types');
     return true;
   },
+  'show-clients': ({ nav }) => {
+    nav.showScreen('clients');
+    return true;
+  },
 };
 
 /** One keydown listener for the whole console; actions come from the stores. */

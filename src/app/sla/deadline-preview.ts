@@ -3,7 +3,8 @@
 // copy of the ticket's history, under the same policy.
 import { computeSla, SlaInputError, type SlaClock, type SlaEvent, type SlaResult } from '../../domain/sla';
 import { appendSlaEvent } from '../../domain/sla-history';
-import type { Client, Ticket, TicketStatus } from '../../domain/ticket';
+import type { PolicySource } from '../../domain/client-policy';
+import type { Ticket, TicketStatus } from '../../domain/ticket';
 import { slaPolicyOf } from './ticket-sla';
 
 export type PendingChange = { priority: string } | { status: TicketStatus };
@@ -16,7 +17,7 @@ export interface DeadlineChange {
 
 export function previewDeadlines(
   ticket: Pick<Ticket, 'sla'>,
-  client: Pick<Client, 'prioritySchemeId'>,
+  client: PolicySource,
   change: PendingChange,
   now: number,
 ): DeadlineChange[] | null {

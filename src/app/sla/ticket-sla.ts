@@ -1,12 +1,11 @@
 // A ticket's SLA as the console shows it: its own compact history under its
-// client's policy. Custom per-client policies come with the clients screen;
-// until then a client's policy is the preset of its priority scheme.
-import { SLA_PRESETS } from '../../../resources/sla-presets';
+// client's policy (clientPolicy: the client's custom policy or its scheme's preset).
+import { clientPolicy, type PolicySource } from '../../domain/client-policy';
 import { computeSla, SlaInputError, type SlaPolicy, type SlaResult } from '../../domain/sla';
-import type { Client, Ticket } from '../../domain/ticket';
+import type { Ticket } from '../../domain/ticket';
 
-export function slaPolicyOf(client: Pick<Client, 'prioritySchemeId'>): SlaPolicy {
-  return SLA_PRESETS[client.prioritySchemeId];
+export function slaPolicyOf(client: PolicySource): SlaPolicy {
+  return clientPolicy(client);
 }
 
 /**
@@ -16,7 +15,7 @@ export function slaPolicyOf(client: Pick<Client, 'prioritySchemeId'>): SlaPolicy
  */
 export function ticketSlaOrReason(
   ticket: Pick<Ticket, 'sla'>,
-  client: Pick<Client, 'prioritySchemeId'>,
+  client: PolicySource,
   now: number | Date | string,
 ): { sla: SlaResult; reason: null } | { sla: null; reason: string } {
   try {
@@ -27,6 +26,6 @@ export function ticketSlaOrReason(
   }
 }
 
-export function ticketSla(ticket: Pick<Ticket, 'sla'>, client: Pick<Client, 'prioritySchemeId'>, now: number | Date | string): SlaResult {
+export function ticketSla(ticket: Pick<Ticket, 'sla'>, client: PolicySource, now: number | Date | string): SlaResult {
   return computeSla(slaPolicyOf(client), ticket.sla, now);
 }

@@ -8,8 +8,10 @@
 // - coordinators, supervisors, site directors and admins may also keep client contacts;
 // - only an admin manages staff accounts and sessions;
 // - coordinators, supervisors, site directors and admins keep the request types and their lead times;
+// - coordinators, supervisors, site directors and admins keep clients' service records; a technician cannot edit contracts;
 // - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
 import { CONTACT_MANAGER_ROLES } from '../../domain/contact-details';
+import { CLIENT_MANAGER_ROLES } from '../../domain/client';
 import type { StaffRole } from '../../domain/ticket';
 
 export const ACTIONS = [
@@ -21,6 +23,7 @@ export const ACTIONS = [
   'contact.manage',
   'time.log',
   'ticket.escalate',
+  'client.manage',
   'staff.manage',
   'leadtime.manage',
 ] as const;
@@ -37,6 +40,7 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'contact.manage': CONTACT_MANAGER_ROLES,
   'time.log': WORKERS,
   'ticket.escalate': ['intake', ...WORKERS],
+  'client.manage': CLIENT_MANAGER_ROLES,
   'staff.manage': ['admin'],
   'leadtime.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
 };
@@ -50,6 +54,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'contact.manage': 'change client contacts',
   'time.log': 'log time on tickets',
   'ticket.escalate': 'escalate tickets',
+  'client.manage': "edit clients' service records (sites, SLA, contract terms, onboarding)",
   'staff.manage': 'invite staff, change roles, deactivate accounts, reset passwords or end sessions',
   'leadtime.manage': 'edit request types and their lead times',
 };

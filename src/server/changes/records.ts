@@ -72,6 +72,39 @@ export function clientRecord(row: Selectable<ClientsTable>): ClientRecord {
     name: row.name,
     timeZone: row.time_zone,
     prioritySchemeId: row.priority_scheme_id as ClientRecord['prioritySchemeId'],
+    sites: row.sites,
+    customPolicy: row.custom_policy,
+    contract: {
+      hourlyRateCents: row.hourly_rate_cents,
+      onsiteBaseFeeCents: row.onsite_base_fee_cents,
+      afterHoursBillable: row.after_hours_billable as ClientRecord['contract']['afterHoursBillable'],
+      afterHoursRateCents: row.after_hours_rate_cents,
+    },
+    maintenanceWindow: row.maintenance_window,
+    onboarding: {
+      afterHoursContactIds: row.after_hours_contact_ids,
+      authorizationPreferences: row.authorization_preferences,
+      notes: row.onboarding_notes,
+    },
+  };
+}
+
+/** A client's columns from its record, as inserted (jsonb as JSON text). */
+export function clientColumns(c: ClientRecord) {
+  return {
+    name: c.name,
+    time_zone: c.timeZone,
+    priority_scheme_id: c.prioritySchemeId,
+    sites: JSON.stringify(c.sites),
+    custom_policy: c.customPolicy === null ? null : JSON.stringify(c.customPolicy),
+    hourly_rate_cents: c.contract.hourlyRateCents,
+    onsite_base_fee_cents: c.contract.onsiteBaseFeeCents,
+    after_hours_billable: c.contract.afterHoursBillable,
+    after_hours_rate_cents: c.contract.afterHoursRateCents,
+    maintenance_window: c.maintenanceWindow === null ? null : JSON.stringify(c.maintenanceWindow),
+    after_hours_contact_ids: JSON.stringify(c.onboarding.afterHoursContactIds),
+    authorization_preferences: c.onboarding.authorizationPreferences,
+    onboarding_notes: c.onboarding.notes,
   };
 }
 

@@ -1,14 +1,17 @@
 // Kysely table types. int8 columns arrive as JS numbers on both backends
 // (open-database.ts installs the parser for pg; PGlite does it natively).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { MaintenanceWindow, Site } from '../../domain/client';
 import type { ContactPhone } from '../../domain/contact-details';
-import type { SlaEvent } from '../../domain/sla';
 import type { LeadTimeBand, TicketLeadTime } from '../../domain/lead-times';
+import type { SlaEvent, SlaPolicy } from '../../domain/sla';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Seq = ColumnType<number, number | undefined, number>;
 /** jsonb goes in as JSON text (both drivers pass strings through untouched) and comes out parsed. */
 type Json<T> = ColumnType<T, string, string>;
+/** A column the database fills when an insert leaves it out. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export interface TenantsTable {
   id: string;
@@ -53,6 +56,17 @@ export interface ClientsTable {
   name: string;
   time_zone: string;
   priority_scheme_id: string;
+  /** The client's service record (migration 0011, docs/domain/clients.md); each column has a default for older inserts. */
+  sites: ColumnType<Site[], string | undefined, string>;
+  custom_policy: ColumnType<SlaPolicy | null, string | null | undefined, string | null>;
+  hourly_rate_cents: Defaulted<number>;
+  onsite_base_fee_cents: Defaulted<number>;
+  after_hours_billable: Defaulted<string>;
+  after_hours_rate_cents: Defaulted<number | null>;
+  maintenance_window: ColumnType<MaintenanceWindow | null, string | null | undefined, string | null>;
+  after_hours_contact_ids: ColumnType<string[], string | undefined, string>;
+  authorization_preferences: Defaulted<string>;
+  onboarding_notes: Defaulted<string>;
 }
 
 export interface ContactsTable {

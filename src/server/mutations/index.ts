@@ -10,6 +10,7 @@ import { logTime } from './time-entry-mutations';
 import { acknowledgeEscalation, escalateTicket } from './escalation-mutations';
 import { closeTicket, reopenTicket } from './ticket-closing-mutations';
 import { archiveRequestType, upsertRequestType } from './request-type-mutations';
+import { upsertClient } from './client-mutations';
 
 export type MutationHandlers = { [N in MutationName]: MutationHandler<N> };
 
@@ -27,4 +28,5 @@ export const mutationHandlers = {
   reopenTicket,
   upsertRequestType,
   archiveRequestType,
+  upsertClient,
 } satisfies MutationHandlers;

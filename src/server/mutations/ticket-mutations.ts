@@ -7,7 +7,7 @@ import type { ClientsTable } from '../db/schema';
 import type { ChangeWrite } from '../changes/changes';
 import { requestTypeRecord, ticketRecord } from '../changes/records';
 import { LeadTimeError, leadTimeCalendar, promisedDates, type TicketLeadTime } from '../../domain/lead-times';
-import { SLA_PRESETS } from '../../../resources/sla-presets';
+import { clientPolicy } from '../../domain/client-policy';
 import type { MutationArgs } from '../../protocol';
 import { findRequestType } from './request-type-mutations';
 import { canonicalId, type TicketRow } from './unit-of-work';
@@ -45,7 +45,10 @@ async function ticketLeadTime(
   const type = requestTypeRecord(row);
   if (type.parameter === null && args.requestParam !== undefined)
     throw new MutationRejected('invalid_request_type', `"${type.name}" takes no count; leave it out.`);
-  const calendar = leadTimeCalendar(SLA_PRESETS[client.priority_scheme_id as PrioritySchemeId].calendar);
+  // The client's own calendar: its custom policy's when it has one (clientPolicy), as the desk shows it.
+  const calendar = leadTimeCalendar(
+    clientPolicy({ prioritySchemeId: client.priority_scheme_id as PrioritySchemeId, customPolicy: client.custom_policy }).calendar,
+  );
   try {
     const dates = promisedDates(type, args.requestParam ?? null, ctx.performedAt, calendar);
     return {

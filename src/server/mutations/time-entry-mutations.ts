@@ -36,7 +36,10 @@ export const logTime: MutationHandler<'logTime'> = async (ctx, args) => {
   const decision = approvalDecision(
     facts,
     args,
-    approvalSetting(client.priority_scheme_id as PrioritySchemeId, ticket.priority),
+    approvalSetting(
+      { prioritySchemeId: client.priority_scheme_id as PrioritySchemeId, customPolicy: client.custom_policy },
+      ticket.priority,
+    ),
     approvals,
   );
   if (!decision.ok) throw new MutationRejected('approval_required', decision.message);

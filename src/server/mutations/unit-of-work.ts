@@ -11,7 +11,7 @@
 //     unique key; push redoes the transaction with flush(), which skips taken
 //     ids and names the first mutation that had one, to be refused.
 //   Ticket events: insert-only history with server-made ids.
-//   Clients and staff: only read by push; read once per transaction.
+//   Clients and staff: read once per transaction; a client upsertClient writes replaces its copy here.
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import {
   NOTE_COLUMNS,
@@ -165,6 +165,11 @@ export class UnitOfWork {
       );
     }
     return this.#clients.get(key);
+  }
+
+  /** A client this transaction wrote: later mutations of the push read it as it is now. */
+  rememberClient(row: ClientRow): void {
+    this.#clients.set(row.id, row);
   }
 
   async staff(id: string): Promise<StaffRow | undefined> {

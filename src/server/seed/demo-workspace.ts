@@ -9,7 +9,7 @@ import { createRandom, pick, uuidv7At } from '../../../resources/demo/prng';
 import { addStaff, createWorkspace } from '../accounts/workspaces';
 import type { Database } from '../db/schema';
 import { appendChanges, type ChangeWrite } from '../changes/changes';
-import { clientRecord, contactRecord, noteRecord, ticketEventRecord, ticketRecord } from '../changes/records';
+import { clientColumns, clientRecord, contactRecord, noteRecord, ticketEventRecord, ticketRecord } from '../changes/records';
 import { DEMO_CONTACT_ROLES, demoContact } from './demo-contacts';
 
 export const DEMO_WORKSPACE = 'demo';
@@ -77,22 +77,24 @@ async function seedClients(
   tenantId: string,
   clients: ReturnType<typeof generateDemoData>['clients'],
 ): Promise<ChangeWrite[]> {
+  const contacts = clients.flatMap((c, ci) =>
+    DEMO_CONTACT_ROLES.map((_, ri) => ({ id: uuidv7(), tenant_id: tenantId, client_id: c.id, ...demoContact(c.name, ci, ri) })),
+  );
+  // Half the demo clients named their Backup Approver as the after-hours contact; the rest still have that gap.
+  const afterHours = (c: (typeof clients)[number], ci: number) =>
+    ci % 2 === 0 ? contacts.filter((k) => k.client_id === c.id && k.role === 'backup_approver').map((k) => k.id) : [];
   const clientRows = await trx
     .insertInto('clients')
     .values(
-      clients.map((c) => ({ id: c.id, tenant_id: tenantId, name: c.name, time_zone: c.timeZone, priority_scheme_id: c.prioritySchemeId })),
+      clients.map((c, ci) => ({
+        id: c.id,
+        tenant_id: tenantId,
+        ...clientColumns({ ...c, onboarding: { ...c.onboarding, afterHoursContactIds: afterHours(c, ci) } }),
+      })),
     )
     .returningAll()
     .execute();
-  const contactRows = await trx
-    .insertInto('contacts')
-    .values(
-      clients.flatMap((c, ci) =>
-        DEMO_CONTACT_ROLES.map((_, ri) => ({ id: uuidv7(), tenant_id: tenantId, client_id: c.id, ...demoContact(c.name, ci, ri) })),
-      ),
-    )
-    .returningAll()
-    .execute();
+  const contactRows = await trx.insertInto('contacts').values(contacts).returningAll().execute();
   return [
     ...clientRows.map((r): ChangeWrite => ({ entity: 'client', id: r.id, op: 'upsert', data: clientRecord(r) })),
     ...contactRows.map((r): ChangeWrite => ({ entity: 'contact', id: r.id, op: 'upsert', data: contactRecord(r) })),

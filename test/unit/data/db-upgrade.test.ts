@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { openDb } from '../../../src/data/db';
+import { DEFAULT_CONTRACT, EMPTY_ONBOARDING } from '../../../src/domain/client';
 import { FIRST_SCREEN_SIZE, readFirstScreen } from '../../../src/data/first-screen';
 import { BUCKET_COUNT, groupByBucket } from '../../../src/data/ticket-buckets';
 import { TicketRepository } from '../../../src/data/ticket-repository';
@@ -306,6 +307,56 @@ describe('Dexie schema upgrades keep every ticket', () => {
     expect((await db.meta.get('syncState'))?.value).toEqual({ ...state, cursor: 0 });
     expect(await db.outbox.toArray()).toEqual([entry]);
     expect(await db.eventBuckets.toArray()).toEqual([{ id: 'b1', rows: [event] }]);
+    db.close();
+    await db.delete();
+  });
+
+  it('v10 -> v11 (clients with their service record): stored clients get the defaults, the outbox stays, the store downloads again', async () => {
+    const name = `upgrade-v10-${crypto.randomUUID()}`;
+    const v10 = new Dexie(name);
+    v10.version(10).stores({
+      ticketBuckets: 'id',
+      clients: 'id, name',
+      staff: 'id, name',
+      meta: 'key',
+      outbox: 'seq, status',
+      rejections: 'id',
+      shadows: 'key',
+      contacts: 'id, clientId',
+      noteBuckets: 'id',
+      eventBuckets: 'id',
+      firstScreen: 'id',
+      timeEntries: 'id, ticketId',
+      escalations: 'id, ticketId',
+      timelineBuckets: 'id',
+    });
+    const client = { id: 'c1', name: 'Acme', timeZone: 'America/Denver', prioritySchemeId: 'four-tier' };
+    await v10.table('clients').add(client);
+    const entry = {
+      seq: 3,
+      name: 'setStatus',
+      args: { id: 't1', status: 'open' },
+      performedAt: '2026-01-07T10:00:00.000Z',
+      status: 'pending',
+    };
+    await v10.table('outbox').add(entry);
+    const state = { deviceId: 'd1', workspaceId: 'w1', userId: 'u1', cursor: 90, nextSeq: 4, clockOffsetMs: 0, download: null };
+    await v10.table('meta').add({ key: 'syncState', value: state });
+    v10.close();
+
+    const db = openDb(name);
+    const upgraded = (await db.clients.get('c1'))!;
+    expect(upgraded).toMatchObject({
+      ...client,
+      customPolicy: null,
+      maintenanceWindow: null,
+      contract: DEFAULT_CONTRACT,
+      onboarding: EMPTY_ONBOARDING,
+    });
+    expect(upgraded.sites).toHaveLength(1);
+    expect(upgraded.sites[0]!.timeZone).toBe(client.timeZone);
+    expect((await db.meta.get('syncState'))?.value).toEqual({ ...state, cursor: 0 });
+    expect(await db.outbox.toArray()).toEqual([entry]);
     db.close();
     await db.delete();
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../../resources/demo/generate-demo-data';
 import { PRIORITY_SCHEMES } from '../../../src/domain/priority-schemes';
+import { parseMutationArgs } from '../../../src/mutations';
 
 describe('generateDemoData', () => {
   const now = new Date('2026-11-20T12:00:00Z');
@@ -26,5 +27,12 @@ describe('generateDemoData', () => {
     expect(new Set(data.tickets.map((t) => t.id)).size).toBe(2000);
     expect(new Set(data.tickets.map((t) => t.status))).toEqual(new Set(['new', 'open', 'awaiting_reply', 'on_hold', 'closed']));
     expect(new Set(data.clients.map((c) => c.prioritySchemeId))).toEqual(new Set(['four-tier', 'four-severity', 'five-priority']));
+  });
+
+  it('gives every client a service record the upsertClient rules accept, some with onboarding gaps', () => {
+    for (const client of data.clients) expect(parseMutationArgs('upsertClient', client)).toMatchObject({ ok: true });
+    expect(data.clients.some((c) => c.sites.length > 1)).toBe(true);
+    expect(data.clients.some((c) => c.maintenanceWindow === null)).toBe(true);
+    expect(data.clients.some((c) => c.onboarding.authorizationPreferences !== '')).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SwitchboardDb } from '../../../src/data/db';
 import { RequestTypeRepository } from '../../../src/data/request-type-repository';
 import { TicketRepository } from '../../../src/data/ticket-repository';
+import { newClient } from '../../../src/domain/client';
 
 const C1 = '019a0000-0000-7000-8000-0000000000c1';
 let db: SwitchboardDb;
@@ -13,7 +14,7 @@ let tickets: TicketRepository;
 
 beforeEach(async () => {
   db = openDb(`test-${crypto.randomUUID()}`);
-  await db.clients.put({ id: C1, name: 'Harbor Dental', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' });
+  await db.clients.put(newClient({ id: C1, name: 'Harbor Dental', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' }, 's1'));
   types = new RequestTypeRepository(db);
   tickets = new TicketRepository(db);
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { newClient } from '../../../src/domain/client';
 import { openDb, type SwitchboardDb } from '../../../src/data/db';
 import { TicketRepository } from '../../../src/data/ticket-repository';
 import type { NewTicketDraft } from '../../../src/domain/new-ticket';
@@ -19,7 +20,7 @@ const draft: NewTicketDraft = {
 
 beforeEach(async () => {
   db = openDb(`test-${crypto.randomUUID()}`);
-  await db.clients.put({ id: C1, name: 'Harbor Dental', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' });
+  await db.clients.put(newClient({ id: C1, name: 'Harbor Dental', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' }, 's1'));
   await db.staff.put({ id: U1, name: 'Priya', role: 'technician' });
   repo = new TicketRepository(db);
 });

@@ -2,6 +2,7 @@
 // the server are found by their ticket (timeline-index.ts), a deleted one goes,
 // and a refusal writes nothing; the store upgrade builds the index from what it holds.
 import Dexie from 'dexie';
+import { newClient } from '../../../src/domain/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SwitchboardDb } from '../../../src/data/db';
 import { writeRows } from '../../../src/data/local-rows';
@@ -20,7 +21,7 @@ let timeline: TimelineRepository;
 
 beforeEach(async () => {
   db = openDb(`test-${crypto.randomUUID()}`);
-  await db.clients.put({ id: C1, name: 'Harbor Dental', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' });
+  await db.clients.put(newClient({ id: C1, name: 'Harbor Dental', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' }, 's1'));
   tickets = new TicketRepository(db);
   timeline = new TimelineRepository(db);
 });

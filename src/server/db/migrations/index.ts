@@ -8,9 +8,10 @@ import * as ticketSlaHistory from './0007-ticket-sla-history';
 import * as timeEntries from './0008-time-entries';
 import * as escalations from './0009-escalations';
 import * as ticketEventActor from './0010-ticket-event-actor';
+import * as clientServiceRecord from './0011-client-service-record';
 import * as contactDetails from './0012-contact-details';
-import * as staffAccounts from './0015-staff-accounts';
 import * as requestTypes from './0014-request-types';
+import * as staffAccounts from './0015-staff-accounts';
 
 // Listed explicitly, not scanned from a folder: bundlers and tsx see every migration, and order is the key order.
 const migrations: Record<string, Migration> = {
@@ -23,9 +24,10 @@ const migrations: Record<string, Migration> = {
   '0008-time-entries': timeEntries,
   '0009-escalations': escalations,
   '0010-ticket-event-actor': ticketEventActor,
+  '0011-client-service-record': clientServiceRecord,
   '0012-contact-details': contactDetails,
-  '0015-staff-accounts': staffAccounts,
   '0014-request-types': requestTypes,
+  '0015-staff-accounts': staffAccounts,
 };
 
 export const migrationProvider: MigrationProvider = {
