@@ -19,7 +19,9 @@ const BEFORE = '0010-ticket-event-actor';
 async function pulledContacts(db: Kysely<Database>, tenantId: string) {
   const pulled = await pullChanges(db, tenantId, 0, 5000);
   if (!pulled.ok) throw new Error(pulled.message);
-  return new Map(decodePullPage(JSON.parse(pulled.json)).changes.map((c) => [c.id, c.data]));
+  // Later migrations add rows of their own to the log (0014's request types): only contacts are this test's.
+  const changes = decodePullPage(JSON.parse(pulled.json)).changes.filter((c) => c.entity === 'contact');
+  return new Map(changes.map((c) => [c.id, c.data]));
 }
 
 describe.each(BACKENDS)('migration 0012 on %s', (backend) => {
