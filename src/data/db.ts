@@ -1,6 +1,13 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
-import type { ContactRecord, EscalationRecord, NoteRecord, TicketEventRecord, TimeEntryRecord } from '../protocol/records';
+import type {
+  ApprovalRequestRecord,
+  ContactRecord,
+  EscalationRecord,
+  NoteRecord,
+  TicketEventRecord,
+  TimeEntryRecord,
+} from '../protocol/records';
 import { emptyStoreFirstScreen, type FirstScreenRecord } from './first-screen';
 import type { SlaEvent } from '../domain/sla';
 import { SYNC_STATE_KEY, type OutboxEntry, type RejectionRow, type ShadowRow, type SyncState } from './sync-rows';
@@ -28,6 +35,7 @@ export type SwitchboardDb = Dexie & {
   timeEntries: EntityTable<TimeEntryRecord, 'id'>;
   escalations: EntityTable<EscalationRecord, 'id'>;
   timelineBuckets: EntityTable<TimelineBucket, 'id'>;
+  approvalRequests: EntityTable<ApprovalRequestRecord, 'id'>;
 };
 
 export const DEFAULT_DB_NAME = 'switchboard';
@@ -127,6 +135,11 @@ export function declareSchema(db: Dexie): void {
   // the download this upgrade starts (as v6's) brings them with it, and until
   // then the timeline shows those events without a name. Rows stay as they are.
   db.version(10).stores({}).upgrade(downloadAgain);
+  // v13: approval requests for billable work (docs/domain/contacts-and-approvals.md),
+  // a few per ticket, one row each; by ticket for the ticket view, by status
+  // for the held requests. Only the new table: none existed before, and the
+  // time entries stored so far count against no request.
+  db.version(13).stores({ approvalRequests: 'id, ticketId, status' });
   db.on('populate', (tx) => {
     void tx.table('firstScreen').add(emptyStoreFirstScreen());
   });

@@ -3,7 +3,7 @@
 // read and one bulkPut of the touched buckets, never a write per ticket.
 import type { Ticket } from '../domain/ticket';
 import type { RowRef, SyncedEntity, SyncedRow } from '../mutations';
-import type { ContactRecord, EscalationRecord, NoteRecord, TimeEntryRecord } from '../protocol/records';
+import type { ApprovalRequestRecord, ContactRecord, EscalationRecord, NoteRecord, TimeEntryRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
 import { recordTicketWrites } from './first-screen';
 import { getRecord, mergeRows, writeRecords } from './record-buckets';
@@ -27,6 +27,7 @@ export function syncTables(db: SwitchboardDb) {
     db.timeEntries,
     db.escalations,
     db.timelineBuckets,
+    db.approvalRequests,
   ];
 }
 
@@ -44,6 +45,8 @@ export async function readRow(db: SwitchboardDb, ref: RowRef): Promise<SyncedRow
       return (await db.timeEntries.get(ref.id)) ?? null;
     case 'escalation':
       return (await db.escalations.get(ref.id)) ?? null;
+    case 'approval_request':
+      return (await db.approvalRequests.get(ref.id)) ?? null;
   }
 }
 
@@ -66,6 +69,8 @@ export async function writeRows(db: SwitchboardDb, writes: readonly RowWrite[]):
     else if (w.entity === 'contact') await (w.data ? db.contacts.put(w.data as ContactRecord) : db.contacts.delete(w.id));
     else if (w.entity === 'time_entry') await (w.data ? db.timeEntries.put(w.data as TimeEntryRecord) : db.timeEntries.delete(w.id));
     else if (w.entity === 'escalation') await (w.data ? db.escalations.put(w.data as EscalationRecord) : db.escalations.delete(w.id));
+    else if (w.entity === 'approval_request')
+      await (w.data ? db.approvalRequests.put(w.data as ApprovalRequestRecord) : db.approvalRequests.delete(w.id));
     else notes.set(w.id, w.data as NoteRecord | null);
   }
   await indexTimeline(db, 'note', db.noteBuckets, notes);

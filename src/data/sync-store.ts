@@ -282,7 +282,8 @@ export class SyncStore {
         c.entity !== 'contact' &&
         c.entity !== 'note' &&
         c.entity !== 'time_entry' &&
-        c.entity !== 'escalation'
+        c.entity !== 'escalation' &&
+        c.entity !== 'approval_request'
       ) {
         reference.push(c);
         continue;

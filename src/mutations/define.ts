@@ -6,10 +6,10 @@
 // against the same names by the compiler.
 import type { z } from 'zod';
 import type { Ticket } from '../domain/ticket';
-import type { ContactRecord, EscalationRecord, NoteRecord, TimeEntryRecord } from '../protocol/records';
+import type { ApprovalRequestRecord, ContactRecord, EscalationRecord, NoteRecord, TimeEntryRecord } from '../protocol/records';
 
-export type SyncedEntity = 'ticket' | 'contact' | 'note' | 'time_entry' | 'escalation';
-export type SyncedRow = Ticket | ContactRecord | NoteRecord | TimeEntryRecord | EscalationRecord;
+export type SyncedEntity = 'ticket' | 'contact' | 'note' | 'time_entry' | 'escalation' | 'approval_request';
+export type SyncedRow = Ticket | ContactRecord | NoteRecord | TimeEntryRecord | EscalationRecord | ApprovalRequestRecord;
 
 export interface RowRef {
   entity: SyncedEntity;

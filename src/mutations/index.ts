@@ -11,6 +11,7 @@ import { createTicket, setStatus, updateTicket } from './ticket';
 import { logTime } from './time-entry';
 import { acknowledgeEscalation, escalateTicket } from './escalation';
 import { closeTicket, reopenTicket } from './ticket-closing';
+import { confirmRequest, declineApproval, recordApproval, requestApproval } from './approval-request';
 
 export const mutations = {
   createTicket,
@@ -24,6 +25,10 @@ export const mutations = {
   acknowledgeEscalation,
   closeTicket,
   reopenTicket,
+  requestApproval,
+  confirmRequest,
+  recordApproval,
+  declineApproval,
 };
 
 export type MutationName = keyof typeof mutations;

@@ -86,6 +86,8 @@ export const REJECTION_CODES = [
   'invalid_time_entry',
   /** An escalation the chain does not allow: a closed ticket, past the last step, or a step taken meanwhile. */
   'invalid_escalation',
+  /** An approval request, confirmation, approval or decline the rules refuse (docs/domain/contacts-and-approvals.md). */
+  'invalid_approval',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -110,6 +110,7 @@ export const SNAPSHOT_ORDER = [
   'note',
   'time_entry',
   'escalation',
+  'approval_request',
 ] as const satisfies readonly Entity[];
 
 const snapshotAfter = z

@@ -7,6 +7,8 @@
 // - technicians and engineers work tickets: status, assignment, replies;
 // - coordinators, supervisors, site directors and admins may also keep client contacts;
 // - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
+// - intake, schedulers and those who work tickets may request approval of billable work; recording a client's
+//   confirmation, approval or decline is for those who work tickets and schedulers, not intake (docs/domain/contacts-and-approvals.md).
 import type { StaffRole } from '../../domain/ticket';
 
 export const ACTIONS = [
@@ -18,6 +20,8 @@ export const ACTIONS = [
   'contact.manage',
   'time.log',
   'ticket.escalate',
+  'approval.request',
+  'approval.record',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -32,6 +36,8 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'contact.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
   'time.log': WORKERS,
   'ticket.escalate': ['intake', ...WORKERS],
+  'approval.request': ['intake', 'scheduler', ...WORKERS],
+  'approval.record': ['technician', 'engineer', 'service_coordinator', 'supervisor', 'site_director', 'scheduler', 'admin'],
 };
 
 const DESCRIPTIONS: Record<Action, string> = {
@@ -43,6 +49,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   'contact.manage': 'change client contacts',
   'time.log': 'log time on tickets',
   'ticket.escalate': 'escalate tickets',
+  'approval.request': 'request approval of billable work',
+  'approval.record': "record a client's confirmation, approval or decline",
 };
 
 export function can(role: StaffRole, action: Action): boolean {

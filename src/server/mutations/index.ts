@@ -9,6 +9,7 @@ import { createTicket, setStatus, updateTicket } from './ticket-mutations';
 import { logTime } from './time-entry-mutations';
 import { acknowledgeEscalation, escalateTicket } from './escalation-mutations';
 import { closeTicket, reopenTicket } from './ticket-closing-mutations';
+import { confirmRequest, declineApproval, recordApproval, requestApproval } from './approval-mutations';
 
 export type MutationHandlers = { [N in MutationName]: MutationHandler<N> };
 
@@ -24,4 +25,8 @@ export const mutationHandlers = {
   acknowledgeEscalation,
   closeTicket,
   reopenTicket,
+  requestApproval,
+  confirmRequest,
+  recordApproval,
+  declineApproval,
 } satisfies MutationHandlers;
