@@ -7,6 +7,7 @@ import { TicketRepository } from './ticket-repository';
 import { TimeRepository } from './time-repository';
 import { EscalationRepository } from './escalation-repository';
 import { TimelineRepository } from './timeline-repository';
+import { ApprovalRepository } from './approval-repository';
 
 export interface Repositories {
   tickets: TicketRepository;
@@ -19,6 +20,7 @@ export interface Repositories {
   seedDemoIfEmpty(tickets: number): Promise<boolean>;
   close(): void;
   escalations: EscalationRepository;
+  approvals: ApprovalRepository;
 }
 
 /** The only way the app reaches the local store: one repository per kind of record. */
@@ -38,5 +40,6 @@ export function createRepositories(name?: string): Repositories {
       db.close();
     },
     escalations: new EscalationRepository(db),
+    approvals: new ApprovalRepository(db),
   };
 }
