@@ -9,11 +9,14 @@ import { useReadingPane } from './reading-pane';
 import { ShortcutHelp } from './ShortcutHelp';
 import { shortcutFor } from './shortcuts';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
+import { HeldRequestsScreen } from '../approvals/HeldRequestsScreen';
+import { useFollowHeldTickets } from '../approvals/held-store';
 
 // Only screens that exist are listed; Intake, Visits, Clients and Audit join as they are built.
 const NAV_ITEMS = [
   { screen: 'queue', label: 'Queue', action: 'show-queue' },
   { screen: 'escalations', label: 'Escalations', action: 'show-escalations' },
+  { screen: 'held', label: 'Held requests', action: 'show-held-requests' },
 ] as const;
 
 export function AppFrame({ status }: { status: ReactNode }) {
@@ -25,6 +28,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
   const newTicketKey = shortcutFor('new-ticket');
   const settingsKey = shortcutFor('notification-settings');
   const escalations = useEscalationCount();
+  useFollowHeldTickets();
 
   return (
     <div className="app">
@@ -63,7 +67,13 @@ export function AppFrame({ status }: { status: ReactNode }) {
         <div className="status-area">{status}</div>
       </header>
       <main>
-        {screen === 'escalations' ? <EscalationsScreen /> : <QueueScreen searchRef={searchRef} />}
+        {screen === 'escalations' ? (
+          <EscalationsScreen />
+        ) : screen === 'held' ? (
+          <HeldRequestsScreen />
+        ) : (
+          <QueueScreen searchRef={searchRef} />
+        )}
         {openTicketId && <TicketDetail key={openTicketId} ticketId={openTicketId} onClose={closeTicket} />}
       </main>
       <ShortcutHelp />

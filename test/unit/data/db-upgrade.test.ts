@@ -64,6 +64,7 @@ describe('Dexie schema upgrades keep every ticket', () => {
         'timeEntries',
         'escalations',
         'timelineBuckets',
+        'approvalRequests',
       ].sort(),
     );
     // 1,000 tickets spread over the buckets rather than piling into a few.
