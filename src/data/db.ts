@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { newClient } from '../domain/client';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
 import type {
+  ApprovalRequestRecord,
   ContactRecord,
   EscalationRecord,
   NoteRecord,
@@ -38,6 +39,7 @@ export type SwitchboardDb = Dexie & {
   escalations: EntityTable<EscalationRecord, 'id'>;
   timelineBuckets: EntityTable<TimelineBucket, 'id'>;
   requestTypes: EntityTable<RequestTypeRecord, 'id'>;
+  approvalRequests: EntityTable<ApprovalRequestRecord, 'id'>;
 };
 
 export const DEFAULT_DB_NAME = 'switchboard';
@@ -192,6 +194,11 @@ export function declareSchema(db: Dexie): void {
         });
       await downloadAgain(tx);
     });
+  // v13: approval requests for billable work (docs/domain/contacts-and-approvals.md),
+  // a few per ticket, one row each; by ticket for the ticket view, by status
+  // for the held requests. Only the new table: none existed before, and the
+  // time entries stored so far count against no request.
+  db.version(13).stores({ approvalRequests: 'id, ticketId, status' });
   // v14: request types with lead times (docs/domain/lead-times.md), a dozen per
   // workspace, one row each. New rows only: the server adds them to the change
   // log when it creates them, so the next pull brings them without a new download.

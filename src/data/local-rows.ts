@@ -3,7 +3,14 @@
 // read and one bulkPut of the touched buckets, never a write per ticket.
 import type { Client, Ticket } from '../domain/ticket';
 import type { RowRef, SyncedEntity, SyncedRow } from '../mutations';
-import type { ContactRecord, EscalationRecord, NoteRecord, RequestTypeRecord, TimeEntryRecord } from '../protocol/records';
+import type {
+  ApprovalRequestRecord,
+  ContactRecord,
+  EscalationRecord,
+  NoteRecord,
+  RequestTypeRecord,
+  TimeEntryRecord,
+} from '../protocol/records';
 import type { SwitchboardDb } from './db';
 import { recordTicketWrites } from './first-screen';
 import { getRecord, mergeRows, writeRecords } from './record-buckets';
@@ -28,6 +35,7 @@ export function syncTables(db: SwitchboardDb) {
     db.escalations,
     db.timelineBuckets,
     db.requestTypes,
+    db.approvalRequests,
   ];
 }
 
@@ -49,6 +57,8 @@ export async function readRow(db: SwitchboardDb, ref: RowRef): Promise<SyncedRow
       return (await db.requestTypes.get(ref.id)) ?? null;
     case 'client':
       return (await db.clients.get(ref.id)) ?? null;
+    case 'approval_request':
+      return (await db.approvalRequests.get(ref.id)) ?? null;
   }
 }
 
@@ -73,6 +83,8 @@ export async function writeRows(db: SwitchboardDb, writes: readonly RowWrite[]):
     else if (w.entity === 'escalation') await (w.data ? db.escalations.put(w.data as EscalationRecord) : db.escalations.delete(w.id));
     else if (w.entity === 'request_type') await (w.data ? db.requestTypes.put(w.data as RequestTypeRecord) : db.requestTypes.delete(w.id));
     else if (w.entity === 'client') await (w.data ? db.clients.put(w.data as Client) : db.clients.delete(w.id));
+    else if (w.entity === 'approval_request')
+      await (w.data ? db.approvalRequests.put(w.data as ApprovalRequestRecord) : db.approvalRequests.delete(w.id));
     else notes.set(w.id, w.data as NoteRecord | null);
   }
   await indexTimeline(db, 'note', db.noteBuckets, notes);

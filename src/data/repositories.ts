@@ -10,6 +10,7 @@ import { TimelineRepository } from './timeline-repository';
 import { ContactRepository } from './contact-repository';
 import { RequestTypeRepository } from './request-type-repository';
 import { ClientRepository } from './client-repository';
+import { ApprovalRepository } from './approval-repository';
 
 export interface Repositories {
   tickets: TicketRepository;
@@ -25,6 +26,7 @@ export interface Repositories {
   contacts: ContactRepository;
   requestTypes: RequestTypeRepository;
   clients: ClientRepository;
+  approvals: ApprovalRepository;
 }
 
 /** The only way the app reaches the local store: one repository per kind of record. */
@@ -47,5 +49,6 @@ export function createRepositories(name?: string): Repositories {
     contacts: new ContactRepository(db),
     requestTypes: new RequestTypeRepository(db),
     clients: new ClientRepository(db),
+    approvals: new ApprovalRepository(db),
   };
 }

@@ -47,6 +47,7 @@ export async function clearServerState(db: SwitchboardDb): Promise<void> {
     recordTicketsCleared(db),
     db.timeEntries.clear(),
     db.timelineBuckets.clear(),
+    db.approvalRequests.clear(),
   ]);
   await db.shadows.toCollection().modify((s) => {
     s.data = null;

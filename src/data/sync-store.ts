@@ -284,7 +284,8 @@ export class SyncStore {
         c.entity !== 'time_entry' &&
         c.entity !== 'escalation' &&
         c.entity !== 'request_type' &&
-        c.entity !== 'client'
+        c.entity !== 'client' &&
+        c.entity !== 'approval_request'
       ) {
         reference.push(c);
         continue;

@@ -1,6 +1,7 @@
 // Time entries on the desk: a ticket's entries, logging one (checked like the
 // server checks it, before anything is queued), and the running timer, kept in
 // the store so a reload or a crash does not lose the time it has counted.
+import type { PolicySource } from '../domain/client-policy';
 import type { Ticket } from '../domain/ticket';
 import {
   approvalDecision,
@@ -53,30 +54,45 @@ export class TimeRepository {
 
   /**
    * Whether `draft` could be logged now, by the approval rule alone (for the
-   * panel to warn before the person saves). Approvals are not recorded yet.
+   * panel to warn before the person saves, and say whom to call).
    */
-  async approvalFor(draft: TimeEntryDraft, approvals: readonly WorkApproval[] = []): Promise<ApprovalDecision | null> {
+  async approvalFor(draft: TimeEntryDraft): Promise<ApprovalDecision | null> {
     const ticket = (await readRow(this.db, { entity: 'ticket', id: draft.ticketId })) as Ticket | null;
     const client = ticket ? await this.db.clients.get(ticket.clientId) : undefined;
     if (!ticket || !client) return null;
-    return approvalDecision(await this.forTicket(ticket.id), draft, approvalSetting(client, ticket.priority), approvals);
+    return this.#decide(ticket, client, draft);
+  }
+
+  /** The approval rule over this store's rows: the ticket's entries, its approval requests, its client's contacts. */
+  async #decide(ticket: Ticket, client: PolicySource, draft: TimeEntryDraft): Promise<ApprovalDecision> {
+    const [entries, requests, contacts] = await Promise.all([
+      this.db.timeEntries.where('ticketId').equals(ticket.id).toArray(),
+      this.db.approvalRequests.where('ticketId').equals(ticket.id).toArray(),
+      this.db.contacts.where('clientId').equals(ticket.clientId).toArray(),
+    ]);
+    // In the order they were made, as the server reads them: the first with enough hours left is the one counted against.
+    const approvals = requests
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1))
+      .map((r): WorkApproval => ({ id: r.id, status: r.status, approvedMinutes: r.approvedMinutes }));
+    return approvalDecision(entries, draft, approvalSetting(client, ticket.priority), approvals, contacts);
   }
 
   /**
    * Logs an entry, or says why not and writes nothing. The same checks as the
    * server's (which makes them again): the span, then the approval rule over
-   * the ticket's entries in this store.
+   * the ticket's entries and approval requests in this store; billable time is
+   * logged against the approved request the rule picked.
    */
-  log(draft: TimeEntryDraft, now: Date = new Date(), approvals: readonly WorkApproval[] = []): Promise<LogTimeResult> {
-    return this.#log(draft, now, approvals, false);
+  log(draft: TimeEntryDraft, now: Date = new Date()): Promise<LogTimeResult> {
+    return this.#log(draft, now, false);
   }
 
   /** Logs the running timer's entry and stops the timer, together: a crash cannot log it twice or lose it. */
-  stopTimerAndLog(draft: TimeEntryDraft, now: Date = new Date(), approvals: readonly WorkApproval[] = []): Promise<LogTimeResult> {
-    return this.#log(draft, now, approvals, true);
+  stopTimerAndLog(draft: TimeEntryDraft, now: Date = new Date()): Promise<LogTimeResult> {
+    return this.#log(draft, now, true);
   }
 
-  async #log(draft: TimeEntryDraft, now: Date, approvals: readonly WorkApproval[], stopsTimer: boolean): Promise<LogTimeResult> {
+  async #log(draft: TimeEntryDraft, now: Date, stopsTimer: boolean): Promise<LogTimeResult> {
     return this.db.transaction('rw', syncTables(this.db), async (): Promise<LogTimeResult> => {
       const span = timeSpanProblem(draft.startedAt, draft.endedAt, now.getTime() + MAX_CLOCK_AHEAD_MS);
       if (span) return { ok: false, message: `${span} Nothing was logged.`, field: 'endedAt' };
@@ -84,11 +100,11 @@ export class TimeRepository {
       if (!ticket) return { ok: false, message: `Ticket ${draft.ticketId} is not in the local store; sync and try again.` };
       const client = await this.db.clients.get(ticket.clientId);
       if (!client) return { ok: false, message: `The ticket's client is not in the local store; sync and try again.` };
-      const earlier = await this.db.timeEntries.where('ticketId').equals(ticket.id).toArray();
-      const decision = approvalDecision(earlier, draft, approvalSetting(client, ticket.priority), approvals);
+      const decision = await this.#decide(ticket, client, draft);
       if (!decision.ok) return { ok: false, message: decision.message };
+      const against = decision.approvalRequestId === null ? {} : { approvalRequestId: decision.approvalRequestId };
       try {
-        const recorded = await recordMutation(this.db, { name: 'logTime', args: { id: newId(), ...draft } }, now);
+        const recorded = await recordMutation(this.db, { name: 'logTime', args: { id: newId(), ...draft, ...against } }, now);
         if (stopsTimer) await this.db.meta.delete(RUNNING_TIMER_KEY);
         return { ok: true, entry: recorded.row as TimeEntryRecord };
       } catch (error) {

@@ -1,6 +1,7 @@
 // Time logged on a ticket and when more of it needs the client's approval
 // (docs/domain/time-and-approvals.md). Pure: the desk checks an entry with
 // these functions before queuing it, the server again against its own rows.
+import { APPROVAL_STATUS_LABELS, formatMinutes, isHeld, whomToCall, type ApprovalStatus, type ContactToCall } from './approval-requests';
 import type { BusinessCalendar } from './sla/business-calendar';
 
 export const WORK_TYPES = ['included', 'billable'] as const;
@@ -29,15 +30,16 @@ export interface TimeEntryFacts {
   endedAt: string;
   workType: WorkType;
   cause: WorkCause;
+  /** The approved request the entry's billable time counts against; absent when it needed none. */
+  approvalRequestId?: string | undefined;
 }
 
-/**
- * A recorded approval of billable work on a ticket. Minimal until approvals
- * are recorded (a later issue): who approved and when come with that flow.
- */
+/** An approval request on the ticket, as the time rule reads it (docs/domain/contacts-and-approvals.md). */
 export interface WorkApproval {
   id: string;
-  ticketId: string;
+  status: ApprovalStatus;
+  /** Hours approved, in minutes; null when the approval was for an amount only (it covers no logged time). */
+  approvedMinutes: number | null;
 }
 
 /** "2 h 30 min", "45 min", "0 min": durations as people read them. */
@@ -88,7 +90,8 @@ export interface ApprovalSetting {
 
 export type ApprovalTrigger = 'included_over_limit' | 'caused_by_change' | 'after_hours';
 
-export type ApprovalDecision = { ok: true; triggers: ApprovalTrigger[] } | { ok: false; triggers: ApprovalTrigger[]; message: string };
+export type ApprovalDecision =
+  { ok: true; triggers: ApprovalTrigger[]; approvalRequestId: string | null } | { ok: false; triggers: ApprovalTrigger[]; message: string };
 
 export const APPROVERS = "the client's Billing Contact or Backup Approver";
 
@@ -99,13 +102,17 @@ export const APPROVERS = "the client's Billing Contact or Backup Approver";
  * on the ticket passing 2 hours, work caused by a customer's or a third party's
  * change (on this entry or an earlier one: the cause is the ticket's), or this
  * entry's work falling outside the client's business hours on a ticket that is
- * not Critical. Any approval recorded for the ticket allows it.
+ * not Critical. Such work is logged only against an approved request of the
+ * ticket with enough approved hours left (the one `proposed` names, or else
+ * the first that has enough); the answer names it. `contacts`: the client's,
+ * to say whom to call when it is refused.
  */
 export function approvalDecision(
   entries: readonly TimeEntryFacts[],
   proposed: TimeEntryFacts,
   setting: ApprovalSetting,
   approvals: readonly WorkApproval[],
+  contacts: readonly ContactToCall[] = [],
 ): ApprovalDecision {
   const triggers: ApprovalTrigger[] = [];
   const reasons: string[] = [];
@@ -123,12 +130,39 @@ export function approvalDecision(
     reasons.push('the work falls outside business hours and the ticket is not Critical');
   }
   if (proposed.workType === 'billable' && triggers.length === 0) reasons.push('it is billable work');
-  if (reasons.length === 0 || approvals.length > 0) return { ok: true, triggers };
-  return {
-    ok: false,
-    triggers,
-    message: `This ticket needs approval by ${APPROVERS} before more billable time is logged: ${reasons.join('; ')}. Ask them to approve the work; nothing was logged.`,
-  };
+  if (reasons.length === 0) return { ok: true, triggers, approvalRequestId: null };
+
+  const length = Math.max(0, entryLengthMs(proposed));
+  const leftMs = (a: WorkApproval) =>
+    (a.approvedMinutes ?? 0) * MINUTE_MS -
+    entries.filter((e) => e.approvalRequestId === a.id).reduce((sum, e) => sum + Math.max(0, entryLengthMs(e)), 0);
+  const needs = `This ticket needs approval by ${APPROVERS} before more billable time is logged: ${reasons.join('; ')}.`;
+  const refuse = (why: string): ApprovalDecision => ({ ok: false, triggers, message: `${needs} ${why} Nothing was logged.` });
+  const call = whomToCall(contacts);
+  const left = (a: WorkApproval) =>
+    a.approvedMinutes === null
+      ? 'Its approval was for an amount only, with no hours, so it covers no logged time.'
+      : `${formatDuration(Math.max(0, leftMs(a)))} of its ${formatMinutes(a.approvedMinutes)} approved ${leftMs(a) > 0 ? 'is' : 'are'} left; this entry is ${formatDuration(length)}.`;
+
+  if (proposed.approvalRequestId !== undefined) {
+    const named = approvals.find((a) => a.id === proposed.approvalRequestId);
+    if (!named)
+      return refuse(
+        `The approval request ${proposed.approvalRequestId} is not one of this ticket's: log the time against one of its approved requests.`,
+      );
+    if (isHeld(named.status)) return refuse(`Its approval request is ${APPROVAL_STATUS_LABELS[named.status].toLowerCase()}. ${call}`);
+    if (named.status === 'declined') return refuse(`Its approval request was declined: request approval again. ${call}`);
+    if (leftMs(named) < length)
+      return refuse(`Not enough approved time is left on the request: ${left(named)} Request approval for more. ${call}`);
+    return { ok: true, triggers, approvalRequestId: named.id };
+  }
+  const covering = approvals.find((a) => a.status === 'approved' && leftMs(a) >= length);
+  if (covering) return { ok: true, triggers, approvalRequestId: covering.id };
+  const held = approvals.find((a) => isHeld(a.status));
+  if (held) return refuse(`Its approval request is ${APPROVAL_STATUS_LABELS[held.status].toLowerCase()}. ${call}`);
+  const approved = approvals.find((a) => a.status === 'approved');
+  if (approved) return refuse(`Not enough approved time is left: ${left(approved)} Request approval for more. ${call}`);
+  return refuse(`Request approval on the ticket, then ask them to approve the work. ${call}`);
 }
 
 /** Some of the entry's span is outside the calendar's open hours (nights, weekends, holidays). */

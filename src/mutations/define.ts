@@ -6,10 +6,18 @@
 // against the same names by the compiler.
 import type { z } from 'zod';
 import type { Client, Ticket } from '../domain/ticket';
-import type { ContactRecord, EscalationRecord, NoteRecord, RequestTypeRecord, TimeEntryRecord } from '../protocol/records';
+import type {
+  ApprovalRequestRecord,
+  ContactRecord,
+  EscalationRecord,
+  NoteRecord,
+  RequestTypeRecord,
+  TimeEntryRecord,
+} from '../protocol/records';
 
-export type SyncedEntity = 'ticket' | 'contact' | 'note' | 'time_entry' | 'escalation' | 'request_type' | 'client';
-export type SyncedRow = Ticket | ContactRecord | NoteRecord | TimeEntryRecord | EscalationRecord | RequestTypeRecord | Client;
+export type SyncedEntity = 'ticket' | 'contact' | 'note' | 'time_entry' | 'escalation' | 'request_type' | 'client' | 'approval_request';
+export type SyncedRow =
+  Ticket | ContactRecord | NoteRecord | TimeEntryRecord | EscalationRecord | RequestTypeRecord | Client | ApprovalRequestRecord;
 
 export interface RowRef {
   entity: SyncedEntity;

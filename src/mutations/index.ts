@@ -13,6 +13,7 @@ import { acknowledgeEscalation, escalateTicket } from './escalation';
 import { closeTicket, reopenTicket } from './ticket-closing';
 import { archiveRequestType, upsertRequestType } from './request-type';
 import { upsertClient } from './client';
+import { confirmRequest, declineApproval, recordApproval, requestApproval } from './approval-request';
 
 export const mutations = {
   createTicket,
@@ -29,6 +30,10 @@ export const mutations = {
   upsertRequestType,
   archiveRequestType,
   upsertClient,
+  requestApproval,
+  confirmRequest,
+  recordApproval,
+  declineApproval,
 };
 
 export type MutationName = keyof typeof mutations;

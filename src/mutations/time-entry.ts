@@ -31,6 +31,8 @@ export const logTime = defineMutation({
       workType: z.enum(WORK_TYPES),
       cause: z.enum(WORK_CAUSES),
       note: text().trim().min(1, 'Say what the work was: the note is empty.').max(BODY_MAX, `Shorten the note to ${BODY_MAX} characters.`),
+      /** The approved request the billable time counts against (the desk picks it with approvalDecision); the server checks it. */
+      approvalRequestId: z.uuid().optional(),
     })
     .superRefine((a, ctx) => {
       // No upper bound here: whether the end is in the future depends on the clock of whoever checks.

@@ -88,6 +88,8 @@ export const REJECTION_CODES = [
   'invalid_escalation',
   /** A request type whose lead time breaks a rule (docs/domain/lead-times.md), or a ticket's request details that do not fit its type. */
   'invalid_request_type',
+  /** An approval request, confirmation, approval or decline the rules refuse (docs/domain/contacts-and-approvals.md). */
+  'invalid_approval',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -111,6 +111,7 @@ export const SNAPSHOT_ORDER = [
   'time_entry',
   'escalation',
   'request_type',
+  'approval_request',
 ] as const satisfies readonly Entity[];
 
 const snapshotAfter = z

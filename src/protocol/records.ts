@@ -9,6 +9,8 @@ import { LEAD_TIME_UNITS } from '../domain/lead-times';
 import { WEEKDAYS, type SlaPolicy } from '../domain/sla';
 import { CHANNELS, STAFF_ROLES, TICKET_STATUSES } from '../domain/ticket';
 import { WORK_CAUSES, WORK_TYPES } from '../domain/time-entries';
+import { APPROVAL_STATUSES, BILLABLE_TRIGGERS, CONTACT_CHANNELS, WORK_KINDS } from '../domain/approval-requests';
+import { REQUEST_KINDS } from '../domain/contact-authorization';
 
 const isoInstant = z.iso.datetime({ offset: true });
 
@@ -139,6 +141,8 @@ export const timeEntryRecordSchema = z.object({
   note: z.string(),
   performedAt: isoInstant,
   recordedAt: isoInstant,
+  /** The approved request its billable time counts against; absent when it needed none. */
+  approvalRequestId: z.uuid().optional(),
 });
 
 /** One step of a ticket's escalation (docs/domain/escalations-and-notifications.md); acknowledged fields null until then. */
@@ -178,6 +182,48 @@ export const requestTypeRecordSchema = z.object({
   archived: z.boolean(),
 });
 
+/**
+ * A request for billable work on a ticket and its one approval
+ * (docs/domain/contacts-and-approvals.md, "Approval requests"). The requester
+ * is a contact of the ticket's client, or a caller not on its list (name and
+ * phone as they gave them). Confirmation, approval and decline fields are null
+ * until they happen; each names the contact, the channel, when, and who on
+ * staff took it.
+ */
+export const approvalRequestRecordSchema = z.object({
+  id: z.uuid(),
+  ticketId: z.uuid(),
+  clientId: z.uuid(),
+  requesterContactId: z.uuid().nullable(),
+  callerName: z.string().nullable(),
+  callerPhone: z.string().nullable(),
+  kind: z.enum(REQUEST_KINDS),
+  work: z.enum(WORK_KINDS),
+  cause: z.enum(WORK_CAUSES),
+  onsite: z.boolean(),
+  afterHours: z.boolean(),
+  triggers: z.array(z.enum(BILLABLE_TRIGGERS)).readonly(),
+  description: z.string(),
+  estimateMinutes: z.number().int().nullable(),
+  estimateCents: z.number().int().nullable(),
+  status: z.enum(APPROVAL_STATUSES),
+  confirmedBy: z.uuid().nullable(),
+  confirmedVia: z.enum(CONTACT_CHANNELS).nullable(),
+  confirmedAt: isoInstant.nullable(),
+  confirmationTakenBy: z.uuid().nullable(),
+  approvedBy: z.uuid().nullable(),
+  approvedVia: z.enum(CONTACT_CHANNELS).nullable(),
+  approvedAt: isoInstant.nullable(),
+  approvedMinutes: z.number().int().nullable(),
+  approvedCents: z.number().int().nullable(),
+  approvalTakenBy: z.uuid().nullable(),
+  declineReason: z.string().nullable(),
+  declinedAt: isoInstant.nullable(),
+  declineTakenBy: z.uuid().nullable(),
+  createdBy: z.uuid(),
+  createdAt: isoInstant,
+});
+
 export type TicketRecord = z.infer<typeof ticketRecordSchema>;
 export type ClientRecord = z.infer<typeof clientRecordSchema>;
 export type ContactRecord = z.infer<typeof contactRecordSchema>;
@@ -187,6 +233,7 @@ export type NoteRecord = z.infer<typeof noteRecordSchema>;
 export type TimeEntryRecord = z.infer<typeof timeEntryRecordSchema>;
 export type EscalationRecord = z.infer<typeof escalationRecordSchema>;
 export type RequestTypeRecord = z.infer<typeof requestTypeRecordSchema>;
+export type ApprovalRequestRecord = z.infer<typeof approvalRequestRecordSchema>;
 
 export const ENTITIES = [
   'ticket',
@@ -198,6 +245,7 @@ export const ENTITIES = [
   'time_entry',
   'escalation',
   'request_type',
+  'approval_request',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -211,6 +259,7 @@ export interface EntityRecords {
   time_entry: TimeEntryRecord;
   escalation: EscalationRecord;
   request_type: RequestTypeRecord;
+  approval_request: ApprovalRequestRecord;
 }
 
 export const recordSchemas = {
@@ -223,6 +272,7 @@ export const recordSchemas = {
   time_entry: timeEntryRecordSchema,
   escalation: escalationRecordSchema,
   request_type: requestTypeRecordSchema,
+  approval_request: approvalRequestRecordSchema,
 } as const satisfies { [E in Entity]: z.ZodType<EntityRecords[E]> };
 
 /** One row's newest state since the cursor; `data` is null for a delete (tombstone). */

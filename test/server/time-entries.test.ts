@@ -149,6 +149,52 @@ describe.each(BACKENDS)('time entries on %s', (backend) => {
     expect(await storedEntries(ws.tenantId)).toBe(2 * (args.length - 1));
   });
 
+  it('logs after-hours work once an approved request covers it, and counts it against that request', async () => {
+    const { ws, desk, ticket } = await setup('medium');
+    const late = entry(ticket, { startedAt: tue('18:30'), endedAt: tue('19:00') });
+    expect(await desk.apply('logTime', late)).toMatchObject({ code: 'approval_required' });
+    const coordinator = new Desk(server().app, ws.users.service_coordinator.token);
+    const contactId = uuidv7();
+    const client = ws.clients['four-tier'];
+    const contact = {
+      id: contactId,
+      clientId: client,
+      name: 'Rachel Adams',
+      phones: [{ raw: '+1 913 555 0100', label: 'work' as const }],
+      emails: [],
+      role: 'billing_contact' as const,
+      approvalLimitCents: null,
+    };
+    expect(await coordinator.apply('upsertContact', contact)).toMatchObject({ status: 'applied' });
+    const requestId = uuidv7();
+    expect(
+      await desk.apply('requestApproval', {
+        id: requestId,
+        ticketId: ticket,
+        clientId: client,
+        requesterContactId: contactId,
+        callerName: null,
+        callerPhone: null,
+        kind: 'billable_work',
+        work: 'break_fix',
+        cause: 'none',
+        onsite: false,
+        afterHours: true,
+        description: 'Fix the printer tonight.',
+        estimateMinutes: 30,
+        estimateCents: null,
+        triggers: ['after_hours'],
+        status: 'awaiting_approval',
+      }),
+    ).toMatchObject({ status: 'applied' });
+    const approve = { id: requestId, contactId, via: 'phone' as const, approvedMinutes: 30, approvedCents: null };
+    expect(await desk.apply('recordApproval', approve)).toMatchObject({ status: 'applied' });
+    const again = { ...late, id: uuidv7() };
+    expect(await desk.apply('logTime', again)).toMatchObject({ status: 'applied' });
+    const pulled = await desk.pull(0);
+    expect(pulled.body.changes.find((c) => c.id === again.id)?.data).toMatchObject({ approvalRequestId: requestId });
+  });
+
   it('lets after-hours work on a Critical ticket through: it is part of the plan', async () => {
     const { desk, ticket } = await setup('critical');
     expect((await desk.apply('logTime', entry(ticket, { startedAt: tue('18:30'), endedAt: tue('19:00') }))).status).toBe('applied');

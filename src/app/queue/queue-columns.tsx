@@ -3,6 +3,7 @@ import { CHANNEL_LABELS, STATUS_LABELS } from '../../domain/ticket';
 import { formatInClientZone } from './format-instant';
 import type { QueueRow } from './queue-rows';
 import { SlaCountdown } from './SlaCountdown';
+import { HeldMarker } from '../approvals/held-store';
 
 // Sorting state and header toggles come from the table; the rows arrive
 // already sorted and filtered by queue-order.ts (manual mode).
@@ -35,6 +36,11 @@ export const queueColumns = helper.columns([
   }),
   helper.accessor('title', {
     header: 'Title',
+    cell: (info) => (
+      <>
+        {info.getValue()} <HeldMarker ticketId={info.row.original.id} />
+      </>
+    ),
     size: 320,
   }),
   helper.accessor('clientName', { header: 'Client', size: 200 }),

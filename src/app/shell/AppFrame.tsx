@@ -12,12 +12,15 @@ import { useReadingPane } from './reading-pane';
 import { ShortcutHelp } from './ShortcutHelp';
 import { shortcutFor } from './shortcuts';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
+import { HeldRequestsScreen } from '../approvals/HeldRequestsScreen';
+import { useFollowHeldTickets } from '../approvals/held-store';
 
 // Only screens that exist are listed; Intake, Visits and Audit join as they are built.
 const NAV_ITEMS = [
   { screen: 'queue', label: 'Queue', action: 'show-queue' },
   { screen: 'escalations', label: 'Escalations', action: 'show-escalations' },
   { screen: 'clients', label: 'Clients', action: 'show-clients' },
+  { screen: 'held', label: 'Held requests', action: 'show-held-requests' },
   { screen: 'staff', label: 'Staff', action: 'show-staff', adminOnly: true },
   { screen: 'request-types', label: 'Request types', action: 'show-request-types' },
 ] as const;
@@ -33,6 +36,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
   const escalations = useEscalationCount();
   const isAdmin = useIsAdmin();
   const navItems = NAV_ITEMS.filter((item) => !('adminOnly' in item) || isAdmin);
+  useFollowHeldTickets();
 
   return (
     <div className="app">
@@ -90,6 +94,8 @@ function ScreenBody({ screen, searchRef }: { screen: Screen; searchRef: RefObjec
       return <EscalationsScreen />;
     case 'clients':
       return <ClientsScreen />;
+    case 'held':
+      return <HeldRequestsScreen />;
     case 'staff':
       return <StaffScreen />;
     case 'request-types':

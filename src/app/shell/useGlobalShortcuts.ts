@@ -98,6 +98,10 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
     nav.showScreen('clients');
     return true;
   },
+  'show-held-requests': ({ nav }) => {
+    nav.showScreen('held');
+    return true;
+  },
 };
 
 /** One keydown listener for the whole console; actions come from the stores. */

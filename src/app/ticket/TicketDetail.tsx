@@ -15,6 +15,7 @@ import { buildTimeline } from './timeline';
 import { TIMELINE_RENDERED_MARK, TimelineList } from './TimelineList';
 import { TimePanel } from './TimePanel';
 import { EscalateAction } from './EscalateAction';
+import { ApprovalsSection } from '../approvals/ApprovalsSection';
 import { useTicketViewStore } from './ticket-view-store';
 import { WorkflowActions, type WorkflowHandle } from './WorkflowActions';
 
@@ -91,6 +92,7 @@ export function TicketDetail({ ticketId, onClose }: { ticketId: string; onClose(
       </button>
       {explaining && sla && <ExplainPanel sla={sla} zone={zone} />}
       <NoteEditor ref={editorRef} ticketId={ticket.id} />
+      <ApprovalsSection ticketId={ticket.id} clientId={ticket.clientId} timeZone={zone} staff={reference?.staff ?? []} />
       <TimePanel ticketId={ticket.id} timeZone={zone} />
       <EscalateAction ticket={ticket} />
       {entries ? <TimelineList entries={entries} staff={staff} clientZone={zone} /> : <p className="muted">Loading the timeline…</p>}

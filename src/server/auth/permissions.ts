@@ -10,6 +10,8 @@
 // - coordinators, supervisors, site directors and admins keep the request types and their lead times;
 // - coordinators, supervisors, site directors and admins keep clients' service records; a technician cannot edit contracts;
 // - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
+// - intake, schedulers and those who work tickets may request approval of billable work; recording a client's
+//   confirmation, approval or decline is for those who work tickets and schedulers, not intake (docs/domain/contacts-and-approvals.md).
 import { CONTACT_MANAGER_ROLES } from '../../domain/contact-details';
 import { CLIENT_MANAGER_ROLES } from '../../domain/client';
 import type { StaffRole } from '../../domain/ticket';
@@ -26,6 +28,8 @@ export const ACTIONS = [
   'client.manage',
   'staff.manage',
   'leadtime.manage',
+  'approval.request',
+  'approval.record',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -43,6 +47,8 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'client.manage': CLIENT_MANAGER_ROLES,
   'staff.manage': ['admin'],
   'leadtime.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
+  'approval.request': ['intake', 'scheduler', ...WORKERS],
+  'approval.record': ['technician', 'engineer', 'service_coordinator', 'supervisor', 'site_director', 'scheduler', 'admin'],
 };
 
 const DESCRIPTIONS: Record<Action, string> = {
@@ -57,6 +63,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   'client.manage': "edit clients' service records (sites, SLA, contract terms, onboarding)",
   'staff.manage': 'invite staff, change roles, deactivate accounts, reset passwords or end sessions',
   'leadtime.manage': 'edit request types and their lead times',
+  'approval.request': 'request approval of billable work',
+  'approval.record': "record a client's confirmation, approval or decline",
 };
 
 export function can(role: StaffRole, action: Action): boolean {

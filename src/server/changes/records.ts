@@ -1,6 +1,7 @@
 // Database rows to the records clients see (src/protocol/records.ts).
 import type { Selectable } from 'kysely';
 import type {
+  ApprovalRequestRecord,
   ClientRecord,
   ContactRecord,
   EscalationRecord,
@@ -12,6 +13,7 @@ import type {
   UserRecord,
 } from '../../protocol';
 import type {
+  ApprovalRequestsTable,
   ClientsTable,
   ContactsTable,
   EscalationsTable,
@@ -136,6 +138,7 @@ export function timeEntryRecord(row: Selectable<TimeEntriesTable>): TimeEntryRec
     note: row.note,
     performedAt: iso(row.performed_at),
     recordedAt: iso(row.recorded_at),
+    ...(row.approval_request_id === null ? {} : { approvalRequestId: row.approval_request_id }),
   };
 }
 
@@ -164,5 +167,44 @@ export function requestTypeRecord(row: Selectable<RequestTypesTable>): RequestTy
     note: row.note,
     position: row.position,
     archived: row.archived,
+  };
+}
+
+const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
+
+export function approvalRequestRecord(row: Selectable<ApprovalRequestsTable>): ApprovalRequestRecord {
+  type R = ApprovalRequestRecord;
+  return {
+    id: row.id,
+    ticketId: row.ticket_id,
+    clientId: row.client_id,
+    requesterContactId: row.requester_contact_id,
+    callerName: row.caller_name,
+    callerPhone: row.caller_phone,
+    kind: row.kind as R['kind'],
+    work: row.work as R['work'],
+    cause: row.cause as R['cause'],
+    onsite: row.onsite,
+    afterHours: row.after_hours,
+    triggers: row.triggers as R['triggers'],
+    description: row.description,
+    estimateMinutes: row.estimate_minutes,
+    estimateCents: row.estimate_cents,
+    status: row.status as R['status'],
+    confirmedBy: row.confirmed_by,
+    confirmedVia: row.confirmed_via as R['confirmedVia'],
+    confirmedAt: isoOrNull(row.confirmed_at),
+    confirmationTakenBy: row.confirmation_taken_by,
+    approvedBy: row.approved_by,
+    approvedVia: row.approved_via as R['approvedVia'],
+    approvedAt: isoOrNull(row.approved_at),
+    approvedMinutes: row.approved_minutes,
+    approvedCents: row.approved_cents,
+    approvalTakenBy: row.approval_taken_by,
+    declineReason: row.decline_reason,
+    declinedAt: isoOrNull(row.declined_at),
+    declineTakenBy: row.decline_taken_by,
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at),
   };
 }

@@ -141,6 +141,8 @@ export interface TimeEntriesTable {
   note: string;
   performed_at: Timestamp;
   recorded_at: Timestamp;
+  /** The approved request its billable time counts against (migration 0013); null when it needed none. */
+  approval_request_id: string | null;
 }
 
 export interface SyncClientsTable {
@@ -217,6 +219,46 @@ export interface RequestTypesTable {
   archived: Generated<boolean>;
 }
 
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+
+/** A request for billable work and its one confirmation, approval or decline (docs/domain/contacts-and-approvals.md). */
+export interface ApprovalRequestsTable {
+  id: string;
+  tenant_id: string;
+  ticket_id: string;
+  client_id: string;
+  requester_contact_id: string | null;
+  caller_name: string | null;
+  caller_phone: string | null;
+  kind: string;
+  work: string;
+  cause: string;
+  onsite: boolean;
+  after_hours: boolean;
+  triggers: Json<string[]>;
+  description: string;
+  estimate_minutes: number | null;
+  estimate_cents: number | null;
+  status: string;
+  confirmed_by: string | null;
+  confirmed_via: string | null;
+  confirmed_at: NullableTimestamp;
+  confirmation_taken_by: string | null;
+  approved_by: string | null;
+  approved_via: string | null;
+  approved_at: NullableTimestamp;
+  approved_minutes: number | null;
+  approved_cents: number | null;
+  approval_taken_by: string | null;
+  decline_reason: string | null;
+  declined_at: NullableTimestamp;
+  decline_taken_by: string | null;
+  created_by: string;
+  /** When the person asked, bounded like a note's performed_at. */
+  created_at: Timestamp;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -233,6 +275,7 @@ export interface Database {
   time_entries: TimeEntriesTable;
   escalations: EscalationsTable;
   request_types: RequestTypesTable;
+  approval_requests: ApprovalRequestsTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
@@ -299,3 +342,4 @@ export const NOTE_COLUMNS = {
 export type UserRow = Selectable<UsersTable>;
 export type TimeEntryRow = Selectable<TimeEntriesTable>;
 export type EscalationRow = Selectable<EscalationsTable>;
+export type ApprovalRequestRow = Selectable<ApprovalRequestsTable>;

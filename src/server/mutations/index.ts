@@ -11,6 +11,7 @@ import { acknowledgeEscalation, escalateTicket } from './escalation-mutations';
 import { closeTicket, reopenTicket } from './ticket-closing-mutations';
 import { archiveRequestType, upsertRequestType } from './request-type-mutations';
 import { upsertClient } from './client-mutations';
+import { confirmRequest, declineApproval, recordApproval, requestApproval } from './approval-mutations';
 
 export type MutationHandlers = { [N in MutationName]: MutationHandler<N> };
 
@@ -29,4 +30,8 @@ export const mutationHandlers = {
   upsertRequestType,
   archiveRequestType,
   upsertClient,
+  requestApproval,
+  confirmRequest,
+  recordApproval,
+  declineApproval,
 } satisfies MutationHandlers;

@@ -2,6 +2,7 @@
 // own (src/domain/time-entries.ts), run again against the server's rows: the
 // ticket's other entries are read under its lock, so two desks logging time
 // on one ticket at once are judged one after the other.
+import type { ContactRole } from '../../domain/contact-authorization';
 import type { PrioritySchemeId } from '../../domain/priority-schemes';
 import { approvalDecision, timeSpanProblem, type TimeEntryFacts, type WorkApproval } from '../../domain/time-entries';
 import { approvalSetting } from '../../mutations';
@@ -21,7 +22,7 @@ export const logTime: MutationHandler<'logTime'> = async (ctx, args) => {
   const client = await findClient(ctx, ticket.client_id);
   const earlier = await ctx.trx
     .selectFrom('time_entries')
-    .select(['started_at', 'ended_at', 'work_type', 'cause'])
+    .select(['started_at', 'ended_at', 'work_type', 'cause', 'approval_request_id'])
     .where('tenant_id', '=', ctx.tenantId)
     .where('ticket_id', '=', ticket.id)
     .execute();
@@ -30,17 +31,38 @@ export const logTime: MutationHandler<'logTime'> = async (ctx, args) => {
     endedAt: new Date(e.ended_at).toISOString(),
     workType: e.work_type as TimeEntryFacts['workType'],
     cause: e.cause as TimeEntryFacts['cause'],
+    approvalRequestId: e.approval_request_id ?? undefined,
   }));
-  // Approvals are recorded with a later issue; until then none exist and the rule blocks.
-  const approvals: WorkApproval[] = [];
+  // Written by statements of their own (approval-mutations.ts), so an approval earlier in this push is seen here.
+  const requests = await ctx.trx
+    .selectFrom('approval_requests')
+    .select(['id', 'status', 'approved_minutes'])
+    .where('tenant_id', '=', ctx.tenantId)
+    .where('ticket_id', '=', ticket.id)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const approvals = requests.map((r): WorkApproval => ({
+    id: r.id,
+    status: r.status as WorkApproval['status'],
+    approvedMinutes: r.approved_minutes,
+  }));
+  const contacts = await ctx.trx
+    .selectFrom('contacts')
+    .select(['name', 'role', 'phones', 'emails'])
+    .where('tenant_id', '=', ctx.tenantId)
+    .where('client_id', '=', client.id)
+    .execute();
+  const proposed = { ...args, approvalRequestId: args.approvalRequestId === undefined ? undefined : canonicalId(args.approvalRequestId) };
   const decision = approvalDecision(
     facts,
-    args,
+    proposed,
     approvalSetting(
       { prioritySchemeId: client.priority_scheme_id as PrioritySchemeId, customPolicy: client.custom_policy },
       ticket.priority,
     ),
     approvals,
+    contacts.map((c) => ({ ...c, role: c.role as ContactRole })),
   );
   if (!decision.ok) throw new MutationRejected('approval_required', decision.message);
 
@@ -56,6 +78,7 @@ export const logTime: MutationHandler<'logTime'> = async (ctx, args) => {
     note: args.note,
     performed_at: actedOn(ctx, ticket),
     recorded_at: ctx.now,
+    approval_request_id: decision.approvalRequestId,
   };
   // Written at once, not deferred like notes: the next entry on this ticket in the same push must see it.
   const inserted = await ctx.trx

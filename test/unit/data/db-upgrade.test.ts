@@ -67,6 +67,7 @@ describe('Dexie schema upgrades keep every ticket', () => {
         'escalations',
         'timelineBuckets',
         'requestTypes',
+        'approvalRequests',
       ].sort(),
     );
     // 1,000 tickets spread over the buckets rather than piling into a few.

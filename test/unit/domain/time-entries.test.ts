@@ -30,7 +30,7 @@ const entry = (from: string, to: string, over: Partial<TimeEntryFacts> = {}): Ti
   cause: 'none',
   ...over,
 });
-const approval: WorkApproval = { id: '019a0000-0000-7000-8000-0000000000e1', ticketId: '019a0000-0000-7000-8000-000000000001' };
+const approval: WorkApproval = { id: '019a0000-0000-7000-8000-0000000000e1', status: 'approved', approvedMinutes: 8 * 60 };
 
 describe('the span of one entry', () => {
   const far = Date.parse('2030-01-01T00:00:00Z');
@@ -165,5 +165,96 @@ describe('when more work needs the client approval (four-tier guide §5)', () =>
   it('counts a Saturday as after hours', () => {
     const saturday = { ...entry('09:00', '10:00'), startedAt: '2026-03-07T15:00:00Z', endedAt: '2026-03-07T16:00:00Z' };
     expect(approvalDecision([], saturday, { calendar: chicago, critical: false }, []).triggers).toEqual(['after_hours']);
+  });
+});
+
+describe('billable time counts against an approved request (docs/domain/contacts-and-approvals.md)', () => {
+  const setting = { calendar: chicago, critical: false };
+  const billable = (from: string, to: string, over: Partial<TimeEntryFacts> = {}) => entry(from, to, { workType: 'billable', ...over });
+  const request = (id: string, status: WorkApproval['status'], approvedMinutes: number | null = null): WorkApproval => ({
+    id,
+    status,
+    approvedMinutes,
+  });
+  const A = '019a0000-0000-7000-8000-0000000000a1';
+  const B = '019a0000-0000-7000-8000-0000000000b2';
+  const contacts = [
+    {
+      name: 'Rachel Adams',
+      role: 'billing_contact' as const,
+      phones: [{ e164: '+19135550100', extension: null }],
+      emails: ['rachel@harbor.example'],
+    },
+    { name: 'Tom Reyes', role: 'mac_only_requestor' as const, phones: [{ e164: '+19135550199', extension: null }], emails: [] },
+    { name: 'Ann Bell', role: 'backup_approver' as const, phones: [], emails: ['ann@harbor.example'] },
+  ];
+
+  const cases: [string, TimeEntryFacts[], TimeEntryFacts, WorkApproval[], string | null, RegExp | null][] = [
+    ['no request at all: request approval first', [], billable('09:00', '10:00'), [], null, /Request approval on the ticket/],
+    [
+      'a request awaiting confirmation',
+      [],
+      billable('09:00', '10:00'),
+      [request(A, 'awaiting_confirmation')],
+      null,
+      /awaiting confirmation/,
+    ],
+    ['a request awaiting approval', [], billable('09:00', '10:00'), [request(A, 'awaiting_approval')], null, /awaiting approval/],
+    ['a declined request', [], billable('09:00', '10:00', { approvalRequestId: A }), [request(A, 'declined')], null, /was declined/],
+    ['an approved request with enough left', [], billable('09:00', '10:00'), [request(A, 'approved', 60)], A, null],
+    [
+      'an approved request with too little left',
+      [billable('08:00', '08:30', { approvalRequestId: A })],
+      billable('09:00', '10:00'),
+      [request(A, 'approved', 60)],
+      null,
+      /30 min of its 1 h approved is left; this entry is 1 h/,
+    ],
+    [
+      'the time used up exactly',
+      [billable('08:00', '09:00', { approvalRequestId: A })],
+      billable('09:00', '09:01'),
+      [request(A, 'approved', 60)],
+      null,
+      /0 min of its 1 h approved are left/,
+    ],
+    ['an approval of an amount only covers no time', [], billable('09:00', '09:30'), [request(A, 'approved', null)], null, /amount only/],
+    [
+      'the first request with enough left, past a used-up one',
+      [billable('08:00', '09:00', { approvalRequestId: A })],
+      billable('09:00', '10:00'),
+      [request(A, 'approved', 60), request(B, 'approved', 120)],
+      B,
+      null,
+    ],
+    [
+      'a named request that is not the ticket’s',
+      [],
+      billable('09:00', '10:00', { approvalRequestId: B }),
+      [request(A, 'approved', 600)],
+      null,
+      /not one of this ticket's/,
+    ],
+    ['included work in hours needs none', [], entry('09:00', '10:00'), [request(A, 'awaiting_approval')], null, null],
+  ];
+
+  it.each(cases)('%s', (_label, earlier, proposed, approvals, counted, refusal) => {
+    const decision = approvalDecision(earlier, proposed, setting, approvals, contacts);
+    expect(decision.ok).toBe(refusal === null);
+    expect(decision.ok ? decision.approvalRequestId : null).toBe(counted);
+    expect(decision.ok ? null : decision.message).toEqual(refusal === null ? null : expect.stringMatching(refusal));
+  });
+
+  it('names the approvers to call, Billing Contact first, with how to reach them, and not the MAC-only requestor', () => {
+    const decision = approvalDecision([], billable('09:00', '10:00'), setting, [request(A, 'awaiting_approval')], contacts);
+    expect(decision.ok ? '' : decision.message).toContain(
+      'Call Rachel Adams (Billing Contact, (913) 555-0100, rachel@harbor.example) or Ann Bell (Backup Approver, ann@harbor.example).',
+    );
+    expect(decision.ok ? '' : decision.message).not.toContain('Tom Reyes');
+  });
+
+  it('says what to do when the client has no approver on its list', () => {
+    const decision = approvalDecision([], billable('09:00', '10:00'), setting, [request(A, 'awaiting_approval')], [contacts[1]!]);
+    expect(decision.ok ? '' : decision.message).toMatch(/has no Billing Contact or Backup Approver on its list: ask a service coordinator/);
   });
 });

@@ -10,6 +10,7 @@ import * as escalations from './0009-escalations';
 import * as ticketEventActor from './0010-ticket-event-actor';
 import * as clientServiceRecord from './0011-client-service-record';
 import * as contactDetails from './0012-contact-details';
+import * as approvalRequests from './0013-approval-requests';
 import * as requestTypes from './0014-request-types';
 import * as staffAccounts from './0015-staff-accounts';
 
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010-ticket-event-actor': ticketEventActor,
   '0011-client-service-record': clientServiceRecord,
   '0012-contact-details': contactDetails,
+  '0013-approval-requests': approvalRequests,
   '0014-request-types': requestTypes,
   '0015-staff-accounts': staffAccounts,
 };
