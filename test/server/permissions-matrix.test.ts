@@ -25,6 +25,10 @@ const DOCUMENTED: Record<string, readonly [Yes, Yes, Yes, Yes, Yes]> = {
   'time.log': ['no', 'yes', 'yes', 'yes', 'no'],
   'ticket.escalate': ['yes', 'yes', 'yes', 'yes', 'no'],
   'staff.manage': ['no', 'no', 'no', 'yes', 'no'],
+  'client.manage': ['no', 'no', 'yes', 'yes', 'no'],
+  'leadtime.manage': ['no', 'no', 'yes', 'yes', 'no'],
+  'approval.request': ['yes', 'yes', 'yes', 'yes', 'yes'],
+  'approval.record': ['no', 'yes', 'yes', 'yes', 'yes'],
 };
 
 function documented(action: Action, role: StaffRole): boolean {

@@ -79,7 +79,7 @@ describe('approvals on the desk', () => {
     const refused = await d.tab.repos.time.log(billable, d.now());
     expect(refused).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/awaiting approval\. Call Rachel Adams \(Billing Contact, \+1 913 555 0100\)/),
+      message: expect.stringMatching(/awaiting approval\. Call Rachel Adams \(Billing Contact, \(913\) 555-0100\)/),
     });
     await d.tab.repos.approvals.approve(made.id, billing, 'phone', { minutes: 180, cents: null }, d.now());
     const logged = await d.tab.repos.time.log(billable, d.now());
