@@ -43,7 +43,7 @@ test('billable work held until the Billing Contact approves by phone; then the t
   await expect(form).toBeHidden();
   await panel.expectHeld(description, 'Awaiting approval');
   const call = panel.item(description).getByTestId('whom-to-call');
-  await expect(call).toContainText('(Billing Contact, +1 ');
+  await expect(call).toContainText('(Billing Contact, (');
   await expect(call).not.toContainText('MAC-only');
   await expect(tech.queue.row(title).getByTestId('held-marker')).toHaveText('Held');
 
@@ -52,7 +52,7 @@ test('billable work held until the Billing Contact approves by phone; then the t
   await tech.page.keyboard.press('h');
   const held = tech.page.getByTestId('held-requests-screen').getByTestId('held-request-row').filter({ hasText: title });
   await expect(held).toContainText('Awaiting approval');
-  await expect(held).toContainText('(Billing Contact, +1 ');
+  await expect(held).toContainText('(Billing Contact, (');
   expect(await seriousViolations(tech.page)).toEqual([]);
   await held.getByRole('button', { name: title }).click();
 
@@ -61,7 +61,7 @@ test('billable work held until the Billing Contact approves by phone; then the t
   await expect(entry.getByTestId('approval-block')).toContainText('awaiting approval. Call ');
   await entry.getByRole('button', { name: 'Log time' }).click();
   const refusal = panel.time.getByRole('alert');
-  await expect(refusal).toContainText('(Billing Contact, +1 ');
+  await expect(refusal).toContainText('(Billing Contact, (');
   await expect(panel.time.getByTestId('time-totals')).toHaveText('Included 0 min · Billable 0 min');
   await entry.getByRole('button', { name: 'Cancel' }).click();
 

@@ -1,25 +1,23 @@
 // Contacts on the client page (docs/domain/contacts-and-approvals.md): the
 // coordinator adds a Backup Approver, a number that does not read is refused
 // beside its input, the fixed one shows as read, and the panel stays axe-clean.
-//
-// fixme: the client page comes with the Clients screen (issue 11, clients part),
-// which mounts ContactsPanel. Until it merges this cannot reach the panel. The
-// same steps passed against the panel mounted temporarily in the ticket view.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { SYNC_PORT } from '../../playwright.config';
+import { ClientsPage } from './pages/clients-page';
 import { SyncDesk } from './pages/sync-desk';
 
 const SERVER = `http://127.0.0.1:${SYNC_PORT}`;
 
-test.fixme('a coordinator adds a contact; a bad number is refused beside its input', async ({ browser }) => {
+test('a coordinator adds a contact; a bad number is refused beside its input', async ({ browser }) => {
   const run = Date.now().toString(36);
   const ctx = await browser.newContext();
   const coordinator = await SyncDesk.open(ctx, SERVER, `contacts-${run}`);
   await coordinator.signIn('sam.whitfield@example.com');
-  // Needs the clients screen: open Harbor Dental Group's client page.
-  await coordinator.page.goto(`/?db=contacts-${run}&server=${encodeURIComponent(SERVER)}#clients`);
-  await coordinator.page.getByRole('link', { name: 'Harbor Dental Group' }).click();
+  const clients = new ClientsPage(coordinator.page);
+  await clients.open();
+  await clients.find('harbor dental');
+  await clients.results.getByRole('button', { name: /Harbor Dental Group/ }).first().click();
   const panel = coordinator.page.getByTestId('contacts-panel');
   await expect(panel.getByTestId('contact-row')).toHaveCount(5);
   await expect(panel.getByTestId('approver-badge')).toHaveCount(2);
