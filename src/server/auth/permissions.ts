@@ -18,6 +18,8 @@ export const ACTIONS = [
   'contact.manage',
   'time.log',
   'ticket.escalate',
+  'audit.read',
+  'audit.purge',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -32,6 +34,8 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'contact.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
   'time.log': WORKERS,
   'ticket.escalate': ['intake', ...WORKERS],
+  'audit.read': ['site_director', 'admin'],
+  'audit.purge': ['admin'],
 };
 
 const DESCRIPTIONS: Record<Action, string> = {
@@ -43,6 +47,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   'contact.manage': 'change client contacts',
   'time.log': 'log time on tickets',
   'ticket.escalate': 'escalate tickets',
+  'audit.read': 'read the audit log',
+  'audit.purge': 'purge old audit entries',
 };
 
 export function can(role: StaffRole, action: Action): boolean {

@@ -8,6 +8,7 @@ import * as ticketSlaHistory from './0007-ticket-sla-history';
 import * as timeEntries from './0008-time-entries';
 import * as escalations from './0009-escalations';
 import * as ticketEventActor from './0010-ticket-event-actor';
+import * as auditLog from './0016-audit-log';
 
 // Listed explicitly, not scanned from a folder: bundlers and tsx see every migration, and order is the key order.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0008-time-entries': timeEntries,
   '0009-escalations': escalations,
   '0010-ticket-event-actor': ticketEventActor,
+  '0016-audit-log': auditLog,
 };
 
 export const migrationProvider: MigrationProvider = {
