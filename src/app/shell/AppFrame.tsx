@@ -1,5 +1,10 @@
-import { useRef, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
+import { AUDIT_READ_ROLES } from '../../protocol';
+import { AuditScreen } from '../audit/AuditScreen';
 import { EscalationsScreen, useEscalationCount } from '../escalations/EscalationsScreen';
+import { useLive } from '../hooks/useLive';
+import { useServices } from '../services';
+import { useSessionStore } from '../session/session-store';
 import { NotificationSettingsDialog } from '../notifications/NotificationSettingsDialog';
 import { QueueScreen } from '../queue/QueueScreen';
 import { NewTicketDialog } from '../ticket/NewTicketDialog';
@@ -10,11 +15,21 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { shortcutFor } from './shortcuts';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 
-// Only screens that exist are listed; Intake, Visits, Clients and Audit join as they are built.
+// Only screens that exist are listed; Intake, Visits and Clients join as they are built.
 const NAV_ITEMS = [
   { screen: 'queue', label: 'Queue', action: 'show-queue' },
   { screen: 'escalations', label: 'Escalations', action: 'show-escalations' },
+  { screen: 'audit', label: 'Audit', action: 'show-audit' },
 ] as const;
+
+/** Whether the signed-in person's role may read the audit log: only they see its nav item. */
+function useMayReadAudit(): boolean {
+  const { repos } = useServices();
+  const reference = useLive(useMemo(() => repos.reference.live(), [repos]));
+  const currentUserId = useSessionStore((s) => s.currentUserId);
+  const role = reference?.staff.find((s) => s.id === currentUserId)?.role;
+  return role !== undefined && AUDIT_READ_ROLES.includes(role);
+}
 
 export function AppFrame({ status }: { status: ReactNode }) {
   const searchRef = useRef<HTMLInputElement>(null);
@@ -25,6 +40,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
   const newTicketKey = shortcutFor('new-ticket');
   const settingsKey = shortcutFor('notification-settings');
   const escalations = useEscalationCount();
+  const mayReadAudit = useMayReadAudit();
 
   return (
     <div className="app">
@@ -32,7 +48,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
         <span className="brand">Switchboard</span>
         <nav aria-label="Main">
           <ul>
-            {NAV_ITEMS.map((item) => (
+            {NAV_ITEMS.filter((item) => item.screen !== 'audit' || mayReadAudit).map((item) => (
               <li key={item.screen}>
                 <a
                   href={`#${item.screen}`}
@@ -63,7 +79,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
         <div className="status-area">{status}</div>
       </header>
       <main>
-        {screen === 'escalations' ? <EscalationsScreen /> : <QueueScreen searchRef={searchRef} />}
+        {screen === 'escalations' ? <EscalationsScreen /> : screen === 'audit' ? <AuditScreen /> : <QueueScreen searchRef={searchRef} />}
         {openTicketId && <TicketDetail key={openTicketId} ticketId={openTicketId} onClose={closeTicket} />}
       </main>
       <ShortcutHelp />

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Screen = 'queue' | 'escalations';
+export type Screen = 'queue' | 'escalations' | 'audit';
 
 interface NavState {
   screen: Screen;

@@ -29,6 +29,7 @@ export const SHORTCUTS = [
   { key: 'a', label: 'a', description: 'Assign the open ticket to me', action: 'ticket-assign-me' },
   { key: 'x', label: 'x', description: 'Explain the deadlines of the open ticket', action: 'ticket-explain' },
   { key: ',', label: ',', description: 'Notification settings: working hours, warning time', action: 'notification-settings' },
+  { key: 'u', label: 'u', description: 'Show the audit log (site directors and admins)', action: 'show-audit' },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutAction = (typeof SHORTCUTS)[number]['action'];

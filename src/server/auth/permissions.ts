@@ -6,8 +6,10 @@
 // - intake logs tickets and fixes what it logged, but does not work or assign them;
 // - technicians and engineers work tickets: status, assignment, replies;
 // - coordinators, supervisors, site directors and admins may also keep client contacts;
+// - the audit log is read by site directors and admins (shared with the console: src/protocol/audit.ts); only admins purge it;
 // - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
 import type { StaffRole } from '../../domain/ticket';
+import { AUDIT_READ_ROLES } from '../../protocol/audit';
 
 export const ACTIONS = [
   'ticket.create',
@@ -34,7 +36,7 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'contact.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
   'time.log': WORKERS,
   'ticket.escalate': ['intake', ...WORKERS],
-  'audit.read': ['site_director', 'admin'],
+  'audit.read': AUDIT_READ_ROLES,
   'audit.purge': ['admin'],
 };
 
