@@ -46,11 +46,24 @@ function writesParameter(writes: ChangeWrite[], audit: Audit | undefined): { jso
         : [(audit as AuditStamp | undefined) ?? SYSTEM];
   if (Array.isArray(audit) && audit.length !== writes.length) throw new Error(`${audit.length} audit stamps for ${writes.length} writes.`);
   const lastOf = new Map<string, number>();
+  // Which client an entry concerns, for filtering the log: its own, else its ticket's when this call writes that ticket;
+  // otherwise the statement looks the ticket up in the change log (`c` left null here).
+  const ticketClients = new Map<string, string>();
+  for (const w of writes) if (w.entity === 'ticket' && w.data) ticketClients.set(w.id, w.data.clientId);
   const rows = writes.map((w, i) => {
     const key = `${w.entity}:${w.id}`;
     const prev = lastOf.get(key);
     lastOf.set(key, i + 1);
-    return { ...w, ord: i + 1, prev: prev ?? null, s: stamps.length === 0 ? null : stamps.length === 1 ? 0 : i };
+    const data = w.data as { clientId?: unknown; ticketId?: unknown } | null;
+    const client =
+      w.entity === 'client'
+        ? w.id
+        : typeof data?.clientId === 'string'
+          ? data.clientId
+          : typeof data?.ticketId === 'string'
+            ? (ticketClients.get(data.ticketId) ?? null)
+            : null;
+    return { ...w, ord: i + 1, prev: prev ?? null, s: stamps.length === 0 ? null : stamps.length === 1 ? 0 : i, c: client };
   });
   // A later write of the same row wins, keeping its own number; one statement may not touch a row twice.
   for (const r of rows) (r as { last?: boolean }).last = lastOf.get(`${r.entity}:${r.id}`) === r.ord;
@@ -91,7 +104,7 @@ function changeCtes(tenantId: string, writes: ChangeWrite[], now: Date, alsoWith
       select x.ord, x.e->>'entity' as entity, (x.e->>'id')::uuid as entity_id,
         nullif(x.e->'data', 'null'::jsonb) as after_j,
         case when x.e->>'prev' is null then o.data else nullif(b.e->'data', 'null'::jsonb) end as before_j,
-        (s.s->>'actor')::uuid as actor_id, s.s->>'action' as action, (s.s->>'performedAt')::timestamptz as performed_at
+        (x.e->>'c')::uuid as client_id, (s.s->>'actor')::uuid as actor_id, s.s->>'action' as action, (s.s->>'performedAt')::timestamptz as performed_at
       from x
         join p on true
         cross join lateral (select p.j->'stamps'->((x.e->>'s')::int) as s) s
@@ -101,10 +114,8 @@ function changeCtes(tenantId: string, writes: ChangeWrite[], now: Date, alsoWith
     ), e as (
       select a.ord, a.entity, a.entity_id, a.actor_id, a.action, a.performed_at, a.before_j::text as before, a.after_j::text as after,
         coalesce(
-          case when a.entity = 'client' then a.entity_id end,
+          a.client_id,
           (coalesce(a.after_j, a.before_j)->>'clientId')::uuid,
-          (select (tw.e->'data'->>'clientId')::uuid from x tw
-            where tw.e->>'entity' = 'ticket' and tw.e->>'id' = coalesce(a.after_j, a.before_j)->>'ticketId' order by tw.ord desc limit 1),
           (select (tc.data->>'clientId')::uuid from changes tc
             where tc.tenant_id = ${tenantId}::uuid and tc.entity = 'ticket' and tc.id = (coalesce(a.after_j, a.before_j)->>'ticketId')::uuid)
         ) as client_id
