@@ -47,6 +47,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Each field as <octets>:<text>, or '-' for null, each followed by '|': no
   // text can be read as another field or shift the boundary between two.
+  // Declared stable, not immutable: to_char and convert_to are stable, and PostgreSQL inlines a SQL function
+  // only when its body is no more volatile than declared (inlined, verifying costs no function calls).
   await sql`create function audit_field(v text) returns text language sql stable parallel safe
     as $$ select case when v is null then '-|' else octet_length(v)::text || ':' || v || '|' end $$`.execute(db);
   await sql`create function audit_time(v timestamptz) returns text language sql stable parallel safe
@@ -59,8 +61,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create function audit_hash(prev_hash text, canonical text) returns text language sql stable parallel safe
     as $$ select encode(sha256(convert_to(prev_hash || canonical, 'UTF8')), 'hex') $$`.execute(db);
   // audit_chain(start, canonical ORDER BY seq): the running hash, as an aggregate (the last) or a window (each entry's).
-  await sql`create function audit_chain_step(state text, start text, canonical text) returns text language sql stable parallel safe
-    as $$ select audit_hash(coalesce(state, start), canonical) $$`.execute(db);
+  // PL/pgSQL, not SQL: an aggregate's step is never inlined, and a SQL function runs the executor on each call
+  // (measured: it more than doubled PostgreSQL's CPU per pushed mutation); PL/pgSQL evaluates the expression directly.
+  await sql`create function audit_chain_step(state text, start text, canonical text) returns text language plpgsql stable parallel safe
+    as $$ begin return encode(sha256(convert_to(coalesce(state, start) || canonical, 'UTF8')), 'hex'); end $$`.execute(db);
   await sql`create aggregate audit_chain(text, text) (sfunc = audit_chain_step, stype = text)`.execute(db);
 
   // Retention in the database itself, whatever the application does: entries
