@@ -109,7 +109,10 @@ function changeCtes(tenantId: string, writes: ChangeWrite[], now: Date, alsoWith
         join p on true
         cross join lateral (select p.j->'stamps'->((x.e->>'s')::int) as s) s
         left join x b on b.ord = (x.e->>'prev')::bigint
-        left join changes o on x.e->>'prev' is null and o.tenant_id = ${tenantId}::uuid and o.entity = x.e->>'entity' and o.id = (x.e->>'id')::uuid
+        -- Lateral, so it is one index lookup per write: the planner cannot estimate x and may otherwise hash the tenant's whole change log.
+        left join lateral (
+          select o.data from changes o where o.tenant_id = ${tenantId}::uuid and o.entity = x.e->>'entity' and o.id = (x.e->>'id')::uuid
+        ) o on x.e->>'prev' is null
       where x.e->>'s' is not null
     ), e as (
       select a.ord, a.entity, a.entity_id, a.actor_id, a.action, a.performed_at, a.before_j::text as before, a.after_j::text as after,
