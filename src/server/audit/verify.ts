@@ -45,30 +45,21 @@ export async function verifyAuditChain(db: Kysely<Database>, tenantId: string): 
   const lastStored = extent[0]?.last === null || extent[0]?.last === undefined ? null : Number(extent[0].last);
 
   // The entry before the first kept one is the floor: genesis, or the last one purged.
-  let prev = { seq: Number(tenant.audit_floor_seq) - 1, hash: tenant.audit_floor_hash };
+  const floor = { seq: Number(tenant.audit_floor_seq) - 1, hash: tenant.audit_floor_hash };
+  const starts: number[] = [];
+  for (let lo = floor.seq + 1; lastStored !== null && lo <= lastStored; lo += RANGE) starts.push(lo);
+  // Ranges are independent once each knows the entry stored before it, so several run at once (PostgreSQL's pool
+  // spreads them over cores; PGlite's one connection takes them in turn). Reported in order: the first broken wins.
+  const checked = await inBatches(starts, PARALLEL_RANGES, (lo) => checkRange(db, tenantId, lo, floor));
+  let prev = floor;
   let entries = 0;
-  for (let lo = prev.seq + 1; lastStored !== null && lo <= lastStored; lo += RANGE) {
-    const { rows } = await sql<{ n: number; last_seq: number | null; broken: number | null }>`
-      select count(*)::int as n, max(seq) as last_seq, min(seq) filter (where bad_hash or gap or bad_link) as broken
-      from (
-        select seq,
-          hash is distinct from audit_hash(prev_hash, ${CANONICAL}) as bad_hash,
-          seq <> lag(seq, 1, ${prev.seq}::bigint) over w + 1 as gap,
-          prev_hash is distinct from lag(hash, 1, ${prev.hash}::text) over w as bad_link
-        from audit_log
-        where tenant_id = ${tenantId}::uuid and seq >= ${lo}::bigint and seq < ${lo + RANGE}::bigint
-        window w as (order by seq)
-      ) q`.execute(db);
-    const range = rows[0]!;
+  for (const range of checked) {
     if (range.broken !== null) {
-      const firstBroken = await classify(db, tenantId, Number(range.broken), prev);
-      return { ok: false, entries: entries + Number(range.n), head, firstBroken };
+      const firstBroken = await classify(db, tenantId, range.broken, range.before);
+      return { ok: false, entries: entries + range.n, head, firstBroken };
     }
-    entries += Number(range.n);
-    if (range.last_seq === null) continue;
-    const { rows: last } = await sql<{ hash: string }>`
-      select hash from audit_log where tenant_id = ${tenantId}::uuid and seq = ${range.last_seq}::bigint`.execute(db);
-    prev = { seq: Number(range.last_seq), hash: last[0]!.hash };
+    entries += range.n;
+    if (range.last) prev = range.last;
   }
   // A whole chain that stops short of (or runs past) the head the workspace keeps: its tail was cut (or grown).
   if (prev.seq !== head.seq || prev.hash !== head.hash) {
@@ -76,6 +67,51 @@ export async function verifyAuditChain(db: Kysely<Database>, tenantId: string): 
     return { ok: false, entries, head, firstBroken: { seq, reason: 'head mismatch' } };
   }
   return { ok: true, entries, head };
+}
+
+const PARALLEL_RANGES = 4;
+
+async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(work))));
+  return out;
+}
+
+interface RangeCheck {
+  n: number;
+  broken: number | null;
+  /** The entry stored before the range (the floor for the first). */
+  before: ChainHead;
+  /** The range's last entry, if it has any. */
+  last: ChainHead | null;
+}
+
+/** Checks the entries with seq in [lo, lo + RANGE): each hash, each link, each seq following the one before. */
+async function checkRange(db: Kysely<Database>, tenantId: string, lo: number, floor: ChainHead): Promise<RangeCheck> {
+  const { rows: stored } = await sql<{ seq: number; hash: string }>`
+    select seq, hash from audit_log where tenant_id = ${tenantId}::uuid and seq < ${lo}::bigint and seq > ${floor.seq}::bigint
+    order by seq desc limit 1`.execute(db);
+  const before = stored[0] ? { seq: Number(stored[0].seq), hash: stored[0].hash } : floor;
+  const { rows } = await sql<{ n: number; last_seq: number | null; broken: number | null }>`
+    select count(*)::int as n, max(seq) as last_seq,
+      min(seq) filter (where bad_hash or gap or bad_link) as broken
+    from (
+      select seq,
+        hash is distinct from audit_hash(prev_hash, ${CANONICAL}) as bad_hash,
+        seq <> lag(seq, 1, ${before.seq}::bigint) over w + 1 as gap,
+        prev_hash is distinct from lag(hash, 1, ${before.hash}::text) over w as bad_link
+      from audit_log
+      where tenant_id = ${tenantId}::uuid and seq >= ${lo}::bigint and seq < ${lo + RANGE}::bigint
+      window w as (order by seq)
+    ) q`.execute(db);
+  const range = rows[0]!;
+  let last: ChainHead | null = null;
+  if (range.last_seq !== null) {
+    const { rows: found } = await sql<{ hash: string }>`
+      select hash from audit_log where tenant_id = ${tenantId}::uuid and seq = ${range.last_seq}::bigint`.execute(db);
+    last = { seq: Number(range.last_seq), hash: found[0]!.hash };
+  }
+  return { n: Number(range.n), broken: range.broken === null ? null : Number(range.broken), before, last };
 }
 
 /** Why the entry at `seq` (the first that fails a check) is broken; `floor` is the entry before the range it was found in. */
