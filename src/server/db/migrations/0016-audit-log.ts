@@ -8,7 +8,10 @@ import { sql, type Kysely } from 'kysely';
 // both call these functions, so they cannot disagree.
 //
 // before/after are text, not jsonb: the hash covers the exact text stored, and
-// verifying never depends on how a jsonb value prints.
+// verifying never depends on how a jsonb value prints. An entry of a ticket holds
+// its record twice (before and after, with the SLA history): entries up to a
+// page stay uncompressed in line (toast_tuple_target), as compressing each one
+// inside the push's tenant lock cost more than the space saved is worth.
 //
 // The tenant row keeps the chain's head (audit_seq, audit_head), updated by
 // the same statement that appends, under the tenant lock that orders changes.
@@ -41,7 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     prev_hash text not null,
     hash text not null,
     primary key (tenant_id, seq)
-  )`.execute(db);
+  ) with (toast_tuple_target = 8160)`.execute(db);
   await sql`create index audit_log_client on audit_log (tenant_id, client_id, seq)`.execute(db);
   await sql`create index audit_log_actor on audit_log (tenant_id, actor_id, seq)`.execute(db);
 
