@@ -107,3 +107,4 @@ export const SYNC_EVENT_POKE = 'poke';
  * whatever the reason, sign in again.
  */
 export const SYNC_EVENT_SESSION_EXPIRED = 'session_expired';
+export * from './audit';

@@ -15,6 +15,7 @@ import { requirePlainUtf8Bodies } from './http/body-encoding';
 import { corsHeadersFor, installCors } from './http/cors';
 import { installErrorHandlers } from './http/errors';
 import { requireProtocol } from './http/protocol-version';
+import { auditRoutes } from './routes/audit-routes';
 import { authRoutes } from './routes/auth-routes';
 import type { RouteContext } from './routes/context';
 import { eventsRoute } from './routes/events-route';
@@ -95,6 +96,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/health', async () => ({ ok: true, backend: ctx.backend, protocolVersion }));
   await app.register(async (scope) => authRoutes(scope, ctx));
   await app.register(async (scope) => staffRoutes(scope, ctx));
+  // Not behind the sync protocol check: the audit log is read online, never synced.
+  await app.register(async (scope) => auditRoutes(scope, ctx));
   // Every /api/sync/* route sits in this scope, behind the protocol check.
   await app.register(async (sync) => {
     requireProtocol(sync, protocolVersion);

@@ -17,7 +17,10 @@ test('a coordinator adds a contact; a bad number is refused beside its input', a
   const clients = new ClientsPage(coordinator.page);
   await clients.open();
   await clients.find('harbor dental');
-  await clients.results.getByRole('button', { name: /Harbor Dental Group/ }).first().click();
+  await clients.results
+    .getByRole('button', { name: /Harbor Dental Group/ })
+    .first()
+    .click();
   const panel = coordinator.page.getByTestId('contacts-panel');
   await expect(panel.getByTestId('contact-row')).toHaveCount(5);
   await expect(panel.getByTestId('approver-badge')).toHaveCount(2);

@@ -29,6 +29,8 @@ const DOCUMENTED: Record<string, readonly [Yes, Yes, Yes, Yes, Yes]> = {
   'leadtime.manage': ['no', 'no', 'yes', 'yes', 'no'],
   'approval.request': ['yes', 'yes', 'yes', 'yes', 'yes'],
   'approval.record': ['no', 'yes', 'yes', 'yes', 'yes'],
+  'audit.read': ['no', 'no', 'yes', 'yes', 'no'],
+  'audit.purge': ['no', 'no', 'no', 'yes', 'no'],
 };
 
 function documented(action: Action, role: StaffRole): boolean {

@@ -1,7 +1,12 @@
-import { useRef, type ReactNode, type RefObject } from 'react';
+import { useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { AUDIT_READ_ROLES } from '../../protocol';
+import { AuditScreen } from '../audit/AuditScreen';
 import { ClientsScreen } from '../clients/ClientsScreen';
 import { EscalationsScreen, useEscalationCount } from '../escalations/EscalationsScreen';
+import { useLive } from '../hooks/useLive';
 import { RequestTypesScreen } from '../lead-times/RequestTypesScreen';
+import { useServices } from '../services';
+import { useSessionStore } from '../session/session-store';
 import { NotificationSettingsDialog } from '../notifications/NotificationSettingsDialog';
 import { QueueScreen } from '../queue/QueueScreen';
 import { StaffScreen, useIsAdmin } from '../staff/StaffScreen';
@@ -15,7 +20,7 @@ import { useGlobalShortcuts } from './useGlobalShortcuts';
 import { HeldRequestsScreen } from '../approvals/HeldRequestsScreen';
 import { useFollowHeldTickets } from '../approvals/held-store';
 
-// Only screens that exist are listed; Intake, Visits and Audit join as they are built.
+// Only screens that exist are listed; Intake and Visits join as they are built.
 const NAV_ITEMS = [
   { screen: 'queue', label: 'Queue', action: 'show-queue' },
   { screen: 'escalations', label: 'Escalations', action: 'show-escalations' },
@@ -23,7 +28,17 @@ const NAV_ITEMS = [
   { screen: 'held', label: 'Held requests', action: 'show-held-requests' },
   { screen: 'staff', label: 'Staff', action: 'show-staff', adminOnly: true },
   { screen: 'request-types', label: 'Request types', action: 'show-request-types' },
+  { screen: 'audit', label: 'Audit', action: 'show-audit' },
 ] as const;
+
+/** Whether the signed-in person's role may read the audit log: only they see its nav item. */
+function useMayReadAudit(): boolean {
+  const { repos } = useServices();
+  const reference = useLive(useMemo(() => repos.reference.live(), [repos]));
+  const currentUserId = useSessionStore((s) => s.currentUserId);
+  const role = reference?.staff.find((s) => s.id === currentUserId)?.role;
+  return role !== undefined && AUDIT_READ_ROLES.includes(role);
+}
 
 export function AppFrame({ status }: { status: ReactNode }) {
   const searchRef = useRef<HTMLInputElement>(null);
@@ -35,8 +50,9 @@ export function AppFrame({ status }: { status: ReactNode }) {
   const settingsKey = shortcutFor('notification-settings');
   const escalations = useEscalationCount();
   const isAdmin = useIsAdmin();
-  const navItems = NAV_ITEMS.filter((item) => !('adminOnly' in item) || isAdmin);
   useFollowHeldTickets();
+  const mayReadAudit = useMayReadAudit();
+  const navItems = NAV_ITEMS.filter((item) => (!('adminOnly' in item) || isAdmin) && (item.screen !== 'audit' || mayReadAudit));
 
   return (
     <div className="app">
@@ -98,6 +114,8 @@ function ScreenBody({ screen, searchRef }: { screen: Screen; searchRef: RefObjec
       return <HeldRequestsScreen />;
     case 'staff':
       return <StaffScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'request-types':
       return <RequestTypesScreen />;
   }

@@ -102,6 +102,10 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
     nav.showScreen('held');
     return true;
   },
+  'show-audit': ({ nav }) => {
+    nav.showScreen('audit');
+    return true;
+  },
 };
 
 /** One keydown listener for the whole console; actions come from the stores. */

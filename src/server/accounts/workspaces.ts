@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { StaffRole } from '../../domain/ticket';
 import type { Database } from '../db/schema';
 import { hashPassword } from '../auth/password';
-import { appendChanges } from '../changes/changes';
+import { appendChanges, type Audit } from '../changes/changes';
 import { userRecord } from '../changes/records';
 import { seedDefaultRequestTypes } from '../lead-times/default-request-types';
 
@@ -32,8 +32,14 @@ export function validSlug(slug: string): boolean {
   return /^[a-z0-9][a-z0-9-]{0,62}$/.test(slug);
 }
 
-/** Inserts staff and logs them as changes; call inside a transaction. */
-export async function addStaff(trx: Transaction<Database>, tenantId: string, staff: readonly NewStaff[], now: Date) {
+/** Inserts staff and logs them as changes (audited as `audit`: by default the system's); call inside a transaction. */
+export async function addStaff(
+  trx: Transaction<Database>,
+  tenantId: string,
+  staff: readonly NewStaff[],
+  now: Date,
+  audit: Audit = { actorId: null, action: 'staff.add', performedAt: null },
+) {
   const hashes = await Promise.all(staff.map((s) => hashPassword(s.password)));
   const rows = await trx
     .insertInto('users')
@@ -54,6 +60,8 @@ export async function addStaff(trx: Transaction<Database>, tenantId: string, sta
     tenantId,
     rows.map((r) => ({ entity: 'user' as const, id: r.id, op: 'upsert' as const, data: userRecord(r) })),
     now,
+    undefined,
+    audit,
   );
   return rows;
 }

@@ -9,12 +9,14 @@
 // - only an admin manages staff accounts and sessions;
 // - coordinators, supervisors, site directors and admins keep the request types and their lead times;
 // - coordinators, supervisors, site directors and admins keep clients' service records; a technician cannot edit contracts;
+// - the audit log is read by coordinators, supervisors, site directors and admins (shared with the console: src/protocol/audit.ts); only admins purge it;
 // - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
 // - intake, schedulers and those who work tickets may request approval of billable work; recording a client's
 //   confirmation, approval or decline is for those who work tickets and schedulers, not intake (docs/domain/contacts-and-approvals.md).
 import { CONTACT_MANAGER_ROLES } from '../../domain/contact-details';
 import { CLIENT_MANAGER_ROLES } from '../../domain/client';
 import type { StaffRole } from '../../domain/ticket';
+import { AUDIT_READ_ROLES } from '../../protocol/audit';
 
 export const ACTIONS = [
   'ticket.create',
@@ -30,6 +32,8 @@ export const ACTIONS = [
   'leadtime.manage',
   'approval.request',
   'approval.record',
+  'audit.read',
+  'audit.purge',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -49,6 +53,8 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'leadtime.manage': ['service_coordinator', 'supervisor', 'site_director', 'admin'],
   'approval.request': ['intake', 'scheduler', ...WORKERS],
   'approval.record': ['technician', 'engineer', 'service_coordinator', 'supervisor', 'site_director', 'scheduler', 'admin'],
+  'audit.read': AUDIT_READ_ROLES,
+  'audit.purge': ['admin'],
 };
 
 const DESCRIPTIONS: Record<Action, string> = {
@@ -65,6 +71,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   'leadtime.manage': 'edit request types and their lead times',
   'approval.request': 'request approval of billable work',
   'approval.record': "record a client's confirmation, approval or decline",
+  'audit.read': 'read the audit log',
+  'audit.purge': 'purge old audit entries',
 };
 
 export function can(role: StaffRole, action: Action): boolean {

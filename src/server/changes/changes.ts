@@ -14,28 +14,140 @@ export type ChangeWrite = {
 }[Entity];
 
 /**
+ * Who made a write and as what, for its audit entry (docs/domain/audit.md).
+ * `actorId` null: the system (a command-line tool, a migration); `performedAt`
+ * null: no person's clock (the server acted on its own).
+ */
+export interface AuditStamp {
+  actorId: string | null;
+  /** The mutation's name, or what a route did (e.g. 'staff.invite'). */
+  action: string;
+  performedAt: Date | null;
+}
+
+/**
+ * How a call's writes are audited: one stamp for all, one per write (a push:
+ * each write's mutation), or 'unaudited' for an operator's bulk load that is
+ * no one's change (the demo seed: see docs/domain/audit.md). Left out, the
+ * writes are audited as the system's, so no caller can write unrecorded by
+ * forgetting.
+ */
+export type Audit = AuditStamp | readonly AuditStamp[] | 'unaudited';
+
+const SYSTEM: AuditStamp = { actorId: null, action: 'system', performedAt: null };
+
+/** The writes as one JSON parameter: each with its order, its stamp and the previous write of its row in this call. */
+function writesParameter(writes: ChangeWrite[], audit: Audit | undefined): { json: string; audited: number } {
+  const stamps: AuditStamp[] =
+    audit === 'unaudited'
+      ? []
+      : Array.isArray(audit)
+        ? [...(audit as readonly AuditStamp[])]
+        : [(audit as AuditStamp | undefined) ?? SYSTEM];
+  if (Array.isArray(audit) && audit.length !== writes.length) throw new Error(`${audit.length} audit stamps for ${writes.length} writes.`);
+  const lastOf = new Map<string, number>();
+  // Which client an entry concerns, for filtering the log: its own, else its ticket's when this call writes that ticket;
+  // otherwise the statement looks the ticket up in the change log (`c` left null here).
+  const ticketClients = new Map<string, string>();
+  for (const w of writes) if (w.entity === 'ticket' && w.data) ticketClients.set(w.id, w.data.clientId);
+  const rows = writes.map((w, i) => {
+    const key = `${w.entity}:${w.id}`;
+    const prev = lastOf.get(key);
+    lastOf.set(key, i + 1);
+    const data = w.data as { clientId?: unknown; ticketId?: unknown } | null;
+    const client =
+      w.entity === 'client'
+        ? w.id
+        : typeof data?.clientId === 'string'
+          ? data.clientId
+          : typeof data?.ticketId === 'string'
+            ? (ticketClients.get(data.ticketId) ?? null)
+            : null;
+    return { ...w, ord: i + 1, prev: prev ?? null, s: stamps.length === 0 ? null : stamps.length === 1 ? 0 : i, c: client };
+  });
+  // A later write of the same row wins, keeping its own number; one statement may not touch a row twice.
+  for (const r of rows) (r as { last?: boolean }).last = lastOf.get(`${r.entity}:${r.id}`) === r.ord;
+  const json = JSON.stringify({
+    writes: rows,
+    stamps: stamps.map((s) => ({ actor: s.actorId, action: s.action, performedAt: s.performedAt?.toISOString() ?? null })),
+  });
+  return { json, audited: stamps.length === 0 ? 0 : writes.length };
+}
+
+/**
  * The statement's CTEs: `t` bumps the tenant's sequence under its row lock and
  * gives each write its own number, in order (so a page boundary never splits
  * one number); `c` stores the newest state per row; `n` NOTIFYs other server
  * instances (delivered at commit). `alsoWith` adds more CTEs that may read the
  * new sequence as `t.change_seq`; the i-th write (from 1) gets
  * `t.change_seq - writes.length + i`.
+ *
+ * The audit log rides in the same statement (docs/domain/audit.md): `a` is one
+ * entry per audited write, its before the row's previous state (an earlier
+ * write of this call, else the change log's row as this statement sees it:
+ * handlers hold the rows they change locked, so that is the latest); `t` also
+ * moves the workspace's chain head under the same lock (keeping the old one as
+ * audit_prev_head, which `al` chains from) and `al` inserts the entries.
  */
-function changeCtes(tenantId: string, writes: ChangeWrite[], now: Date, alsoWith?: RawBuilder<unknown>) {
-  // A later write of the same row wins, keeping its own number; one statement may not touch a row twice.
-  const newest = [...new Map(writes.map((w, i) => [`${w.entity}:${w.id}`, { ...w, ord: i + 1 }])).values()];
+function changeCtes(tenantId: string, writes: ChangeWrite[], now: Date, alsoWith?: RawBuilder<unknown>, audit?: Audit) {
+  const { json, audited } = writesParameter(writes, audit);
   const k = writes.length;
+  const at = now.toISOString();
   return sql`
-    with t as (
-      update tenants set change_seq = change_seq + ${k}::bigint where id = ${tenantId}::uuid returning change_seq
+    with p as (
+      select ${json}::jsonb as j
+    ), x as (
+      select x.e, (x.e->>'ord')::bigint as ord from p, jsonb_array_elements(p.j->'writes') as x(e)
     ), w as (
-      select x.e, (x.e->>'ord')::bigint as ord from jsonb_array_elements(${JSON.stringify(newest)}::jsonb) as x(e)
+      select x.e, x.ord from x where (x.e->>'last')::boolean
+    ), a as (
+      select x.ord, x.e->>'entity' as entity, (x.e->>'id')::uuid as entity_id,
+        nullif(x.e->'data', 'null'::jsonb) as after_j,
+        case when x.e->>'prev' is null then o.data else nullif(b.e->'data', 'null'::jsonb) end as before_j,
+        (x.e->>'c')::uuid as client_id, (s.s->>'actor')::uuid as actor_id, s.s->>'action' as action, (s.s->>'performedAt')::timestamptz as performed_at
+      from x
+        join p on true
+        cross join lateral (select p.j->'stamps'->((x.e->>'s')::int) as s) s
+        left join x b on b.ord = (x.e->>'prev')::bigint
+        -- Lateral, so it is one index lookup per write: the planner cannot estimate x and may otherwise hash the tenant's whole change log.
+        left join lateral (
+          select o.data from changes o where o.tenant_id = ${tenantId}::uuid and o.entity = x.e->>'entity' and o.id = (x.e->>'id')::uuid
+        ) o on x.e->>'prev' is null
+      where x.e->>'s' is not null
+    ), e as (
+      select a.ord, a.entity, a.entity_id, a.actor_id, a.action, a.performed_at, a.before_j::text as before, a.after_j::text as after,
+        coalesce(
+          a.client_id,
+          (coalesce(a.after_j, a.before_j)->>'clientId')::uuid,
+          (select (tc.data->>'clientId')::uuid from changes tc
+            where tc.tenant_id = ${tenantId}::uuid and tc.entity = 'ticket' and tc.id = (coalesce(a.after_j, a.before_j)->>'ticketId')::uuid)
+        ) as client_id
+      from a
+    ), t as (
+      update tenants set change_seq = change_seq + ${k}::bigint,
+        audit_seq = audit_seq + ${audited}::bigint,
+        audit_prev_head = audit_head,
+        audit_head = coalesce((
+          select audit_chain(tenants.audit_head, audit_canonical(tenants.id, tenants.audit_seq + e.ord, ${at}::timestamptz, e.performed_at,
+            e.actor_id, e.action, e.entity, e.entity_id, e.client_id, e.before, e.after) order by e.ord)
+          from e), audit_head)
+      where id = ${tenantId}::uuid returning change_seq, audit_seq, audit_prev_head
     ), c as (
       insert into changes (tenant_id, entity, id, seq, op, data, changed_at)
-      select ${tenantId}::uuid, w.e->>'entity', (w.e->>'id')::uuid, t.change_seq - ${k}::bigint + w.ord, w.e->>'op', nullif(w.e->'data', 'null'::jsonb), ${now.toISOString()}::timestamptz
+      select ${tenantId}::uuid, w.e->>'entity', (w.e->>'id')::uuid, t.change_seq - ${k}::bigint + w.ord, w.e->>'op', nullif(w.e->'data', 'null'::jsonb), ${at}::timestamptz
       from w cross join t
       on conflict (tenant_id, entity, id) do update
         set seq = excluded.seq, op = excluded.op, data = excluded.data, changed_at = excluded.changed_at
+    ), al as (
+      insert into audit_log (tenant_id, seq, at, performed_at, actor_id, action, entity, entity_id, client_id, before, after, prev_hash, hash)
+      select ${tenantId}::uuid, q.seq, ${at}::timestamptz, q.performed_at, q.actor_id, q.action, q.entity, q.entity_id, q.client_id, q.before, q.after,
+        coalesce(lag(q.hash) over (order by q.seq), q.start), q.hash
+      from (
+        select e.*, t.audit_seq - ${audited}::bigint + e.ord as seq, t.audit_prev_head as start,
+          audit_chain(t.audit_prev_head, audit_canonical(${tenantId}::uuid, t.audit_seq - ${audited}::bigint + e.ord, ${at}::timestamptz,
+            e.performed_at, e.actor_id, e.action, e.entity, e.entity_id, e.client_id, e.before, e.after)) over (order by e.ord) as hash
+        from e cross join t
+      ) q
     ), n as (
       select pg_notify(${CHANGES_CHANNEL}, ${tenantId}::text || ':' || t.change_seq) from t
     )${alsoWith ?? sql``}`;
@@ -53,8 +165,9 @@ export async function appendChanges(
   writes: ChangeWrite[],
   now: Date,
   alsoWith?: RawBuilder<unknown>,
+  audit?: Audit,
 ): Promise<number> {
-  const { rows } = await sql<{ change_seq: number }>`${changeCtes(tenantId, writes, now, alsoWith)}
+  const { rows } = await sql<{ change_seq: number }>`${changeCtes(tenantId, writes, now, alsoWith, audit)}
     select t.change_seq, (select count(*) from n) as notified from t`.execute(trx);
   const row = rows[0];
   if (!row) throw new Error(`Tenant ${tenantId} does not exist.`);
@@ -77,9 +190,10 @@ export async function appendChangesAndCommit(
   writes: ChangeWrite[],
   now: Date,
   alsoWith?: RawBuilder<unknown>,
+  audit?: Audit,
 ): Promise<number> {
   // 1 / count(*) fails the statement, and so skips the COMMIT, when the tenant row is missing.
-  const statement = sql`${changeCtes(tenantId, writes, now, alsoWith)}
+  const statement = sql`${changeCtes(tenantId, writes, now, alsoWith, audit)}
     select set_config(${CHANGE_SEQ_SETTING}, (select change_seq from t)::text, false), 1 / (select count(*) from t) as tenant_found, (select count(*) from n) as notified`.compile(
     conn,
   );

@@ -24,7 +24,7 @@ import type { ChangeBus } from '../db/change-bus';
 import type { Backend } from '../db/open-database';
 import type { Database } from '../db/schema';
 import type { SessionUser } from '../auth/sessions';
-import { appendChanges, appendChangesAndCommit, withoutChanges, type ChangeWrite } from '../changes/changes';
+import { appendChanges, appendChangesAndCommit, withoutChanges, type AuditStamp, type ChangeWrite } from '../changes/changes';
 import { mutationHandlers, type MutationHandlers } from './index';
 import { addNamedIds, type MutationArgs, type MutationName, type NamedIds } from '../../mutations';
 import { MutationRejected, type MutationContext } from './context';
@@ -151,7 +151,7 @@ async function recordAndCommit(
   deps: PushDeps,
   auth: SessionUser,
   clientId: string,
-  push: { records: Recorded[]; writes: ChangeWrite[]; rows: RawBuilder<unknown>; actedUntil: Date | null },
+  push: { records: Recorded[]; writes: ChangeWrite[]; stamps: AuditStamp[]; rows: RawBuilder<unknown>; actedUntil: Date | null },
   now: Date,
 ): Promise<number> {
   const { records, writes } = push;
@@ -169,8 +169,9 @@ async function recordAndCommit(
       update sync_clients set last_seq = ${lastSeq}::bigint, acted_until = greatest(acted_until, ${push.actedUntil?.toISOString() ?? null}::timestamptz)
       where tenant_id = ${auth.tenantId}::uuid and client_id = ${clientId}
     )`;
-  if (k > 0 && deps.backend === 'postgres') return (await appendChangesAndCommit(trx, auth.tenantId, writes, now, record)) - k;
-  const after = k === 0 ? await withoutChanges(trx, auth.tenantId, record) : await appendChanges(trx, auth.tenantId, writes, now, record);
+  if (k > 0 && deps.backend === 'postgres') return (await appendChangesAndCommit(trx, auth.tenantId, writes, now, record, push.stamps)) - k;
+  const after =
+    k === 0 ? await withoutChanges(trx, auth.tenantId, record) : await appendChanges(trx, auth.tenantId, writes, now, record, push.stamps);
   await sql`commit`.execute(trx);
   return after - k;
 }
@@ -226,6 +227,8 @@ async function applyInOneTransaction(
     const thisPush = new Map<number, { m: Mutation; answer: Answer }>();
     const records: Recorded[] = [];
     const writes: ChangeWrite[] = [];
+    // Each write's audit entry: who, by which mutation, at the desk's time as sent (docs/domain/audit.md).
+    const stamps: AuditStamp[] = [];
     let expected = last + 1;
     for (const [i, m] of mutations.entries()) {
       if (m.seq < expected) {
@@ -252,6 +255,7 @@ async function applyInOneTransaction(
         answer = () => result;
       } else {
         writes.push(...done);
+        for (let j = 0; j < done.length; j++) stamps.push({ actorId: auth.userId, action: m.name, performedAt });
         const count = writes.length;
         records.push({ ...base, result: { clientId, seq: m.seq, status: 'applied' }, at: count });
         answer = (before) => ({ clientId, seq: m.seq, status: 'applied', changeSeq: before + count });
@@ -268,7 +272,14 @@ async function applyInOneTransaction(
       const taken = await rows.flush();
       if (taken) throw new RefusedAfterWriting(taken.mutation, new MutationRejected('conflict', taken.conflict));
     }
-    const before = await recordAndCommit(trx, deps, auth, clientId, { records, writes, rows: rows.pendingWrites(), actedUntil }, now);
+    const before = await recordAndCommit(
+      trx,
+      deps,
+      auth,
+      clientId,
+      { records, writes, stamps, rows: rows.pendingWrites(), actedUntil },
+      now,
+    );
     return { answers, before, changed: writes.length, created: device.created };
   });
   if (outcome.changed > 0) deps.bus.afterCommit(auth.tenantId, outcome.before + outcome.changed);

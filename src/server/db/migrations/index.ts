@@ -13,6 +13,7 @@ import * as contactDetails from './0012-contact-details';
 import * as approvalRequests from './0013-approval-requests';
 import * as requestTypes from './0014-request-types';
 import * as staffAccounts from './0015-staff-accounts';
+import * as auditLog from './0016-audit-log';
 
 // Listed explicitly, not scanned from a folder: bundlers and tsx see every migration, and order is the key order.
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0013-approval-requests': approvalRequests,
   '0014-request-types': requestTypes,
   '0015-staff-accounts': staffAccounts,
+  '0016-audit-log': auditLog,
 };
 
 export const migrationProvider: MigrationProvider = {
