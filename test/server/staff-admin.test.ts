@@ -3,6 +3,7 @@
 // (each ends the person's sessions and event streams at once), the sessions
 // list, the last-admin guard, and refusals that change nothing.
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type LoginResponse, type SessionListResponse, type SetupCodeResponse } from '../../src/protocol';
 import { Desk, newTicketArgs } from './desk';
@@ -143,6 +144,17 @@ describe.each(BACKENDS)('staff administration on %s', (backend) => {
     expect(changed.statusCode).toBe(200);
     expect(changed.json().user).toMatchObject({ id: ws.users.intake.id, role: 'technician' });
     expect(await desk.apply('updateTicket', { id: ticket.id, assigneeId: ws.users.technician.id })).toMatchObject({ status: 'applied' });
+
+    // On record as the admin's act, with the role before and after (docs/domain/audit.md).
+    const { rows } = await sql<{ actor_id: string | null; before: string; after: string }>`
+      select actor_id, before::text as before, after::text as after from audit_log
+      where tenant_id = ${ws.tenantId}::uuid and entity = 'user' and entity_id = ${ws.users.intake.id}::uuid and action = 'staff.set_role'`.execute(
+      server().database.db,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.actor_id).toBe(ws.users.admin.id);
+    expect(rows[0]!.before).toContain('"intake"');
+    expect(rows[0]!.after).toContain('"technician"');
   }, 30_000);
 
   it('deactivation ends the live event stream at once, refuses the next push and sign-in; reactivation lets them sign in again', async () => {

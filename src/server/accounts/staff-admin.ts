@@ -12,7 +12,7 @@ import type { StaffRole } from '../../domain/ticket';
 import type { InviteStaffRequest } from '../../protocol';
 import { hashPassword } from '../auth/password';
 import { deleteSessionsOf } from '../auth/sessions';
-import { appendChanges } from '../changes/changes';
+import { appendChanges, type AuditStamp } from '../changes/changes';
 import { userRecord } from '../changes/records';
 import type { Database, UsersTable } from '../db/schema';
 import { ApiError } from '../http/errors';
@@ -46,8 +46,14 @@ async function unusablePasswordHash(): Promise<string> {
  * The one place staff changes enter the change log, so every desk sees new
  * staff, roles and who is active, and so the audit log can hook them here.
  */
-export async function writeStaffChange(trx: Kysely<Database>, tenantId: string, row: UserRow, now: Date): Promise<number> {
-  return appendChanges(trx, tenantId, [{ entity: 'user', id: row.id, op: 'upsert', data: userRecord(row) }], now);
+export async function writeStaffChange(
+  trx: Kysely<Database>,
+  tenantId: string,
+  row: UserRow,
+  now: Date,
+  stamp: AuditStamp,
+): Promise<number> {
+  return appendChanges(trx, tenantId, [{ entity: 'user', id: row.id, op: 'upsert', data: userRecord(row) }], now, undefined, stamp);
 }
 
 async function lockTenant(trx: Transaction<Database>, tenantId: string): Promise<void> {
@@ -96,7 +102,13 @@ async function issueCode(now: Date): Promise<{ code: string; hash: string; passw
   return { code, hash, passwordHash, expiresAt: new Date(now.getTime() + SETUP_CODE_TTL_MS) };
 }
 
-export async function inviteStaff(db: Kysely<Database>, tenantId: string, input: InviteStaffRequest, now: Date): Promise<IssuedCode> {
+export async function inviteStaff(
+  db: Kysely<Database>,
+  tenantId: string,
+  input: InviteStaffRequest,
+  now: Date,
+  actorId: string,
+): Promise<IssuedCode> {
   // Hashed before the transaction: scrypt takes a while, the tenant lock should not.
   const issued = await issueCode(now);
   return db.transaction().execute(async (trx) => {
@@ -128,19 +140,26 @@ export async function inviteStaff(db: Kysely<Database>, tenantId: string, input:
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeStaffChange(trx, tenantId, row, now);
+    await writeStaffChange(trx, tenantId, row, now, { actorId, action: 'staff.invite', performedAt: null });
     return { row, code: formatSetupCode(issued.code), expiresAt: issued.expiresAt };
   });
 }
 
-export async function setStaffRole(db: Kysely<Database>, tenantId: string, userId: string, role: StaffRole, now: Date): Promise<UserRow> {
+export async function setStaffRole(
+  db: Kysely<Database>,
+  tenantId: string,
+  userId: string,
+  role: StaffRole,
+  now: Date,
+  actorId: string,
+): Promise<UserRow> {
   return db.transaction().execute(async (trx) => {
     await lockTenant(trx, tenantId);
     const target = await findStaff(trx, tenantId, userId);
     if (target.role === role) return target;
     if (role !== 'admin') await keepAnAdmin(trx, tenantId, target, `make them ${role.replaceAll('_', ' ')}`);
     const row = await trx.updateTable('users').set({ role }).where('id', '=', target.id).returningAll().executeTakeFirstOrThrow();
-    await writeStaffChange(trx, tenantId, row, now);
+    await writeStaffChange(trx, tenantId, row, now, { actorId, action: 'staff.set_role', performedAt: null });
     return row;
   });
 }
@@ -155,6 +174,7 @@ export async function setStaffActive(
   userId: string,
   active: boolean,
   now: Date,
+  actorId: string,
 ): Promise<{ row: UserRow; endedSessionKeys: string[] }> {
   return db.transaction().execute(async (trx) => {
     await lockTenant(trx, tenantId);
@@ -169,7 +189,11 @@ export async function setStaffActive(
       .returningAll()
       .executeTakeFirstOrThrow();
     const endedSessionKeys = active ? [] : await deleteSessionsOf(trx, tenantId, target.id);
-    await writeStaffChange(trx, tenantId, row, now);
+    await writeStaffChange(trx, tenantId, row, now, {
+      actorId,
+      action: active ? 'staff.reactivate' : 'staff.deactivate',
+      performedAt: null,
+    });
     return { row, endedSessionKeys };
   });
 }
@@ -183,6 +207,7 @@ export async function resetStaffPassword(
   tenantId: string,
   userId: string,
   now: Date,
+  actorId: string,
 ): Promise<IssuedCode & { endedSessionKeys: string[] }> {
   const issued = await issueCode(now);
   return db.transaction().execute(async (trx) => {
@@ -202,7 +227,7 @@ export async function resetStaffPassword(
       .executeTakeFirstOrThrow();
     const endedSessionKeys = await deleteSessionsOf(trx, tenantId, target.id);
     // The record desks see is unchanged; written all the same so the reset is on record with the other staff changes.
-    await writeStaffChange(trx, tenantId, row, now);
+    await writeStaffChange(trx, tenantId, row, now, { actorId, action: 'staff.reset_password', performedAt: null });
     return { row, code: formatSetupCode(issued.code), expiresAt: issued.expiresAt, endedSessionKeys };
   });
 }

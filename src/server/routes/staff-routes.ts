@@ -47,18 +47,18 @@ export async function staffRoutes(app: FastifyInstance, ctx: RouteContext): Prom
   });
 
   app.post('/api/admin/staff', async (request, reply): Promise<SetupCodeResponse> => {
-    const { tenantId } = sessionOf(request);
+    const { tenantId, userId } = sessionOf(request);
     const body = parseInput(inviteStaffRequestSchema, request.body, 'invitation');
-    const issued = await inviteStaff(ctx.db, tenantId, body, ctx.now());
+    const issued = await inviteStaff(ctx.db, tenantId, body, ctx.now(), userId);
     reply.status(201);
     return { user: userRecord(issued.row), setupCode: issued.code, setupCodeExpiresAt: issued.expiresAt.toISOString() };
   });
 
   app.post('/api/admin/staff/:id/role', async (request): Promise<{ user: UserRecord }> => {
-    const { tenantId } = sessionOf(request);
+    const { tenantId, userId } = sessionOf(request);
     const { id } = parseInput(idParams, request.params, 'staff id');
     const { role } = parseInput(setRoleRequestSchema, request.body, 'role change');
-    return { user: userRecord(await setStaffRole(ctx.db, tenantId, id, role, ctx.now())) };
+    return { user: userRecord(await setStaffRole(ctx.db, tenantId, id, role, ctx.now(), userId)) };
   });
 
   for (const [path, active] of [
@@ -66,20 +66,20 @@ export async function staffRoutes(app: FastifyInstance, ctx: RouteContext): Prom
     ['reactivate', true],
   ] as const) {
     app.post(`/api/admin/staff/:id/${path}`, async (request): Promise<{ user: UserRecord }> => {
-      const { tenantId } = sessionOf(request);
+      const { tenantId, userId } = sessionOf(request);
       const { id } = parseInput(idParams, request.params, 'staff id');
       parseInput(noBody, request.body, `${path} request`);
-      const result = await setStaffActive(ctx.db, tenantId, id, active, ctx.now());
+      const result = await setStaffActive(ctx.db, tenantId, id, active, ctx.now(), userId);
       endStreams(result.endedSessionKeys);
       return { user: userRecord(result.row) };
     });
   }
 
   app.post('/api/admin/staff/:id/reset-password', async (request): Promise<SetupCodeResponse> => {
-    const { tenantId } = sessionOf(request);
+    const { tenantId, userId } = sessionOf(request);
     const { id } = parseInput(idParams, request.params, 'staff id');
     parseInput(noBody, request.body, 'password reset');
-    const issued = await resetStaffPassword(ctx.db, tenantId, id, ctx.now());
+    const issued = await resetStaffPassword(ctx.db, tenantId, id, ctx.now(), userId);
     endStreams(issued.endedSessionKeys);
     return { user: userRecord(issued.row), setupCode: issued.code, setupCodeExpiresAt: issued.expiresAt.toISOString() };
   });
