@@ -5,8 +5,11 @@
 /**
  * 2: pull pages carry records as value arrays, and a fresh console downloads /api/sync/snapshot.
  * 3: tickets carry their compact SLA history (`sla`); the workspace's mutations grow with issue 10.
+ * 4: clients carry their service record, contacts their numbers in E.164 and several emails; request types and
+ *    approval requests are synced, with their mutations (issue 11). A version-3 desk would send contacts the
+ *    server now refuses and could not read the new records.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** On every fetch to /api/sync/*: `Switchboard-Protocol: 2`. */
 export const PROTOCOL_HEADER = 'switchboard-protocol';
