@@ -2,6 +2,7 @@
 // time on the ticket is refused naming the Billing Contact to call, the Billing
 // Contact approves by phone (taken by the signed-in technician), and the time
 // is then logged against the approval (docs/domain/contacts-and-approvals.md).
+// A site director then finds every step on the audit log and the chain verifies.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { SYNC_PORT } from '../../playwright.config';
@@ -90,4 +91,27 @@ test('billable work held until the Billing Contact approves by phone; then the t
   await expect(panel.time.getByTestId('time-totals')).toHaveText('Included 0 min · Billable 1 h');
   await tech.waitSynced();
   await ctx.close();
+
+  // Every step is on the audit log, by the technician, and the chain verifies (docs/domain/audit.md).
+  const directorCtx = await browser.newContext({ timezoneId: 'America/Chicago' });
+  const director = await SyncDesk.open(directorCtx, SERVER, `approvals-audit-${run}`);
+  await director.signIn('marcus.reed@example.com');
+  await director.page.keyboard.press('u');
+  const audit = director.page.getByTestId('audit-screen');
+  await audit.getByLabel('Client').selectOption({ label: 'Harbor Dental Group' });
+  await audit.getByLabel('Person').selectOption({ label: 'Priya Natarajan' });
+  await audit.getByRole('button', { name: 'Show' }).click();
+  const rows = audit.getByTestId('audit-row');
+  const step = (action: string, text: string) => rows.filter({ hasText: action }).filter({ hasText: text });
+  await expect(step('createTicket', title)).toHaveCount(1, { timeout: 15_000 });
+  await expect(step('requestApproval', description)).toHaveCount(1);
+  await expect(step('requestApproval', description)).toContainText('awaiting_approval');
+  const approval = step('recordApproval', 'approvedMinutes');
+  await expect(approval.first()).toContainText('awaiting_approval → approved');
+  await expect(approval.first()).toContainText('phone');
+  await expect(approval.first()).toContainText('Priya Natarajan');
+  await expect(step('logTime', 'Added the first ten users.').first()).toContainText('billable');
+  await audit.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(audit.getByTestId('audit-verification')).toContainText('Chain intact');
+  await directorCtx.close();
 });
