@@ -76,7 +76,12 @@ export function AuditScreen() {
   }, [allowed, sync, applied]);
 
   if (!sync) return <AuditFrame>{<p className="empty">No sync server is configured: the audit log lives on the server.</p>}</AuditFrame>;
-  if (!allowed) return <AuditFrame>{<p className="empty">Only service coordinators, supervisors, site directors and admins may read the audit log.</p>}</AuditFrame>;
+  if (!allowed)
+    return (
+      <AuditFrame>
+        {<p className="empty">Only service coordinators, supervisors, site directors and admins may read the audit log.</p>}
+      </AuditFrame>
+    );
 
   const staffName = (id: string | null, fallback: string | null) =>
     id === null ? 'System' : (reference?.staff.find((s) => s.id === id)?.name ?? fallback ?? 'Unknown');
