@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkspace } from '../../src/server/accounts/workspaces';
 import { DEFAULT_SESSION_TTL_MS } from '../../src/server/app';
-import { PROTOCOL_HEADER } from '../../src/protocol';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/protocol';
 import { BACKENDS, PASSWORD, PROTOCOL_HEADERS, createTestWorkspace, useTestServer } from './harness';
 
 describe.each(BACKENDS)('auth on %s', (backend) => {
@@ -87,7 +87,7 @@ describe.each(BACKENDS)('auth on %s', (backend) => {
 
   it('answers /api/health without a session', async () => {
     const res = await server().app.inject({ method: 'GET', url: '/api/health' });
-    expect(res.json()).toEqual({ ok: true, backend, protocolVersion: 3 });
+    expect(res.json()).toEqual({ ok: true, backend, protocolVersion: PROTOCOL_VERSION });
   });
 
   it('allows the console origins and no others', async () => {
