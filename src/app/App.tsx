@@ -3,6 +3,7 @@ import { useLive } from './hooks/useLive';
 import { useSlaNotifications } from './notifications/useSlaNotifications';
 import { useServices } from './services';
 import { SignInDialog } from './session/SignInDialog';
+import type { SignInResult } from './session/session-service';
 import { useSessionStore } from './session/session-store';
 import { AppFrame } from './shell/AppFrame';
 import { SyncStatusBar } from './sync/SyncStatusBar';
@@ -38,6 +39,13 @@ export function App() {
       )}
     </>
   );
+  // Whichever way in (password or setup code), the console carries on the same way.
+  const signedIn = (result: SignInResult): string | null => {
+    if (!result.ok) return result.message;
+    closeSignIn();
+    void sync?.engine.initialSync();
+    return null;
+  };
   return (
     <>
       <AppFrame status={status} />
@@ -45,13 +53,8 @@ export function App() {
         <SignInDialog
           serverUrl={sync.serverUrl}
           onClose={closeSignIn}
-          onSubmit={async (fields) => {
-            const result = await sync.session.signIn(fields);
-            if (!result.ok) return result.message;
-            closeSignIn();
-            void sync.engine.initialSync();
-            return null;
-          }}
+          onSubmit={async (fields) => signedIn(await sync.session.signIn(fields))}
+          onSetupPassword={async (request) => signedIn(await sync.session.setupPassword(request))}
         />
       )}
     </>

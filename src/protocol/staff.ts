@@ -74,6 +74,30 @@ export const setupPasswordRequestSchema = z.strictObject({
 export type SetupPasswordRequest = z.input<typeof setupPasswordRequestSchema>;
 export type SetupPasswordResponse = LoginResponse;
 
+// Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand survives.
+export const SETUP_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const SETUP_CODE_LENGTH = 12;
+
+/**
+ * What a typed code must look like, for the console to say what is wrong
+ * before asking. The server does not refuse on it: any code it cannot match
+ * is simply wrong, counted by the sign-in throttle.
+ */
+export const wellFormedSetupCodeSchema = text()
+  .transform((code) => normalizeSetupCode(code))
+  .superRefine((code, ctx) => {
+    const foreign = [...new Set([...code].filter((c) => !SETUP_CODE_ALPHABET.includes(c)))];
+    const message =
+      code.length === 0
+        ? 'Enter the one-time setup code your administrator gave you.'
+        : foreign.length > 0
+          ? `A setup code has only digits and the letters A–Z without I, L, O and U; ${foreign.map((c) => `“${c}”`).join(', ')} is not in it. Check the code you were given.`
+          : code.length !== SETUP_CODE_LENGTH
+            ? `A setup code has ${SETUP_CODE_LENGTH} letters and digits, shown as XXXX-XXXX-XXXX; this one has ${code.length}. Check the code you were given.`
+            : null;
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
+
 /** Codes are shown as XXXX-XXXX-XXXX; people type them with or without dashes, spaces, in any case. */
 export function normalizeSetupCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '');

@@ -1,6 +1,6 @@
 import type { SwitchboardBridge } from '../../bridge/contract';
 import type { Repositories } from '../../data/repositories';
-import { apiErrorBodySchema, type LoginRequest, type LoginResponse, type MeResponse } from '../../protocol';
+import { apiErrorBodySchema, type LoginRequest, type LoginResponse, type MeResponse, type SetupPasswordRequest } from '../../protocol';
 import { useSessionStore } from './session-store';
 
 const TOKEN_ACCOUNT = 'sync-session';
@@ -29,9 +29,19 @@ export class SessionService {
   }
 
   async signIn(request: LoginRequest): Promise<SignInResult> {
+    return this.startSession('/api/auth/login', request);
+  }
+
+  /** An invited person's first sign-in: their one-time code and the password they choose; then as `signIn`. */
+  async setupPassword(request: SetupPasswordRequest): Promise<SignInResult> {
+    return this.startSession('/api/auth/setup-password', request);
+  }
+
+  /** Both ways in answer with the same LoginResponse, and from there on the session is kept the same way. */
+  private async startSession(path: string, request: LoginRequest | SetupPasswordRequest): Promise<SignInResult> {
     let res: Response;
     try {
-      res = await fetch(`${this.serverUrl}/api/auth/login`, {
+      res = await fetch(`${this.serverUrl}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(request),

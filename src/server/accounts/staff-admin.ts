@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { StaffRole } from '../../domain/ticket';
-import type { InviteStaffRequest } from '../../protocol';
+import { SETUP_CODE_ALPHABET, SETUP_CODE_LENGTH, type InviteStaffRequest } from '../../protocol';
 import { hashPassword } from '../auth/password';
 import { deleteSessionsOf } from '../auth/sessions';
 import { appendChanges, type AuditStamp } from '../changes/changes';
@@ -22,9 +22,9 @@ type UserRow = Selectable<UsersTable>;
 /** A setup code works for this long; after that the admin gives a new one. */
 export const SETUP_CODE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-// Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand survives.
-const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const CODE_LENGTH = 12;
+// Crockford's base32, defined with the request schema so the console checks typed codes against the same alphabet.
+const CODE_ALPHABET = SETUP_CODE_ALPHABET;
+const CODE_LENGTH = SETUP_CODE_LENGTH;
 
 /** 12 characters of 5 random bits each (60 bits): with the sign-in throttle, not guessable in its 7 days. */
 export function newSetupCode(): string {
