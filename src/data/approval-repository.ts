@@ -16,6 +16,7 @@ import {
   type TriggerFound,
 } from '../domain/approval-requests';
 import type { RequestKind } from '../domain/contact-authorization';
+import { can, forbiddenMessage } from '../domain/staff-permissions';
 import type { Ticket } from '../domain/ticket';
 import { approvalSetting } from '../mutations';
 import type { ApprovalRequestRecord, ContactRecord } from '../protocol/records';
@@ -23,7 +24,7 @@ import type { SwitchboardDb } from './db';
 import { newId } from './ids';
 import { live, type Live } from './live';
 import { readRow, syncTables } from './local-rows';
-import { LocalMutationRefused, recordMutation } from './outbox';
+import { LocalMutationRefused, loadSyncState, recordMutation } from './outbox';
 
 export interface ApprovalRequestDraft extends RequestFacts {
   ticketId: string;
@@ -118,6 +119,14 @@ export class ApprovalRepository {
     return request;
   }
 
+  /** Intake may not record a client's answer (the server refuses it too): refused here before anything is queued. */
+  async #requireRecorder(): Promise<void> {
+    const { userId } = await loadSyncState(this.db);
+    const me = userId === null ? undefined : await this.db.staff.get(userId);
+    if (!me) throw new LocalMutationRefused("Sign in again: this desk does not know who you are, so it cannot record the client's answer.");
+    if (!can(me.role, 'approval.record')) throw new LocalMutationRefused(forbiddenMessage(me.role, 'approval.record'));
+  }
+
   async #contact(id: string): Promise<ContactFacts | null> {
     const contact = await this.db.contacts.get(id);
     return contact ? facts(contact) : null;
@@ -125,6 +134,7 @@ export class ApprovalRepository {
 
   async confirm(id: string, contactId: string, via: ContactChannel, now: Date = new Date()): Promise<void> {
     await this.db.transaction('rw', syncTables(this.db), async () => {
+      await this.#requireRecorder();
       const problem = confirmationProblem(stateOf(await this.#held(id)), await this.#contact(contactId));
       if (problem) throw new LocalMutationRefused(problem);
       await recordMutation(this.db, { name: 'confirmRequest', args: { id, contactId, via } }, now);
@@ -139,6 +149,7 @@ export class ApprovalRepository {
     now: Date = new Date(),
   ): Promise<void> {
     await this.db.transaction('rw', syncTables(this.db), async () => {
+      await this.#requireRecorder();
       const problem = approvalProblem(stateOf(await this.#held(id)), await this.#contact(contactId), amount);
       if (problem) throw new LocalMutationRefused(problem);
       await recordMutation(
@@ -151,6 +162,7 @@ export class ApprovalRepository {
 
   async decline(id: string, reason: string, now: Date = new Date()): Promise<void> {
     await this.db.transaction('rw', syncTables(this.db), async () => {
+      await this.#requireRecorder();
       const problem = declineProblem(await this.#held(id));
       if (problem) throw new LocalMutationRefused(problem);
       await recordMutation(this.db, { name: 'declineApproval', args: { id, reason } }, now);

@@ -1,11 +1,9 @@
 // The audit log's HTTP contract (docs/domain/audit.md), shared by the server and
 // the console. Not part of sync: the log lives only on the server.
 import { z } from 'zod';
-import type { StaffRole } from '../domain/ticket';
 
 /** Who may read the log (the server's `audit.read`); the console uses it only to show the screen. */
-// Those who oversee clients' accounts and escalations (coordinators, supervisors, site directors) and admins.
-export const AUDIT_READ_ROLES: readonly StaffRole[] = ['service_coordinator', 'supervisor', 'site_director', 'admin'];
+export { AUDIT_READ_ROLES } from '../domain/staff-permissions';
 
 export const AUDIT_PAGE_DEFAULT = 100;
 export const AUDIT_PAGE_MAX = 500;

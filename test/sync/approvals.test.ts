@@ -111,4 +111,19 @@ describe('approvals on the desk', () => {
     );
     expect(await d.tab.repos.sync.pendingCount()).toBe(pending);
   });
+
+  it("refuses intake recording the client's answer on the desk, as the server would, queuing nothing", async () => {
+    const { ws, d, billing, request } = await setup();
+    const made = await d.tab.repos.approvals.request(request, d.now());
+    await d.tab.engine.syncNow();
+    const intake = new SimDesk(server().app, ws.users.intake.token, () => 0.5);
+    desks.push(intake);
+    await intake.tab.engine.syncNow();
+    const pending = await intake.tab.repos.sync.pendingCount();
+    await expect(intake.tab.repos.approvals.approve(made.id, billing, 'phone', { minutes: 60, cents: null }, intake.now())).rejects.toThrow(
+      /Your role \(intake\) may not record a client's confirmation, approval or decline/,
+    );
+    await expect(intake.tab.repos.approvals.decline(made.id, 'Too dear.', intake.now())).rejects.toThrow(/Your role \(intake\)/);
+    expect(await intake.tab.repos.sync.pendingCount()).toBe(pending);
+  });
 });

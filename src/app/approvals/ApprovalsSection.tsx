@@ -33,6 +33,8 @@ import type { ApprovalRequestRecord, ContactRecord } from '../../protocol/record
 import { useLive } from '../hooks/useLive';
 import { formatInClientZone } from '../queue/format-instant';
 import { useServices } from '../services';
+import { useMyRole } from '../session/use-can';
+import { can, forbiddenMessage } from '../../domain/staff-permissions';
 import { dollarsText, formatMoney, hoursText, parseDollars, parseHours } from './amounts';
 import { formatMinutes } from '../../domain/approval-requests';
 
@@ -104,6 +106,8 @@ function RequestItem({
   staff: readonly StaffMember[];
 }) {
   const [acting, setActing] = useState<'confirm' | 'approve' | 'decline' | null>(null);
+  const role = useMyRole();
+  const mayRecord = can(role, 'approval.record');
   const staffName = (id: string | null) => staff.find((s) => s.id === id)?.name ?? 'someone on staff';
   const contactName = (id: string | null) => contacts.find((c) => c.id === id)?.name ?? 'a contact no longer on the list';
   const at = (iso: string | null) => (iso ? formatInClientZone(iso, timeZone) : '');
@@ -142,7 +146,8 @@ function RequestItem({
           <p className="approval-block" data-testid="whom-to-call">
             Work waits. {whomToCall(contacts)}
           </p>
-          {acting === null && (
+          {acting === null && !mayRecord && role !== undefined && <p className="muted">{forbiddenMessage(role, 'approval.record')}</p>}
+          {acting === null && mayRecord && (
             <div className="time-actions" role="group" aria-label="Record the client's answer">
               {r.status === 'awaiting_confirmation' && (
                 <button type="button" onClick={() => setActing('confirm')}>

@@ -1,12 +1,9 @@
-import { useMemo, useRef, type ReactNode, type RefObject } from 'react';
-import { AUDIT_READ_ROLES } from '../../protocol';
+import { useRef, type ReactNode, type RefObject } from 'react';
 import { AuditScreen } from '../audit/AuditScreen';
 import { ClientsScreen } from '../clients/ClientsScreen';
 import { EscalationsScreen, useEscalationCount } from '../escalations/EscalationsScreen';
-import { useLive } from '../hooks/useLive';
 import { RequestTypesScreen } from '../lead-times/RequestTypesScreen';
-import { useServices } from '../services';
-import { useSessionStore } from '../session/session-store';
+import { useCan } from '../session/use-can';
 import { NotificationSettingsDialog } from '../notifications/NotificationSettingsDialog';
 import { QueueScreen } from '../queue/QueueScreen';
 import { StaffScreen, useIsAdmin } from '../staff/StaffScreen';
@@ -31,15 +28,6 @@ const NAV_ITEMS = [
   { screen: 'audit', label: 'Audit', action: 'show-audit' },
 ] as const;
 
-/** Whether the signed-in person's role may read the audit log: only they see its nav item. */
-function useMayReadAudit(): boolean {
-  const { repos } = useServices();
-  const reference = useLive(useMemo(() => repos.reference.live(), [repos]));
-  const currentUserId = useSessionStore((s) => s.currentUserId);
-  const role = reference?.staff.find((s) => s.id === currentUserId)?.role;
-  return role !== undefined && AUDIT_READ_ROLES.includes(role);
-}
-
 export function AppFrame({ status }: { status: ReactNode }) {
   const searchRef = useRef<HTMLInputElement>(null);
   useGlobalShortcuts(searchRef);
@@ -51,7 +39,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
   const escalations = useEscalationCount();
   const isAdmin = useIsAdmin();
   useFollowHeldTickets();
-  const mayReadAudit = useMayReadAudit();
+  const mayReadAudit = useCan('audit.read');
   const navItems = NAV_ITEMS.filter((item) => (!('adminOnly' in item) || isAdmin) && (item.screen !== 'audit' || mayReadAudit));
 
   return (

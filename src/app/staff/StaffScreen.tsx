@@ -9,6 +9,7 @@ import { INITIAL_STATUS } from '../../sync/sync-status';
 import { useLive } from '../hooks/useLive';
 import { useServices } from '../services';
 import { useSessionStore } from '../session/session-store';
+import { useCan } from '../session/use-can';
 import { InviteDialog } from './InviteDialog';
 import { SessionsPanel } from './SessionsPanel';
 import { SetupCodeDialog } from './SetupCodeDialog';
@@ -240,8 +241,5 @@ export function StaffScreen() {
 
 /** Whether the person at this console is an admin, from the synced staff list: the navigation shows Staff to admins only. */
 export function useIsAdmin(): boolean {
-  const { repos } = useServices();
-  const reference = useLive(useMemo(() => repos.reference.live(), [repos]));
-  const currentUserId = useSessionStore((s) => s.currentUserId);
-  return reference?.staff.find((s) => s.id === currentUserId)?.role === 'admin';
+  return useCan('staff.manage');
 }

@@ -1,0 +1,92 @@
+// Who on staff may do what (docs/domain/contacts-and-approvals.md, "Staff roles").
+// The server checks every mutation and route against this table with the role
+// from its own users table; the console reads the same table to hide or refuse
+// what a person may not do before anything is queued.
+//
+// - scheduler books and bills onsite visits: it may read everything and write
+//   notes, but does not open, edit, reassign or move tickets through statuses;
+// - intake logs tickets and fixes what it logged, but does not work or assign them;
+// - technicians and engineers work tickets: status, assignment, replies;
+// - coordinators, supervisors, site directors and admins may also keep client contacts;
+// - only an admin manages staff accounts and sessions;
+// - coordinators, supervisors, site directors and admins keep the request types and their lead times;
+// - coordinators, supervisors, site directors and admins keep clients' service records; a technician cannot edit contracts;
+// - the audit log is read by coordinators, supervisors, site directors and admins ; only admins purge it;
+// - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
+// - intake, schedulers and those who work tickets may request approval of billable work; recording a client's
+//   confirmation, approval or decline is for those who work tickets and schedulers, not intake (docs/domain/contacts-and-approvals.md).
+import { CLIENT_MANAGER_ROLES } from './client';
+import { CONTACT_MANAGER_ROLES } from './contact-details';
+import { LEAD_TIME_MANAGERS } from './lead-times';
+import type { StaffRole } from './ticket';
+
+/** Those who oversee clients' accounts and escalations (coordinators, supervisors, site directors) and admins. */
+export const AUDIT_READ_ROLES: readonly StaffRole[] = ['service_coordinator', 'supervisor', 'site_director', 'admin'];
+
+export const ACTIONS = [
+  'ticket.create',
+  'ticket.edit',
+  'ticket.assign',
+  'ticket.status',
+  'note.add',
+  'contact.manage',
+  'time.log',
+  'ticket.escalate',
+  'client.manage',
+  'staff.manage',
+  'leadtime.manage',
+  'approval.request',
+  'approval.record',
+  'audit.read',
+  'audit.purge',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const WORKERS: readonly StaffRole[] = ['technician', 'engineer', 'service_coordinator', 'supervisor', 'site_director', 'admin'];
+
+const ALLOWED: Record<Action, readonly StaffRole[]> = {
+  'ticket.create': ['intake', ...WORKERS],
+  'ticket.edit': ['intake', ...WORKERS],
+  'ticket.assign': WORKERS,
+  'ticket.status': WORKERS,
+  'note.add': ['intake', 'scheduler', ...WORKERS],
+  'contact.manage': CONTACT_MANAGER_ROLES,
+  'time.log': WORKERS,
+  'ticket.escalate': ['intake', ...WORKERS],
+  'client.manage': CLIENT_MANAGER_ROLES,
+  'staff.manage': ['admin'],
+  'leadtime.manage': LEAD_TIME_MANAGERS,
+  'approval.request': ['intake', 'scheduler', ...WORKERS],
+  'approval.record': ['technician', 'engineer', 'service_coordinator', 'supervisor', 'site_director', 'scheduler', 'admin'],
+  'audit.read': AUDIT_READ_ROLES,
+  'audit.purge': ['admin'],
+};
+
+const DESCRIPTIONS: Record<Action, string> = {
+  'ticket.create': 'open tickets',
+  'ticket.edit': 'edit tickets',
+  'ticket.assign': 'assign tickets',
+  'ticket.status': "change a ticket's status",
+  'note.add': 'add notes or replies',
+  'contact.manage': 'change client contacts',
+  'time.log': 'log time on tickets',
+  'ticket.escalate': 'escalate tickets',
+  'client.manage': "edit clients' service records (sites, SLA, contract terms, onboarding)",
+  'staff.manage': 'invite staff, change roles, deactivate accounts, reset passwords or end sessions',
+  'leadtime.manage': 'edit request types and their lead times',
+  'approval.request': 'request approval of billable work',
+  'approval.record': "record a client's confirmation, approval or decline",
+  'audit.read': 'read the audit log',
+  'audit.purge': 'purge old audit entries',
+};
+
+export function can(role: StaffRole | undefined, action: Action): boolean {
+  if (role === undefined) return false;
+  return ALLOWED[action].includes(role);
+}
+
+/** The refusal, phrased for the person who tried. */
+export function forbiddenMessage(role: StaffRole, action: Action): string {
+  const who = ALLOWED[action].join(', ');
+  return `Your role (${role}) may not ${DESCRIPTIONS[action]}; ask one of: ${who}.`;
+}
