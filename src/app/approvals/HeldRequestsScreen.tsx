@@ -41,7 +41,7 @@ export function HeldRequestsScreen() {
       {held.length === 0 ? (
         <p className="empty">No requests are held.</p>
       ) : (
-        <table className="queue-table">
+        <table className="data-table">
           <thead>
             <tr>
               <th scope="col">Waiting</th>

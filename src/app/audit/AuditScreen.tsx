@@ -195,7 +195,7 @@ export function AuditScreen() {
       {entries.length === 0 && !problem ? (
         <p className="empty">{loading ? 'Loading…' : 'No audit entries match.'}</p>
       ) : (
-        <table className="queue-table" aria-label="Audit entries">
+        <table className="data-table" aria-label="Audit entries">
           <thead>
             <tr>
               <th scope="col">#</th>

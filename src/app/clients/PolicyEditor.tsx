@@ -71,7 +71,7 @@ export function PolicyEditor({
         </label>
       </fieldset>
       {custom && read?.policy && (
-        <table className="queue-table" aria-label="First-response targets">
+        <table className="data-table" aria-label="First-response targets">
           <thead>
             <tr>
               <th scope="col">Priority</th>
@@ -133,7 +133,7 @@ export function PolicyEditor({
       )}
       <h3 id="preview-heading">Sample deadlines</h3>
       {preview ? (
-        <table className="queue-table" aria-labelledby="preview-heading" data-testid="sla-preview">
+        <table className="data-table" aria-labelledby="preview-heading" data-testid="sla-preview">
           <thead>
             <tr>
               <th scope="col">Priority</th>

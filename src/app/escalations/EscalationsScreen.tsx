@@ -52,7 +52,7 @@ export function EscalationsScreen() {
       {mine.length === 0 ? (
         <p className="empty">No open escalations.</p>
       ) : (
-        <table className="queue-table">
+        <table className="data-table">
           <thead>
             <tr>
               <th scope="col">Ticket</th>
