@@ -62,6 +62,11 @@ export async function readRow(db: SwitchboardDb, ref: RowRef): Promise<SyncedRow
   }
 }
 
+/** A full download's parts leave the timeline index to be rebuilt once at its end (rebuildTimelineIndex). */
+export interface TimelineOption {
+  deferTimeline?: boolean;
+}
+
 export interface RowWrite {
   entity: SyncedEntity;
   id: string;
@@ -73,7 +78,7 @@ export interface RowWrite {
  * Applies the writes in order (a later write of the same row wins) and returns
  * the ticket buckets it rewrote, for the ticket cache once the transaction commits.
  */
-export async function writeRows(db: SwitchboardDb, writes: readonly RowWrite[]): Promise<TicketBucket[]> {
+export async function writeRows(db: SwitchboardDb, writes: readonly RowWrite[], options: TimelineOption = {}): Promise<TicketBucket[]> {
   const tickets = new Map<string, Ticket | null>();
   const notes = new Map<string, NoteRecord | null>();
   for (const w of writes) {
@@ -87,7 +92,7 @@ export async function writeRows(db: SwitchboardDb, writes: readonly RowWrite[]):
       await (w.data ? db.approvalRequests.put(w.data as ApprovalRequestRecord) : db.approvalRequests.delete(w.id));
     else notes.set(w.id, w.data as NoteRecord | null);
   }
-  await indexTimeline(db, 'note', db.noteBuckets, notes);
+  if (!options.deferTimeline) await indexTimeline(db, 'note', db.noteBuckets, notes);
   await writeRecords(db.noteBuckets, notes);
   return writeTickets(db, tickets);
 }

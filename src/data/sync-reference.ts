@@ -5,11 +5,12 @@ import type { Change, TicketEventRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
 import { recordTicketsCleared } from './first-screen';
 import { writeRecords } from './record-buckets';
+import type { TimelineOption } from './local-rows';
 import { indexTimeline } from './timeline-index';
 
 type ReferenceChange = Extract<Change, { entity: 'user' | 'ticket_event' }>;
 
-export async function applyReferenceChanges(db: SwitchboardDb, changes: readonly Change[]): Promise<void> {
+export async function applyReferenceChanges(db: SwitchboardDb, changes: readonly Change[], options: TimelineOption = {}): Promise<void> {
   const refs = changes.filter((c): c is ReferenceChange => c.entity === 'user' || c.entity === 'ticket_event');
   if (refs.length === 0) return;
   const events = new Map<string, TicketEventRecord | null>();
@@ -25,7 +26,7 @@ export async function applyReferenceChanges(db: SwitchboardDb, changes: readonly
       await db.staff.put(staff);
     }
   }
-  await indexTimeline(db, 'ticket_event', db.eventBuckets, events);
+  if (!options.deferTimeline) await indexTimeline(db, 'ticket_event', db.eventBuckets, events);
   await writeRecords(db.eventBuckets, events);
 }
 

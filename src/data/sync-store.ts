@@ -11,11 +11,12 @@ import type { SyncedEntity, SyncedRow } from '../mutations';
 import type { SwitchboardDb } from './db';
 import { allRecords } from './record-buckets';
 import { live, type Live } from './live';
-import { syncTables, writeRows, type RowWrite } from './local-rows';
+import { syncTables, writeRows, type RowWrite, type TimelineOption } from './local-rows';
 import { loadSyncState, rebase, recordMutation, saveSyncState, type MutationInput, type Recorded } from './outbox';
 import { entryTargets, rowKey, SYNC_STATE_KEY, type OutboxEntry, type RejectionRow, type SyncState } from './sync-rows';
 import type { TicketBucket } from './ticket-buckets';
 import { applyReferenceChanges, clearServerState } from './sync-reference';
+import { rebuildTimelineIndex } from './timeline-index';
 
 export interface PushOutcome {
   /** The server wants this sequence next and the outbox was adjusted; push again. */
@@ -241,7 +242,8 @@ export class SyncStore {
         at.getTime() - Date.parse(owner.touchedAt) < DOWNLOAD_QUIET_MS
       )
         return stale;
-      const buckets = await this.storeServerChanges(changes, part.first, new Set(), state.userId);
+      const buckets = await this.storeServerChanges(changes, part.first, new Set(), state.userId, { deferTimeline: true });
+      if (part.finalCursor !== null) await rebuildTimelineIndex(this.db);
       const download = part.finalCursor === null ? { id: part.downloadId, touchedAt: at.toISOString() } : null;
       const next: SyncState = { ...state, cursor: part.finalCursor ?? 0, download };
       return { state: next, buckets, value: { applied: true, count: changes.length } };
@@ -258,13 +260,14 @@ export class SyncStore {
     replace: boolean,
     touched: Set<string>,
     userId: string | null,
+    options: TimelineOption = {},
   ): Promise<TicketBucket[]> {
     if (replace) {
       await clearServerState(this.db);
       for (const e of await this.db.outbox.toArray()) for (const key of entryTargets(e)) touched.add(key);
     }
-    const rows = await this.routeChanges(changes, touched);
-    return [...(await writeRows(this.db, rows)), ...(await rebase(this.db, touched, userId))];
+    const rows = await this.routeChanges(changes, touched, options);
+    return [...(await writeRows(this.db, rows, options)), ...(await rebase(this.db, touched, userId))];
   }
 
   /**
@@ -272,7 +275,7 @@ export class SyncStore {
    * desk edits. A row under a pending mutation is not overwritten: its server
    * copy goes to the shadow and the row is rebuilt from it (added to `touched`).
    */
-  private async routeChanges(changes: readonly Change[], touched: Set<string>): Promise<RowWrite[]> {
+  private async routeChanges(changes: readonly Change[], touched: Set<string>, options: TimelineOption): Promise<RowWrite[]> {
     const shadowed = new Set((await this.db.shadows.toCollection().primaryKeys()) as string[]);
     const rows: RowWrite[] = [];
     const reference: Change[] = [];
@@ -297,7 +300,7 @@ export class SyncStore {
         touched.add(key);
       } else rows.push({ entity: c.entity, id: c.id, data });
     }
-    await applyReferenceChanges(this.db, reference);
+    await applyReferenceChanges(this.db, reference, options);
     return rows;
   }
 

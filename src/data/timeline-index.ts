@@ -7,7 +7,7 @@
 // sync-reference.ts), and costs a second write of each note and event.
 import type { NoteRecord, TicketEventRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
-import { getRecord, mergeRows, type BucketTable } from './record-buckets';
+import { allRecords, getRecord, mergeRows, type BucketTable } from './record-buckets';
 import { bucketOf, groupByBucket } from './ticket-buckets';
 
 export type TimelineCopy = ({ entity: 'note' } & NoteRecord) | ({ entity: 'ticket_event' } & TicketEventRecord);
@@ -62,6 +62,17 @@ export function timelineBucketsOf(notes: readonly NoteRecord[], events: readonly
     ...events.map((e) => ({ ...e, entity: 'ticket_event' as const })),
   ];
   return [...groupByBucket(copies, (c) => c.ticketId)].map(([id, rows]) => ({ id, rows }));
+}
+
+/**
+ * Rebuilds the whole index from the notes and events stored: the end of a
+ * full download, whose parts skip the index (a copy per part cost a read and a
+ * rewrite of the same buckets for every part; once at the end is one pass).
+ */
+export async function rebuildTimelineIndex(db: SwitchboardDb): Promise<void> {
+  const [notes, events] = await Promise.all([allRecords(db.noteBuckets), allRecords(db.eventBuckets)]);
+  await db.timelineBuckets.clear();
+  await db.timelineBuckets.bulkPut(timelineBucketsOf(notes, events));
 }
 
 /** One ticket's notes and events, from one record. */

@@ -78,6 +78,22 @@ describe('the first download', () => {
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.flat()).toEqual(['user', 'client', 'ticket', 'ticket_event', 'note']);
     await expectConverged(d, ws);
+    // The parts skip the per-ticket timeline index; the last part builds it whole: each ticket opens with its history.
+    const { db } = server().database;
+    const notes = await db.selectFrom('notes').select(['id', 'ticket_id']).where('tenant_id', '=', ws.tenantId).execute();
+    const events = await db.selectFrom('ticket_events').select(['id', 'ticket_id']).where('tenant_id', '=', ws.tenantId).execute();
+    expect(notes).toHaveLength(1);
+    expect(events.length).toBeGreaterThanOrEqual(5);
+    for (const ticketId of new Set(events.map((e) => e.ticket_id))) {
+      const history = await d.tab.repos.timeline.forTicket(ticketId);
+      expect(history.events.map((e) => e.id).sort()).toEqual(
+        events
+          .filter((e) => e.ticket_id === ticketId)
+          .map((e) => e.id)
+          .sort(),
+      );
+      expect(history.notes.map((n) => n.id)).toEqual(notes.filter((n) => n.ticket_id === ticketId).map((n) => n.id));
+    }
   });
 
   it('starts over after being cut short, and ends equal to the server', async () => {
