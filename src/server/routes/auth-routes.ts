@@ -25,6 +25,40 @@ function throttled(reply: FastifyReply, verdict: Extract<ThrottleVerdict, { ok: 
   );
 }
 
+/** The account a sign-in or a first sign-in names, with its workspace; undefined when there is none. */
+function findAccount(ctx: RouteContext, workspace: string, email: string) {
+  return ctx.db
+    .selectFrom('users')
+    .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
+    .select([
+      'users.id',
+      'users.name',
+      'users.email',
+      'users.role',
+      'users.active',
+      'users.password_hash',
+      'users.setup_code_hash',
+      'users.setup_code_expires_at',
+      'tenants.id as tenant_id',
+      'tenants.slug',
+      'tenants.name as tenant_name',
+    ])
+    .where('tenants.slug', '=', workspace)
+    .where('users.email', '=', email)
+    .executeTakeFirst();
+}
+
+type Account = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
+
+function signedIn(row: Account, session: { token: string; expiresAt: Date }): LoginResponse {
+  return {
+    token: session.token,
+    expiresAt: session.expiresAt.toISOString(),
+    user: userRecord(row),
+    workspace: { id: row.tenant_id, slug: row.slug, name: row.tenant_name },
+  };
+}
+
 export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const throttle = ctx.signInThrottle;
   app.post('/api/auth/login', async (request, reply): Promise<LoginResponse> => {
@@ -33,23 +67,7 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     // Before the database and the hash: a throttled attempt costs nothing.
     const early = throttle.check(keys, ctx.now().getTime());
     if (!early.ok) throw throttled(reply, early);
-    const row = await ctx.db
-      .selectFrom('users')
-      .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
-      .select([
-        'users.id',
-        'users.name',
-        'users.email',
-        'users.role',
-        'users.active',
-        'users.password_hash',
-        'tenants.id as tenant_id',
-        'tenants.slug',
-        'tenants.name as tenant_name',
-      ])
-      .where('tenants.slug', '=', body.workspace)
-      .where('users.email', '=', body.email)
-      .executeTakeFirst();
+    const row = await findAccount(ctx, body.workspace, body.email);
     // An unknown account costs the same hash as a known one, so timing does not reveal which emails exist.
     // Checked again when its turn to hash comes: attempts of a burst all pass the first check, then queue for the hash.
     const ok = await verifyPassword(body.password, row?.password_hash ?? (await dummyPasswordHash()), () => {
@@ -68,12 +86,7 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promi
       ctx.sessionTtlMs,
       request.headers['user-agent'],
     );
-    return {
-      token: session.token,
-      expiresAt: session.expiresAt.toISOString(),
-      user: userRecord(row),
-      workspace: { id: row.tenant_id, slug: row.slug, name: row.tenant_name },
-    };
+    return signedIn(row, session);
   });
 
   // First sign-in of an invited person, or the next after a password reset: the one-time code an
@@ -84,24 +97,7 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     const keys: SignInKeys = { account: accountKey(body.workspace, body.email), address: request.ip };
     const early = throttle.check(keys, ctx.now().getTime());
     if (!early.ok) throw throttled(reply, early);
-    const row = await ctx.db
-      .selectFrom('users')
-      .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
-      .select([
-        'users.id',
-        'users.name',
-        'users.email',
-        'users.role',
-        'users.active',
-        'users.setup_code_hash',
-        'users.setup_code_expires_at',
-        'tenants.id as tenant_id',
-        'tenants.slug',
-        'tenants.name as tenant_name',
-      ])
-      .where('tenants.slug', '=', body.workspace)
-      .where('users.email', '=', body.email)
-      .executeTakeFirst();
+    const row = await findAccount(ctx, body.workspace, body.email);
     const codeHash = row?.setup_code_hash ?? null;
     const ok = await verifyPassword(body.code, codeHash ?? (await dummyPasswordHash()), () => {
       const now = throttle.check(keys, ctx.now().getTime());
@@ -127,12 +123,7 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promi
       await deleteSessionsOf(trx, row.tenant_id, row.id);
       return createSession(trx, { id: row.id, tenantId: row.tenant_id }, ctx.now(), ctx.sessionTtlMs, request.headers['user-agent']);
     });
-    return {
-      token: session.token,
-      expiresAt: session.expiresAt.toISOString(),
-      user: userRecord(row),
-      workspace: { id: row.tenant_id, slug: row.slug, name: row.tenant_name },
-    };
+    return signedIn(row, session);
   });
 
   app.register(async (authed) => {
