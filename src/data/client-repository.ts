@@ -1,7 +1,8 @@
 // Clients' service records on this desk: read live with their contacts, edited
 // offline through the outbox (upsertClient), checked by the mutation's own
 // schema before anything is written (the server checks again against its rows).
-import { CLIENT_MANAGER_ROLES, newClient, type Client } from '../domain/client';
+import { newClient, type Client } from '../domain/client';
+import { can, forbiddenMessage } from '../domain/staff-permissions';
 import type { ContactRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
 import { newId } from './ids';
@@ -39,10 +40,7 @@ export class ClientRepository {
       // A desk that knows who is signed in refuses at once what the server would; one not signed in (local only) has no server to ask.
       const { userId } = await loadSyncState(this.db);
       const me = userId === null ? undefined : await this.db.staff.get(userId);
-      if (me && !CLIENT_MANAGER_ROLES.includes(me.role))
-        throw new LocalMutationRefused(
-          `Your role (${me.role}) may not edit clients' service records; ask one of: ${CLIENT_MANAGER_ROLES.join(', ')}.`,
-        );
+      if (me && !can(me.role, 'client.manage')) throw new LocalMutationRefused(forbiddenMessage(me.role, 'client.manage'));
       const recorded = await recordMutation(this.db, { name: 'upsertClient', args: client }, now);
       return recorded.row as Client;
     });

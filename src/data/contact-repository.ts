@@ -1,7 +1,7 @@
 // A client's contacts on this desk: added, changed and removed offline through
 // the outbox, checked here before anything is written (the server checks again
 // and stores its own reading of the numbers; docs/domain/contacts-and-approvals.md).
-import { CONTACT_MANAGER_ROLES, mayManageContacts } from '../domain/contact-details';
+import { can, forbiddenMessage } from '../domain/staff-permissions';
 import type { MutationArgs } from '../mutations';
 import type { ContactRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
@@ -46,9 +46,6 @@ export class ContactRepository {
     const { userId } = await loadSyncState(this.db);
     const me = userId === null ? undefined : await this.db.staff.get(userId);
     if (!me) throw new LocalMutationRefused('Sign in again: this desk does not know who you are, so it cannot change contacts for you.');
-    if (!mayManageContacts(me.role))
-      throw new LocalMutationRefused(
-        `Your role (${me.role}) may not change client contacts; ask one of: ${CONTACT_MANAGER_ROLES.join(', ')}.`,
-      );
+    if (!can(me.role, 'contact.manage')) throw new LocalMutationRefused(forbiddenMessage(me.role, 'contact.manage'));
   }
 }

@@ -4,7 +4,6 @@
 // maintenance may run, and what onboarding still has to collect.
 import type { PrioritySchemeId } from './priority-schemes';
 import type { SlaPolicy, TimeOfDay, Weekday } from './sla/policy-types';
-import type { StaffRole } from './ticket';
 
 /** A place work is done; onsite visits name their site by id. */
 export interface Site {
@@ -87,6 +86,3 @@ export function newClient(base: Pick<Client, 'id' | 'name' | 'timeZone' | 'prior
     onboarding: EMPTY_ONBOARDING,
   };
 }
-
-/** Who keeps clients' service records (the server's `client.manage`): a technician cannot edit a contract. */
-export const CLIENT_MANAGER_ROLES: readonly StaffRole[] = ['service_coordinator', 'supervisor', 'site_director', 'admin'];

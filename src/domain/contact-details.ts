@@ -1,6 +1,5 @@
 // How a client's contact can be reached, and who on our side keeps the list
 // (docs/domain/contacts-and-approvals.md, "Client contacts and their roles").
-import type { StaffRole } from './ticket';
 import { parsePhone, type CountryCode } from './phone';
 
 export const PHONE_LABELS = ['work', 'mobile', 'other'] as const;
@@ -20,11 +19,6 @@ export const CONTACT_PHONES_MAX = 10;
 export const CONTACT_EMAILS_MAX = 10;
 /** $1,000,000,000.00: far above any approval, far below what a bigint or a double cannot hold exactly. */
 export const APPROVAL_LIMIT_MAX_CENTS = 100_000_000_000;
-
-/** Staff roles that may add, change and remove client contacts; the server's permission table reads this list. */
-export const CONTACT_MANAGER_ROLES: readonly StaffRole[] = ['service_coordinator', 'supervisor', 'site_director', 'admin'];
-
-export const mayManageContacts = (role: StaffRole): boolean => CONTACT_MANAGER_ROLES.includes(role);
 
 export const NO_WAY_TO_REACH = 'A contact needs a way to reach them: add a phone number or an email.';
 

@@ -5,7 +5,6 @@
 import { BusinessCalendar, type BusinessDay } from './sla/business-calendar';
 import { isoDateOf, parseIsoDate } from './sla/civil-date';
 import type { CalendarSpec } from './sla/policy-types';
-import type { StaffRole } from './ticket';
 
 /** What a ticket records of its request type; the promised dates are the server's, computed when the ticket was created. */
 export interface TicketLeadTime {
@@ -50,11 +49,6 @@ export interface RequestTypeSpec {
   /** What the range depends on beyond the count, in the guide's words (shown beside the dates). */
   note: string;
 }
-
-/** Who keeps the request types (the server's leadtime.manage); the console only uses it to offer editing. */
-export const LEAD_TIME_MANAGERS: readonly StaffRole[] = ['service_coordinator', 'supervisor', 'site_director', 'admin'];
-
-export const mayManageLeadTimes = (role: StaffRole | undefined): boolean => role !== undefined && LEAD_TIME_MANAGERS.includes(role);
 
 export const unitWords = (unit: LeadTimeUnit) => (unit === 'business_days' ? 'business days' : 'calendar days');
 

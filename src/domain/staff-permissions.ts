@@ -15,13 +15,11 @@
 // - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
 // - intake, schedulers and those who work tickets may request approval of billable work; recording a client's
 //   confirmation, approval or decline is for those who work tickets and schedulers, not intake (docs/domain/contacts-and-approvals.md).
-import { CLIENT_MANAGER_ROLES } from './client';
-import { CONTACT_MANAGER_ROLES } from './contact-details';
-import { LEAD_TIME_MANAGERS } from './lead-times';
 import type { StaffRole } from './ticket';
 
 /** Those who oversee clients' accounts and escalations (coordinators, supervisors, site directors) and admins. */
-export const AUDIT_READ_ROLES: readonly StaffRole[] = ['service_coordinator', 'supervisor', 'site_director', 'admin'];
+const LEADS: readonly StaffRole[] = ['service_coordinator', 'supervisor', 'site_director', 'admin'];
+export const AUDIT_READ_ROLES = LEADS;
 
 export const ACTIONS = [
   'ticket.create',
@@ -50,12 +48,12 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'ticket.assign': WORKERS,
   'ticket.status': WORKERS,
   'note.add': ['intake', 'scheduler', ...WORKERS],
-  'contact.manage': CONTACT_MANAGER_ROLES,
+  'contact.manage': LEADS,
   'time.log': WORKERS,
   'ticket.escalate': ['intake', ...WORKERS],
-  'client.manage': CLIENT_MANAGER_ROLES,
+  'client.manage': LEADS,
   'staff.manage': ['admin'],
-  'leadtime.manage': LEAD_TIME_MANAGERS,
+  'leadtime.manage': LEADS,
   'approval.request': ['intake', 'scheduler', ...WORKERS],
   'approval.record': ['technician', 'engineer', 'service_coordinator', 'supervisor', 'site_director', 'scheduler', 'admin'],
   'audit.read': AUDIT_READ_ROLES,

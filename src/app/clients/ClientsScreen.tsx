@@ -1,8 +1,9 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { CLIENT_MANAGER_ROLES, type Client } from '../../domain/client';
+import type { Client } from '../../domain/client';
+import { can } from '../../domain/staff-permissions';
 import { useLive } from '../hooks/useLive';
 import { useServices } from '../services';
-import { useSessionStore } from '../session/session-store';
+import { useMyRole } from '../session/use-can';
 import { ClientPage } from './ClientPage';
 import { buildNameIndex, nameEntries, type NameHit } from './name-index';
 
@@ -13,11 +14,9 @@ const LIST_LIMIT = 200;
 export function ClientsScreen() {
   const { repos } = useServices();
   const data = useLive(useMemo(() => repos.clients.live(), [repos]));
-  const reference = useLive(useMemo(() => repos.reference.live(), [repos]));
-  const currentUserId = useSessionStore((s) => s.currentUserId);
-  const role = reference?.staff.find((s) => s.id === currentUserId)?.role;
+  const role = useMyRole();
   // Unknown (not signed in, local only): the desk lets them edit, as the repository does.
-  const canEdit = role === undefined || CLIENT_MANAGER_ROLES.includes(role);
+  const canEdit = role === undefined || can(role, 'client.manage');
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const [selected, setSelected] = useState<Client | null>(null);

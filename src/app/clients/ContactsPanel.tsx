@@ -4,22 +4,19 @@
 // for everyone else. Offline like everything else: saved through the outbox.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { approversAmong, CONTACT_ROLE_LABELS, CONTACT_ROLES, type ContactRole } from '../../domain/contact-authorization';
-import { mayManageContacts, PHONE_LABEL_NAMES, PHONE_LABELS, type PhoneLabel } from '../../domain/contact-details';
+import { PHONE_LABEL_NAMES, PHONE_LABELS, type PhoneLabel } from '../../domain/contact-details';
 import { DEFAULT_PHONE_COUNTRY, formatPhone, parsePhone } from '../../domain/phone';
 import type { ContactRecord } from '../../protocol/records';
 import { newId } from '../../data/ids';
 import { useLive } from '../hooks/useLive';
 import { useServices } from '../services';
-import { useSessionStore } from '../session/session-store';
+import { useCan } from '../session/use-can';
 import { argsFromForm, emptyContactForm, formatLimit, formFromContact, mayHaveLimit, type ContactForm } from './contact-form';
 
 export function ContactsPanel({ clientId }: { clientId: string }) {
   const { repos } = useServices();
   const contacts = useLive(useMemo(() => repos.contacts.liveForClient(clientId), [repos, clientId]));
-  const reference = useLive(useMemo(() => repos.reference.live(), [repos]));
-  const currentUserId = useSessionStore((s) => s.currentUserId);
-  const me = reference?.staff.find((s) => s.id === currentUserId);
-  const canManage = me !== undefined && mayManageContacts(me.role);
+  const canManage = useCan('contact.manage');
   // null: no form; 'new': adding; otherwise the id being edited.
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);

@@ -1,9 +1,9 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { describeLeadTime, LEAD_TIME_UNITS, mayManageLeadTimes, requestTypeProblems, unitWords } from '../../domain/lead-times';
+import { describeLeadTime, LEAD_TIME_UNITS, requestTypeProblems, unitWords } from '../../domain/lead-times';
 import type { RequestTypeRecord } from '../../protocol/records';
 import { useLive } from '../hooks/useLive';
 import { useServices } from '../services';
-import { useSessionStore } from '../session/session-store';
+import { useCan } from '../session/use-can';
 import { Field } from '../ticket/Field';
 import { formOf, NEW_TYPE_FORM, specOf, type BandForm, type RequestTypeForm } from './request-type-form';
 
@@ -18,10 +18,7 @@ function bandsText(t: RequestTypeRecord): string {
 export function RequestTypesScreen() {
   const { repos } = useServices();
   const types = useLive(useMemo(() => repos.requestTypes.live(), [repos]));
-  const reference = useLive(useMemo(() => repos.reference.live(), [repos]));
-  const currentUserId = useSessionStore((s) => s.currentUserId);
-  const me = reference?.staff.find((s) => s.id === currentUserId);
-  const canEdit = mayManageLeadTimes(me?.role);
+  const canEdit = useCan('leadtime.manage');
   const [form, setForm] = useState<RequestTypeForm | null>(null);
   const [error, setError] = useState<string | null>(null);
 
