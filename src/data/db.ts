@@ -3,6 +3,8 @@ import { newClient } from '../domain/client';
 import type { Client, StaffMember, Ticket } from '../domain/ticket';
 import type {
   ApprovalRequestRecord,
+  CallbackRecord,
+  CallRecord,
   ContactRecord,
   EscalationRecord,
   NoteRecord,
@@ -40,6 +42,8 @@ export type SwitchboardDb = Dexie & {
   timelineBuckets: EntityTable<TimelineBucket, 'id'>;
   requestTypes: EntityTable<RequestTypeRecord, 'id'>;
   approvalRequests: EntityTable<ApprovalRequestRecord, 'id'>;
+  calls: EntityTable<CallRecord, 'id'>;
+  callbacks: EntityTable<CallbackRecord, 'id'>;
 };
 
 export const DEFAULT_DB_NAME = 'switchboard';
@@ -203,6 +207,10 @@ export function declareSchema(db: Dexie): void {
   // workspace, one row each. New rows only: the server adds them to the change
   // log when it creates them, so the next pull brings them without a new download.
   db.version(14).stores({ requestTypes: 'id' });
+  // v15: phone calls and callbacks (docs/domain/phone-intake.md), one row each:
+  // calls by ticket for the timeline and by client for its page; callbacks by
+  // client for its page. New tables only: nothing existed before.
+  db.version(15).stores({ calls: 'id, ticketId, clientId', callbacks: 'id, clientId, status' });
   db.on('populate', (tx) => {
     void tx.table('firstScreen').add(emptyStoreFirstScreen());
   });

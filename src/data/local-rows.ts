@@ -5,6 +5,8 @@ import type { Client, Ticket } from '../domain/ticket';
 import type { RowRef, SyncedEntity, SyncedRow } from '../mutations';
 import type {
   ApprovalRequestRecord,
+  CallbackRecord,
+  CallRecord,
   ContactRecord,
   EscalationRecord,
   NoteRecord,
@@ -36,6 +38,8 @@ export function syncTables(db: SwitchboardDb) {
     db.timelineBuckets,
     db.requestTypes,
     db.approvalRequests,
+    db.calls,
+    db.callbacks,
   ];
 }
 
@@ -59,6 +63,10 @@ export async function readRow(db: SwitchboardDb, ref: RowRef): Promise<SyncedRow
       return (await db.clients.get(ref.id)) ?? null;
     case 'approval_request':
       return (await db.approvalRequests.get(ref.id)) ?? null;
+    case 'call':
+      return (await db.calls.get(ref.id)) ?? null;
+    case 'callback':
+      return (await db.callbacks.get(ref.id)) ?? null;
   }
 }
 
@@ -90,6 +98,8 @@ export async function writeRows(db: SwitchboardDb, writes: readonly RowWrite[], 
     else if (w.entity === 'client') await (w.data ? db.clients.put(w.data as Client) : db.clients.delete(w.id));
     else if (w.entity === 'approval_request')
       await (w.data ? db.approvalRequests.put(w.data as ApprovalRequestRecord) : db.approvalRequests.delete(w.id));
+    else if (w.entity === 'call') await (w.data ? db.calls.put(w.data as CallRecord) : db.calls.delete(w.id));
+    else if (w.entity === 'callback') await (w.data ? db.callbacks.put(w.data as CallbackRecord) : db.callbacks.delete(w.id));
     else notes.set(w.id, w.data as NoteRecord | null);
   }
   if (!options.deferTimeline) await indexTimeline(db, 'note', db.noteBuckets, notes);

@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import type { Client, Ticket } from '../domain/ticket';
 import type {
   ApprovalRequestRecord,
+  CallbackRecord,
+  CallRecord,
   ContactRecord,
   EscalationRecord,
   NoteRecord,
@@ -15,9 +17,19 @@ import type {
   TimeEntryRecord,
 } from '../protocol/records';
 
-export type SyncedEntity = 'ticket' | 'contact' | 'note' | 'time_entry' | 'escalation' | 'request_type' | 'client' | 'approval_request';
+export type SyncedEntity =
+  'ticket' | 'contact' | 'note' | 'time_entry' | 'escalation' | 'request_type' | 'client' | 'approval_request' | 'call' | 'callback';
 export type SyncedRow =
-  Ticket | ContactRecord | NoteRecord | TimeEntryRecord | EscalationRecord | RequestTypeRecord | Client | ApprovalRequestRecord;
+  | Ticket
+  | ContactRecord
+  | NoteRecord
+  | TimeEntryRecord
+  | EscalationRecord
+  | RequestTypeRecord
+  | Client
+  | ApprovalRequestRecord
+  | CallRecord
+  | CallbackRecord;
 
 export interface RowRef {
   entity: SyncedEntity;

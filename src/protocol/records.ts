@@ -11,6 +11,8 @@ import { CHANNELS, STAFF_ROLES, TICKET_STATUSES } from '../domain/ticket';
 import { WORK_CAUSES, WORK_TYPES } from '../domain/time-entries';
 import { APPROVAL_STATUSES, BILLABLE_TRIGGERS, CONTACT_CHANNELS, WORK_KINDS } from '../domain/approval-requests';
 import { REQUEST_KINDS } from '../domain/contact-authorization';
+import { CALL_DIRECTIONS, CALL_OUTCOMES, CALLBACK_STATUSES } from '../domain/calls';
+import { IMPACTS } from '../domain/priority-guidance';
 
 const isoInstant = z.iso.datetime({ offset: true });
 
@@ -224,6 +226,77 @@ export const approvalRequestRecordSchema = z.object({
   createdAt: isoInstant,
 });
 
+const intakePhoneSchema = z.object({ raw: z.string(), e164: z.string(), extension: z.string().nullable() });
+
+/** A ticket opened from a phone call: what intake recorded (src/domain/intake.ts, TicketIntake). */
+export const ticketIntakeSchema = z.object({
+  callerContactId: z.uuid().nullable(),
+  callerName: z.string(),
+  callbackNumber: intakePhoneSchema,
+  callerEmail: z.string().nullable(),
+  siteId: z.uuid().nullable(),
+  siteAddress: z.string(),
+  systemNumber: intakePhoneSchema.nullable(),
+  requestKind: z.enum(REQUEST_KINDS),
+  impact: z.enum(IMPACTS),
+  workaround: z.boolean(),
+  suggestedPriority: z.string(),
+  overrideReason: z.string().nullable(),
+  afterHours: z.object({ told: z.boolean(), agreed: z.boolean() }).nullable(),
+  callId: z.uuid().nullable(),
+});
+
+/**
+ * One phone call taken or made by staff (docs/domain/phone-intake.md, "Call
+ * log"): who called, on which number, when it started and ended (desk clock,
+ * bounded by the server), who took it and how it ended. A call about a ticket
+ * shows on its timeline.
+ */
+export const callRecordSchema = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  ticketId: z.uuid().nullable(),
+  contactId: z.uuid().nullable(),
+  callerName: z.string(),
+  /** E.164, or null when the caller withheld it. */
+  callerNumber: z.string().nullable(),
+  callerExtension: z.string().nullable(),
+  direction: z.enum(CALL_DIRECTIONS),
+  startedAt: isoInstant,
+  endedAt: isoInstant,
+  takenBy: z.uuid(),
+  outcome: z.enum(CALL_OUTCOMES),
+  summary: z.string(),
+  /** The callback this call promised or worked. */
+  callbackId: z.uuid().nullable(),
+});
+
+/**
+ * A promise to call someone back (docs/domain/phone-intake.md, "Callbacks"):
+ * worked by intake in order of `promisedBy`, shown in the caller's zone.
+ */
+export const callbackRecordSchema = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  contactId: z.uuid().nullable(),
+  callerName: z.string(),
+  number: z.string(),
+  extension: z.string().nullable(),
+  numberRaw: z.string(),
+  reason: z.string(),
+  promisedBy: isoInstant,
+  /** The caller's IANA zone, for showing the promise as they heard it. */
+  timeZone: z.string(),
+  ticketId: z.uuid().nullable(),
+  status: z.enum(CALLBACK_STATUSES),
+  createdBy: z.uuid(),
+  createdAt: isoInstant,
+  closedBy: z.uuid().nullable(),
+  closedAt: isoInstant.nullable(),
+  /** What happened on the callback, or why it was cancelled. */
+  outcome: z.string().nullable(),
+});
+
 export type TicketRecord = z.infer<typeof ticketRecordSchema>;
 export type ClientRecord = z.infer<typeof clientRecordSchema>;
 export type ContactRecord = z.infer<typeof contactRecordSchema>;
@@ -234,6 +307,9 @@ export type TimeEntryRecord = z.infer<typeof timeEntryRecordSchema>;
 export type EscalationRecord = z.infer<typeof escalationRecordSchema>;
 export type RequestTypeRecord = z.infer<typeof requestTypeRecordSchema>;
 export type ApprovalRequestRecord = z.infer<typeof approvalRequestRecordSchema>;
+export type TicketIntakeRecord = z.infer<typeof ticketIntakeSchema>;
+export type CallRecord = z.infer<typeof callRecordSchema>;
+export type CallbackRecord = z.infer<typeof callbackRecordSchema>;
 
 export const ENTITIES = [
   'ticket',
