@@ -68,6 +68,8 @@ describe('Dexie schema upgrades keep every ticket', () => {
         'timelineBuckets',
         'requestTypes',
         'approvalRequests',
+        'calls',
+        'callbacks',
       ].sort(),
     );
     // 1,000 tickets spread over the buckets rather than piling into a few.
