@@ -12,6 +12,7 @@
 // - coordinators, supervisors, site directors and admins keep the request types and their lead times;
 // - coordinators, supervisors, site directors and admins keep clients' service records; a technician cannot edit contracts;
 // - the audit log is read by coordinators, supervisors, site directors and admins ; only admins purge it;
+// - only an admin creates or revokes the integration keys a phone system looks callers up with (docs/integrations/pbx.md);
 // - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
 // - intake, schedulers and those who work tickets may request approval of billable work; recording a client's
 //   confirmation, approval or decline is for those who work tickets and schedulers, not intake (docs/domain/contacts-and-approvals.md).
@@ -37,6 +38,7 @@ export const ACTIONS = [
   'approval.record',
   'audit.read',
   'audit.purge',
+  'integration.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -58,6 +60,7 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'approval.record': ['technician', 'engineer', 'service_coordinator', 'supervisor', 'site_director', 'scheduler', 'admin'],
   'audit.read': AUDIT_READ_ROLES,
   'audit.purge': ['admin'],
+  'integration.manage': ['admin'],
 };
 
 const DESCRIPTIONS: Record<Action, string> = {
@@ -76,6 +79,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'approval.record': "record a client's confirmation, approval or decline",
   'audit.read': 'read the audit log',
   'audit.purge': 'purge old audit entries',
+  'integration.manage': 'create or revoke phone system integration keys',
 };
 
 export function can(role: StaffRole | undefined, action: Action): boolean {

@@ -108,3 +108,4 @@ export const SYNC_EVENT_POKE = 'poke';
  */
 export const SYNC_EVENT_SESSION_EXPIRED = 'session_expired';
 export * from './audit';
+export * from './integrations';

@@ -14,12 +14,15 @@ import {
 import { requirePlainUtf8Bodies } from './http/body-encoding';
 import { corsHeadersFor, installCors } from './http/cors';
 import { installErrorHandlers } from './http/errors';
+import { KeyRateLimiter, type KeyRatePolicy } from './integrations/key-rate-limit';
 import { requireProtocol } from './http/protocol-version';
 import { auditRoutes } from './routes/audit-routes';
 import { authRoutes } from './routes/auth-routes';
 import type { RouteContext } from './routes/context';
 import { eventsRoute } from './routes/events-route';
 import { DEFAULT_STREAMS_PER_SESSION, OpenStreams } from './routes/open-streams';
+import { integrationRoutes } from './routes/integration-routes';
+import { pbxRoutes } from './routes/pbx-routes';
 import { staffRoutes } from './routes/staff-routes';
 import { syncRoutes } from './routes/sync-routes';
 
@@ -56,6 +59,10 @@ export interface ServerOptions {
   sessionCheckMs?: number;
   streamsPerSession?: number;
   signInThrottle?: { account?: Partial<ThrottlePolicy>; address?: Partial<ThrottlePolicy> };
+  /** Phone system lookups per integration key; tests lower it. */
+  integrationKeyRate?: Partial<KeyRatePolicy>;
+  /** The web console's origin (SWITCHBOARD_CONSOLE_URL), for the links a phone system opens. */
+  consoleOrigin?: string | null;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -85,6 +92,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     streams: new OpenStreams(options.streamsPerSession ?? DEFAULT_STREAMS_PER_SESSION),
     signInThrottle: new SignInThrottle(options.signInThrottle),
     corsHeaders: corsHeadersFor(isAllowedOrigin),
+    keyRateLimiter: new KeyRateLimiter(options.integrationKeyRate),
+    consoleOrigin: options.consoleOrigin ?? null,
   };
   app.decorateRequest('auth', null);
   app.decorateRequest('token', null);
@@ -98,6 +107,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(async (scope) => staffRoutes(scope, ctx));
   // Not behind the sync protocol check: the audit log is read online, never synced.
   await app.register(async (scope) => auditRoutes(scope, ctx));
+  await app.register(async (scope) => integrationRoutes(scope, ctx));
+  // A phone system's requests: authenticated by an integration key, not a session; not synced, so no protocol check.
+  await app.register(async (scope) => pbxRoutes(scope, ctx));
   // Every /api/sync/* route sits in this scope, behind the protocol check.
   await app.register(async (sync) => {
     requireProtocol(sync, protocolVersion);

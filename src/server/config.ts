@@ -23,6 +23,11 @@ export interface ServerConfig {
    */
   allowedOrigins: string[];
   connectionLimits: ConnectionLimits;
+  /**
+   * The web console's address (SWITCHBOARD_CONSOLE_URL, e.g. https://desk.example.com):
+   * the phone system lookup answers a link to it that starts a call (docs/integrations/pbx.md).
+   */
+  consoleOrigin: string | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -53,6 +58,20 @@ function readConnectionLimits(env: NodeJS.ProcessEnv): ConnectionLimits {
   };
 }
 
+/** An http(s) origin, with no path, query or trailing slash; unset is null. */
+export function parseConsoleOrigin(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error(`SWITCHBOARD_CONSOLE_URL=${raw} is not a URL; set it to the web console's address, e.g. https://desk.example.com.`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
+    throw new Error(`SWITCHBOARD_CONSOLE_URL=${raw} must be an http(s) address with no path or query, e.g. https://desk.example.com.`);
+  return url.origin;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = positiveNumber(env, 'PORT', 8787);
   if (!Number.isInteger(port) || port > 65535) throw new Error(`PORT=${env.PORT} is not a TCP port (1-65535).`);
@@ -67,5 +86,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL || 'info',
     allowedOrigins: parseAllowedOrigins(env.SWITCHBOARD_ALLOWED_ORIGINS),
     connectionLimits: readConnectionLimits(env),
+    consoleOrigin: parseConsoleOrigin(env.SWITCHBOARD_CONSOLE_URL),
   };
 }

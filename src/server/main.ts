@@ -21,6 +21,7 @@ const app = await buildServer({
   logger: loggerOptions(config.logLevel),
   allowedOrigins: config.allowedOrigins,
   connectionLimits: config.connectionLimits,
+  consoleOrigin: config.consoleOrigin,
 });
 const stopMaintenance = startMaintenance(database.db, database.backend, config.tombstoneHorizonMs, (error) =>
   app.log.error({ err: error }, 'maintenance failed'),

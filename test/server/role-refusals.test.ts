@@ -84,7 +84,7 @@ const ATTEMPTS: Partial<Record<Action, Attempt>> = {
 };
 
 /** Actions that are not mutations: refused on their routes, in the tests named above. */
-const ROUTES_ONLY: readonly Action[] = ['staff.manage', 'audit.read', 'audit.purge'];
+const ROUTES_ONLY: readonly Action[] = ['staff.manage', 'audit.read', 'audit.purge', 'integration.manage'];
 
 const refusals = ACTIONS.filter((a) => !ROUTES_ONLY.includes(a)).flatMap((action) =>
   STAFF_ROLES.filter((role) => !can(role, action)).map((role) => [action, role] as const),

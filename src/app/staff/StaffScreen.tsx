@@ -10,6 +10,7 @@ import { useLive } from '../hooks/useLive';
 import { useServices } from '../services';
 import { useSessionStore } from '../session/session-store';
 import { useCan } from '../session/use-can';
+import { IntegrationKeysPanel } from './IntegrationKeysPanel';
 import { InviteDialog } from './InviteDialog';
 import { SessionsPanel } from './SessionsPanel';
 import { SetupCodeDialog } from './SetupCodeDialog';
@@ -183,6 +184,7 @@ export function StaffScreen() {
         </tbody>
       </table>
       {admin && <SessionsPanel admin={admin} online={online} version={sessionsVersion} />}
+      {admin && sync && <IntegrationKeysPanel admin={admin} online={online} serverUrl={sync.serverUrl} />}
 
       {inviting && admin && (
         <InviteDialog

@@ -2,7 +2,15 @@
 // service (which holds the token). Online only: a refusal or an unreachable
 // server comes back as a message, and nothing is queued.
 import { STAFF_ROLES, type StaffRole } from '../../domain/ticket';
-import type { InviteStaffRequest, SessionListResponse, SetupCodeResponse, UserRecord } from '../../protocol';
+import type {
+  CreatedIntegrationKeyResponse,
+  IntegrationKeyEntry,
+  IntegrationKeyListResponse,
+  InviteStaffRequest,
+  SessionListResponse,
+  SetupCodeResponse,
+  UserRecord,
+} from '../../protocol';
 import type { RequestResult, SessionService } from '../session/session-service';
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
@@ -37,5 +45,14 @@ export class StaffAdmin {
   }
   endSession(sessionId: string): Promise<RequestResult<{ ok: true }>> {
     return this.session.request('POST', `/api/admin/sessions/${encodeURIComponent(sessionId)}/end`);
+  }
+  integrationKeys(): Promise<RequestResult<IntegrationKeyListResponse>> {
+    return this.session.request('GET', '/api/admin/integrations');
+  }
+  createIntegrationKey(label: string): Promise<RequestResult<CreatedIntegrationKeyResponse>> {
+    return this.session.request('POST', '/api/admin/integrations', { label });
+  }
+  revokeIntegrationKey(keyId: string): Promise<RequestResult<{ key: IntegrationKeyEntry }>> {
+    return this.session.request('POST', `/api/admin/integrations/${encodeURIComponent(keyId)}/revoke`);
   }
 }

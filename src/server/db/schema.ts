@@ -259,6 +259,19 @@ export interface ApprovalRequestsTable {
   recorded_at: Timestamp;
 }
 
+/** A phone system's key to look callers up in one workspace (migration 0017, docs/integrations/pbx.md). */
+export interface IntegrationKeysTable {
+  id: string;
+  tenant_id: string;
+  label: string;
+  /** SHA-256 (hex) of the secret; the secret itself is never stored. */
+  key_hash: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -276,6 +289,7 @@ export interface Database {
   escalations: EscalationsTable;
   request_types: RequestTypesTable;
   approval_requests: ApprovalRequestsTable;
+  integration_keys: IntegrationKeysTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;

@@ -4,6 +4,7 @@ import type { Backend } from '../db/open-database';
 import type { ChangeBus } from '../db/change-bus';
 import type { Database } from '../db/schema';
 import type { CorsHeaders } from '../http/cors';
+import type { KeyRateLimiter } from '../integrations/key-rate-limit';
 import type { OpenStreams } from './open-streams';
 
 /** What every route module needs; built once in app.ts. */
@@ -19,4 +20,8 @@ export interface RouteContext {
   streams: OpenStreams;
   signInThrottle: SignInThrottle;
   corsHeaders: CorsHeaders;
+  /** Requests per integration key (docs/integrations/pbx.md). */
+  keyRateLimiter: KeyRateLimiter;
+  /** The web console's origin, for the links a phone system opens; null when not configured. */
+  consoleOrigin: string | null;
 }
