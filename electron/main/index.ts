@@ -4,13 +4,14 @@ import type { BrowserWindow } from 'electron';
 import { app, ipcMain, session } from 'electron';
 import { buildCsp } from '../../src/bridge/content-security-policy';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
+import { createCallLinkInbox, listenForOpenUrl, registerCallLinkScheme } from './call-links';
 import { createCredentialStore } from './credential-store';
 import { installCspHeader } from './csp';
 import { registerIpcHandlers } from './ipc-handlers';
 import { guardNavigation } from './navigation-guard';
 import { installPermissionHandlers } from './permissions';
 import { readRuntimeConfig } from './runtime-config';
-import { claimSingleInstance } from './single-instance';
+import { bringForward, claimSingleInstance } from './single-instance';
 import { trustedOrigins } from './trusted-url';
 import { createValidatedIpc } from './validated-ipc';
 import { createMainWindow } from './window';
@@ -32,6 +33,7 @@ const csp = buildCsp({ dev: config.devServerUrl !== undefined, serverUrl: config
 let mainWindow: BrowserWindow | null = null;
 let opening: Promise<void> | null = null;
 const getWindow = (): BrowserWindow | null => mainWindow;
+const callLinks = createCallLinkInbox();
 
 // macOS may send 'activate' while the first window is still loading.
 function openMainWindow(): Promise<void> {
@@ -52,7 +54,16 @@ function openMainWindow(): Promise<void> {
   return opening;
 }
 
-if (claimSingleInstance(app, getWindow)) {
+if (claimSingleInstance(app, getWindow, (argv) => callLinks.receiveArgv(argv))) {
+  registerCallLinkScheme(app, process);
+  // Windows and Linux: the link that launched this instance; it waits until the page asks.
+  callLinks.receiveArgv(process.argv);
+  listenForOpenUrl(app, callLinks, () => {
+    const window = getWindow();
+    if (window) bringForward(window);
+    else if (app.isReady()) void openMainWindow();
+  });
+
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents, trusted));
 
   app.on('window-all-closed', () => {
@@ -71,6 +82,7 @@ if (claimSingleInstance(app, getWindow)) {
       credentials: createCredentialStore(path.join(app.getPath('userData'), 'credentials.json')),
       getWindow,
       serverUrl: config.serverUrl,
+      callLinks,
     });
     await openMainWindow();
   });

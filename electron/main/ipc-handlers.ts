@@ -4,6 +4,7 @@ import type { Channel } from '../../src/bridge/channels';
 import { bridgeChannels } from '../../src/bridge/channels';
 import type { AppInfo } from '../../src/bridge/contract';
 import { isAllowedExternalUrl, refusedExternalLinkMessage } from '../../src/bridge/external-links';
+import type { CallLinkInbox } from './call-links';
 import type { CredentialStore } from './credential-store';
 import type { IpcSchemas } from './ipc-schemas';
 import { ipcSchemas } from './ipc-schemas';
@@ -16,6 +17,7 @@ export interface HandlerDeps {
   credentials: CredentialStore;
   getWindow: () => BrowserWindow | null;
   serverUrl: string | undefined;
+  callLinks: CallLinkInbox;
 }
 
 export function appInfo(serverUrl: string | undefined): AppInfo {
@@ -40,7 +42,7 @@ const live = new Set<Notification>();
 export const SLA_NOTIFICATIONS_KEPT = 20;
 const slaShown: Notification[] = [];
 
-export function createIpcHandlers({ credentials, getWindow, serverUrl }: HandlerDeps) {
+export function createIpcHandlers({ credentials, getWindow, serverUrl, callLinks }: HandlerDeps) {
   return {
     'app:info': () => appInfo(serverUrl),
 
@@ -94,6 +96,8 @@ export function createIpcHandlers({ credentials, getWindow, serverUrl }: Handler
 
     // macOS dock and Linux (Unity) launchers; Windows has no count badge, so it says false.
     'slaAlerts:setBadgeCount': ({ count }) => app.setBadgeCount(count),
+
+    'callLinks:next': (_arg, event) => callLinks.next(event),
   } satisfies IpcHandlers;
 }
 

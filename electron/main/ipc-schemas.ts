@@ -32,4 +32,5 @@ export const ipcSchemas = {
   'slaAlerts:setBadgeCount': z.strictObject({
     count: z.number().int('the badge count is a whole number of tickets').min(0).max(1_000_000),
   }),
+  'callLinks:next': z.undefined({ error: 'callLinks:next takes no argument' }),
 } satisfies IpcSchemas;

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useLive } from './hooks/useLive';
+import { CallLinkNotice } from './intake/CallLinkNotice';
 import { useSlaNotifications } from './notifications/useSlaNotifications';
 import { useServices } from './services';
 import { SignInDialog } from './session/SignInDialog';
@@ -49,6 +50,7 @@ export function App() {
   return (
     <>
       <AppFrame status={status} />
+      <CallLinkNotice />
       {sync && signInOpen && (
         <SignInDialog
           serverUrl={sync.serverUrl}

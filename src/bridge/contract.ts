@@ -43,6 +43,14 @@ export type SlaNotificationOutcome = 'clicked' | 'closed' | 'refused';
 export type CredentialBackend = 'os-keychain' | 'memory';
 
 /**
+ * A switchboard://call link the OS opened (docs/domain/phone-intake.md, "Call
+ * links"), as the main process read it: the caller's number exactly as the
+ * link gave it (the page parses it), or why the link was refused. A refused
+ * link's own text never reaches the page.
+ */
+export type IncomingCallLink = { from: string } | { refused: string };
+
+/**
  * One bridge call. Each channel carries at most one argument, always an
  * object, so a handler can name the field that was wrong.
  */
@@ -84,6 +92,14 @@ export const bridgeContract = {
     notify: call((request: SlaNotificationRequest) => request).returns<SlaNotificationOutcome>(),
     /** The breached-ticket count on the dock or taskbar icon; 0 clears it. False where the platform shows no badge. */
     setBadgeCount: call((count: number) => ({ count })).returns<boolean>(),
+  },
+  callLinks: {
+    /**
+     * Resolves with the next call link, at once if one came while no page was
+     * asking; the page asks again after each. Null when a newer page has asked
+     * instead (a reload), or where there are no call links (a browser reads ?call=).
+     */
+    next: call().returns<IncomingCallLink | null>(),
   },
 };
 

@@ -65,4 +65,8 @@ export const webFallbackBridge = {
       return true;
     },
   },
+  // A browser cannot be a protocol handler for switchboard://; its calls come as ?call= (call-link-listener.ts).
+  callLinks: {
+    next: async () => null,
+  },
 } satisfies SwitchboardBridge;

@@ -22,6 +22,7 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => electron);
 
 const { registerIpcHandlers } = await import('../../../electron/main/ipc-handlers');
+const { createCallLinkInbox } = await import('../../../electron/main/call-links');
 const { createValidatedIpc } = await import('../../../electron/main/validated-ipc');
 
 type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
@@ -36,7 +37,12 @@ function setup(serverUrl?: string) {
     set: vi.fn(async () => undefined),
     delete: vi.fn(async () => undefined),
   };
-  registerIpcHandlers(createValidatedIpc(ipcMain as never, ['app://switchboard']), { credentials, getWindow: () => null, serverUrl });
+  registerIpcHandlers(createValidatedIpc(ipcMain as never, ['app://switchboard']), {
+    credentials,
+    getWindow: () => null,
+    serverUrl,
+    callLinks: createCallLinkInbox(),
+  });
   const invoke = (channel: string, ...args: unknown[]) => {
     const listener = listeners.get(channel);
     if (!listener) throw new Error(`${channel} not registered`);
@@ -56,6 +62,10 @@ describe('registerIpcHandlers', () => {
     const channels = bridgeChannels.map(({ channel }) => channel);
     expect(channels.length).toBeGreaterThan(0);
     expect([...setup().listeners.keys()].sort()).toEqual([...channels].sort());
+  });
+
+  it('callLinks:next takes no argument from the page', async () => {
+    await expect(setup().invoke('callLinks:next', { from: '+19135550142' })).rejects.toThrow(/callLinks:next takes no argument/);
   });
 
   it('app:info reports the Electron runtime', async () => {

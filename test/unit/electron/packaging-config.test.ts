@@ -28,6 +28,30 @@ describe('electron-builder.yml', () => {
     expect(builderConfig['files']).toContain('out/**');
   });
 
+  it('declares the switchboard: scheme that call links use, for the macOS bundle and the Linux desktop entry', () => {
+    expect(builderConfig['protocols']).toEqual([{ name: 'Switchboard call', schemes: ['switchboard'] }]);
+  });
+
+  it('makes the Linux desktop entry a handler for switchboard: links that passes the link on', async () => {
+    // electron-builder's own writer of the .desktop file, with only what it reads of a packager.
+    const require = createRequire(new URL('package.json', root));
+    const { LinuxTargetHelper } = require('app-builder-lib/out/targets/LinuxTargetHelper') as {
+      LinuxTargetHelper: new (packager: unknown) => { computeDesktopEntry(options: unknown): Promise<string> };
+    };
+    const linux = builderConfig['linux'];
+    const packager = {
+      appInfo: { productName: 'Switchboard', sanitizedProductName: 'Switchboard', description: 'Help desk console' },
+      executableName: 'switchboard',
+      info: { metadata: { desktopName: 'switchboard.desktop' } },
+      config: builderConfig,
+      platformSpecificBuildOptions: linux,
+      fileAssociations: [],
+    };
+    const entry = await new LinuxTargetHelper(packager).computeDesktopEntry(linux);
+    expect(entry).toMatch(/^MimeType=x-scheme-handler\/switchboard;$/m);
+    expect(entry).toMatch(/^Exec=.* %U$/m);
+  });
+
   it('flips the Electron fuses that close Node-runtime and tampering holes', () => {
     expect(builderConfig['electronFuses']).toEqual({
       runAsNode: false,

@@ -55,6 +55,7 @@ describe('preload bridge', () => {
     ['credentials', 'set', ['sync', 's3cret'], ['credentials:set', { account: 'sync', secret: 's3cret' }]],
     ['credentials', 'delete', ['sync'], ['credentials:delete', { account: 'sync' }]],
     ['links', 'openExternal', ['https://docs.switchboard.example/'], ['links:openExternal', { url: 'https://docs.switchboard.example/' }]],
+    ['callLinks', 'next', [], ['callLinks:next']],
   ])('%s.%s invokes its own channel with one object argument', async (group, fn, args, expected) => {
     electron.ipcRenderer.invoke.mockClear();
     await expect(bridge[group]?.[fn]?.(...args)).resolves.toBe('result');

@@ -35,6 +35,7 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => electron);
 
 const { registerIpcHandlers, SLA_NOTIFICATIONS_KEPT } = await import('../../../electron/main/ipc-handlers');
+const { createCallLinkInbox } = await import('../../../electron/main/call-links');
 const { createValidatedIpc } = await import('../../../electron/main/validated-ipc');
 
 type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
@@ -50,6 +51,7 @@ function setup() {
     credentials: credentials as never,
     getWindow: () => window as never,
     serverUrl: undefined,
+    callLinks: createCallLinkInbox(),
   });
   const invoke = (channel: string, ...args: unknown[]) => listeners.get(channel)!(appEvent, ...args);
   return { invoke, window };
