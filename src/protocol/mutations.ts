@@ -90,6 +90,8 @@ export const REJECTION_CODES = [
   'invalid_request_type',
   /** An approval request, confirmation, approval or decline the rules refuse (docs/domain/contacts-and-approvals.md). */
   'invalid_approval',
+  /** A callback the rules refuse: an unknown zone, a promise in the past or too far ahead, one already closed (docs/domain/phone-intake.md). */
+  'invalid_callback',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -322,6 +322,7 @@ export const ENTITIES = [
   'escalation',
   'request_type',
   'approval_request',
+  'callback',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -336,6 +337,7 @@ export interface EntityRecords {
   escalation: EscalationRecord;
   request_type: RequestTypeRecord;
   approval_request: ApprovalRequestRecord;
+  callback: CallbackRecord;
 }
 
 export const recordSchemas = {
@@ -349,6 +351,7 @@ export const recordSchemas = {
   escalation: escalationRecordSchema,
   request_type: requestTypeRecordSchema,
   approval_request: approvalRequestRecordSchema,
+  callback: callbackRecordSchema,
 } as const satisfies { [E in Entity]: z.ZodType<EntityRecords[E]> };
 
 /** One row's newest state since the cursor; `data` is null for a delete (tombstone). */

@@ -16,6 +16,7 @@ import { shortcutFor } from './shortcuts';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 import { HeldRequestsScreen } from '../approvals/HeldRequestsScreen';
 import { useFollowHeldTickets } from '../approvals/held-store';
+import { CallbacksScreen } from '../callbacks/CallbacksScreen';
 
 // Only screens that exist are listed; Intake and Visits join as they are built.
 const NAV_ITEMS = [
@@ -26,6 +27,7 @@ const NAV_ITEMS = [
   { screen: 'staff', label: 'Staff', action: 'show-staff', adminOnly: true },
   { screen: 'request-types', label: 'Request types', action: 'show-request-types' },
   { screen: 'audit', label: 'Audit', action: 'show-audit' },
+  { screen: 'callbacks', label: 'Callbacks', action: 'show-callbacks' },
 ] as const;
 
 export function AppFrame({ status }: { status: ReactNode }) {
@@ -106,5 +108,7 @@ function ScreenBody({ screen, searchRef }: { screen: Screen; searchRef: RefObjec
       return <AuditScreen />;
     case 'request-types':
       return <RequestTypesScreen />;
+    case 'callbacks':
+      return <CallbacksScreen />;
   }
 }

@@ -106,6 +106,10 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
     nav.showScreen('audit');
     return true;
   },
+  'show-callbacks': ({ nav }) => {
+    nav.showScreen('callbacks');
+    return true;
+  },
 };
 
 /** One keydown listener for the whole console; actions come from the stores. */
