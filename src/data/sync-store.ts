@@ -288,7 +288,8 @@ export class SyncStore {
         c.entity !== 'escalation' &&
         c.entity !== 'request_type' &&
         c.entity !== 'client' &&
-        c.entity !== 'approval_request'
+        c.entity !== 'approval_request' &&
+        c.entity !== 'call'
       ) {
         reference.push(c);
         continue;

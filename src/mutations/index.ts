@@ -14,6 +14,7 @@ import { closeTicket, reopenTicket } from './ticket-closing';
 import { archiveRequestType, upsertRequestType } from './request-type';
 import { upsertClient } from './client';
 import { confirmRequest, declineApproval, recordApproval, requestApproval } from './approval-request';
+import { logCall } from './call';
 
 export const mutations = {
   createTicket,
@@ -34,6 +35,7 @@ export const mutations = {
   confirmRequest,
   recordApproval,
   declineApproval,
+  logCall,
 };
 
 export type MutationName = keyof typeof mutations;

@@ -12,6 +12,7 @@ import { closeTicket, reopenTicket } from './ticket-closing-mutations';
 import { archiveRequestType, upsertRequestType } from './request-type-mutations';
 import { upsertClient } from './client-mutations';
 import { confirmRequest, declineApproval, recordApproval, requestApproval } from './approval-mutations';
+import { logCall } from './call-mutations';
 
 export type MutationHandlers = { [N in MutationName]: MutationHandler<N> };
 
@@ -34,4 +35,5 @@ export const mutationHandlers = {
   confirmRequest,
   recordApproval,
   declineApproval,
+  logCall,
 } satisfies MutationHandlers;
