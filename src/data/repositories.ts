@@ -12,6 +12,7 @@ import { RequestTypeRepository } from './request-type-repository';
 import { ClientRepository } from './client-repository';
 import { ApprovalRepository } from './approval-repository';
 import { IntakeRepository } from './intake-repository';
+import { CallbackRepository } from './callback-repository';
 
 export interface Repositories {
   tickets: TicketRepository;
@@ -29,6 +30,7 @@ export interface Repositories {
   clients: ClientRepository;
   approvals: ApprovalRepository;
   intake: IntakeRepository;
+  callbacks: CallbackRepository;
 }
 
 /** The only way the app reaches the local store: one repository per kind of record. */
@@ -54,5 +56,6 @@ export function createRepositories(name?: string): Repositories {
     clients: new ClientRepository(db),
     approvals,
     intake: new IntakeRepository(db, tickets, approvals),
+    callbacks: new CallbackRepository(db),
   };
 }

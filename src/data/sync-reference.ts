@@ -50,6 +50,7 @@ export async function clearServerState(db: SwitchboardDb): Promise<void> {
     db.timelineBuckets.clear(),
     db.approvalRequests.clear(),
     db.calls.clear(),
+    db.callbacks.clear(),
   ]);
   await db.shadows.toCollection().modify((s) => {
     s.data = null;

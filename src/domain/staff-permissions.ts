@@ -16,6 +16,7 @@
 // - intake, schedulers and those who work tickets may request approval of billable work; recording a client's
 //   confirmation, approval or decline is for those who work tickets and schedulers, not intake (docs/domain/contacts-and-approvals.md).
 // - everyone who takes or works tickets logs the phone calls they take or make: intake, schedulers and those who work tickets.
+// - everyone who takes or works tickets (schedulers too) may promise, work and cancel callbacks (docs/domain/phone-intake.md).
 import type { StaffRole } from './ticket';
 
 /** Those who oversee clients' accounts and escalations (coordinators, supervisors, site directors) and admins. */
@@ -39,6 +40,7 @@ export const ACTIONS = [
   'audit.read',
   'audit.purge',
   'call.log',
+  'callback.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -61,6 +63,7 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'audit.read': AUDIT_READ_ROLES,
   'audit.purge': ['admin'],
   'call.log': ['intake', 'scheduler', ...WORKERS],
+  'callback.manage': ['intake', ...WORKERS, 'scheduler'],
 };
 
 const DESCRIPTIONS: Record<Action, string> = {
@@ -80,6 +83,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'audit.read': 'read the audit log',
   'audit.purge': 'purge old audit entries',
   'call.log': 'log phone calls',
+  'callback.manage': 'promise, work or cancel callbacks',
 };
 
 export function can(role: StaffRole | undefined, action: Action): boolean {

@@ -15,6 +15,7 @@ import { archiveRequestType, upsertRequestType } from './request-type';
 import { upsertClient } from './client';
 import { confirmRequest, declineApproval, recordApproval, requestApproval } from './approval-request';
 import { logCall } from './call';
+import { cancelCallback, completeCallback, promiseCallback } from './callback';
 
 export const mutations = {
   createTicket,
@@ -36,6 +37,9 @@ export const mutations = {
   recordApproval,
   declineApproval,
   logCall,
+  promiseCallback,
+  completeCallback,
+  cancelCallback,
 };
 
 export type MutationName = keyof typeof mutations;

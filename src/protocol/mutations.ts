@@ -94,6 +94,8 @@ export const REJECTION_CODES = [
   'invalid_call',
   /** A ticket's phone intake block the rules refuse (docs/domain/phone-intake.md); the message names the field. */
   'invalid_intake',
+  /** A callback the rules refuse: an unknown zone, a promise in the past or too far ahead, one already closed (docs/domain/phone-intake.md). */
+  'invalid_callback',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -325,6 +325,7 @@ export const ENTITIES = [
   'request_type',
   'approval_request',
   'call',
+  'callback',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -340,6 +341,7 @@ export interface EntityRecords {
   request_type: RequestTypeRecord;
   approval_request: ApprovalRequestRecord;
   call: CallRecord;
+  callback: CallbackRecord;
 }
 
 export const recordSchemas = {
@@ -354,6 +356,7 @@ export const recordSchemas = {
   request_type: requestTypeRecordSchema,
   approval_request: approvalRequestRecordSchema,
   call: callRecordSchema,
+  callback: callbackRecordSchema,
 } as const satisfies { [E in Entity]: z.ZodType<EntityRecords[E]> };
 
 /** One row's newest state since the cursor; `data` is null for a delete (tombstone). */

@@ -26,6 +26,8 @@ import type {
   TimeEntriesTable,
   UsersTable,
 } from '../db/schema';
+import type { CallbackRecord } from '../../protocol';
+import type { CallbacksTable } from '../db/schema';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -228,5 +230,27 @@ export function callRecord(row: Selectable<CallsTable>): CallRecord {
     outcome: row.outcome as CallRecord['outcome'],
     summary: row.summary,
     callbackId: row.callback_id,
+  };
+}
+
+export function callbackRecord(row: Selectable<CallbacksTable>): CallbackRecord {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    contactId: row.contact_id,
+    callerName: row.caller_name,
+    number: row.number,
+    extension: row.extension,
+    numberRaw: row.number_raw,
+    reason: row.reason,
+    promisedBy: iso(row.promised_by),
+    timeZone: row.time_zone,
+    ticketId: row.ticket_id,
+    status: row.status as CallbackRecord['status'],
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at),
+    closedBy: row.closed_by,
+    closedAt: isoOrNull(row.closed_at),
+    outcome: row.outcome,
   };
 }

@@ -284,6 +284,32 @@ export interface CallsTable {
   recorded_at: Timestamp;
 }
 
+/** A promise to call someone back (migration 0020, docs/domain/phone-intake.md "Callbacks"). */
+export interface CallbacksTable {
+  id: string;
+  tenant_id: string;
+  client_id: string;
+  contact_id: string | null;
+  caller_name: string;
+  /** E.164, as the server read it from number_raw. */
+  number: string;
+  extension: string | null;
+  number_raw: string;
+  reason: string;
+  promised_by: Timestamp;
+  time_zone: string;
+  ticket_id: string | null;
+  status: string;
+  created_by: string;
+  created_at: Timestamp;
+  closed_by: string | null;
+  closed_at: NullableTimestamp;
+  outcome: string | null;
+  /** The outbound call logged when it was worked, if any. */
+  call_id: string | null;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -302,6 +328,7 @@ export interface Database {
   request_types: RequestTypesTable;
   approval_requests: ApprovalRequestsTable;
   calls: CallsTable;
+  callbacks: CallbacksTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
@@ -371,3 +398,4 @@ export type TimeEntryRow = Selectable<TimeEntriesTable>;
 export type EscalationRow = Selectable<EscalationsTable>;
 export type ApprovalRequestRow = Selectable<ApprovalRequestsTable>;
 export type CallRow = Selectable<CallsTable>;
+export type CallbackRow = Selectable<CallbacksTable>;

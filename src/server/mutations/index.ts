@@ -13,6 +13,7 @@ import { archiveRequestType, upsertRequestType } from './request-type-mutations'
 import { upsertClient } from './client-mutations';
 import { confirmRequest, declineApproval, recordApproval, requestApproval } from './approval-mutations';
 import { logCall } from './call-mutations';
+import { cancelCallback, completeCallback, promiseCallback } from './callback-mutations';
 
 export type MutationHandlers = { [N in MutationName]: MutationHandler<N> };
 
@@ -36,4 +37,7 @@ export const mutationHandlers = {
   recordApproval,
   declineApproval,
   logCall,
+  promiseCallback,
+  completeCallback,
+  cancelCallback,
 } satisfies MutationHandlers;

@@ -16,6 +16,7 @@ import * as staffAccounts from './0015-staff-accounts';
 import * as auditLog from './0016-audit-log';
 import * as calls from './0018-calls';
 import * as ticketIntake from './0019-ticket-intake';
+import * as callbacks from './0020-callbacks';
 
 // Listed explicitly, not scanned from a folder: bundlers and tsx see every migration, and order is the key order.
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0016-audit-log': auditLog,
   '0018-calls': calls,
   '0019-ticket-intake': ticketIntake,
+  '0020-callbacks': callbacks,
 };
 
 export const migrationProvider: MigrationProvider = {
