@@ -49,7 +49,7 @@ interface Saved {
 export function IntakeScreen() {
   const { repos } = useServices();
   const directory = useCallerDirectory();
-  const { draft, setDraft, update, reset, loaded } = useIntakeDraft(repos);
+  const { draft, setDraft, update, reset, loaded, stored } = useIntakeDraft(repos);
   const tickets = useLive(useMemo(() => repos.tickets.liveAll(), [repos]));
   const requestTypes = useLive(useMemo(() => repos.requestTypes.live(), [repos]));
   const openTicket = useNavStore((s) => s.openTicket);
@@ -91,6 +91,8 @@ export function IntakeScreen() {
     if (!loaded || !pending) return;
     const call = useIncomingCall.getState().take();
     if (!call) return;
+    // The call comes from an outside store (a link, a PBX, the shortcut): taking it is the sync this effect is for.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setSaved(null);
     setProblems({});
     if (call.from === '') {
@@ -133,6 +135,8 @@ export function IntakeScreen() {
     if (draft.contactId !== null || autoPickedFor === draft.query) return;
     const exact = matches.filter((m) => m.exact && m.on === 'number');
     if (exact.length !== 1) return;
+    // The contacts may arrive after the number (a ringing phone at start-up): the pick waits for them.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setAutoPickedFor(draft.query);
     pick(exact[0]!);
     // pick reads the directory of this render; matches changes whenever it does.
@@ -177,7 +181,14 @@ export function IntakeScreen() {
           : checked.guidance.held === 'awaiting_confirmation'
             ? ' It is held, awaiting confirmation by an authorized contact.'
             : '';
-      finish({ ticketId: result.ticketId, message: `Ticket saved: ${checked.submission.ticket.title} (call ${duration(nowMs)}).${held}` });
+      const told = checked.submission.intake.afterHours;
+      const afterHours = told
+        ? ` After hours: the caller was told${told.agreed ? ' and agreed to the charge' : ' and did not agree to the charge'}.`
+        : '';
+      finish({
+        ticketId: result.ticketId,
+        message: `Ticket saved: ${checked.submission.ticket.title} (call ${duration(nowMs)}).${held}${afterHours}`,
+      });
     } finally {
       setBusy(false);
     }
@@ -284,6 +295,7 @@ export function IntakeScreen() {
         noValidate
         data-testid="intake-form"
         data-caller-found={draft.contactId !== null ? 'true' : 'false'}
+        data-draft={stored ? 'stored' : 'typing'}
       >
         <CallerSearch
           inputRef={callerRef}

@@ -10,6 +10,8 @@ export const DRAFT_SAVE_DELAY_MS = 300;
 export function useIntakeDraft(repos: Repositories) {
   const [draft, setDraft] = useState<IntakeDraft>(EMPTY_DRAFT);
   const [loaded, setLoaded] = useState(false);
+  /** The draft last written to the store: the form shows whether the one on screen is (tests wait on it, not on a timer). */
+  const [storedDraft, setStoredDraft] = useState<IntakeDraft>(EMPTY_DRAFT);
   const latest = useRef<{ draft: IntakeDraft; dirty: boolean }>({ draft: EMPTY_DRAFT, dirty: false });
 
   useEffect(() => {
@@ -23,7 +25,10 @@ export function useIntakeDraft(repos: Repositories) {
       .then((value) => {
         if (!active) return;
         const restored = restoredDraft(value);
-        if (restored) setDraft(restored);
+        if (restored) {
+          setDraft(restored);
+          setStoredDraft(restored);
+        }
         setLoaded(true);
       });
     return () => {
@@ -36,7 +41,10 @@ export function useIntakeDraft(repos: Repositories) {
     if (!dirty) return;
     latest.current.dirty = false;
     const write = current.startedAt ? repos.intake.saveDraft(current) : repos.intake.clearDraft();
-    write.catch((err: unknown) => console.error('intake draft not saved', err));
+    write.then(
+      () => setStoredDraft(current),
+      (err: unknown) => console.error('intake draft not saved', err),
+    );
   }, [repos]);
 
   useEffect(() => {
@@ -60,6 +68,7 @@ export function useIntakeDraft(repos: Repositories) {
   const reset = useCallback(() => {
     latest.current = { draft: EMPTY_DRAFT, dirty: false };
     setDraft(EMPTY_DRAFT);
+    setStoredDraft(EMPTY_DRAFT);
   }, []);
-  return { draft, setDraft, update, reset, loaded };
+  return { draft, setDraft, update, reset, loaded, stored: storedDraft === draft };
 }
