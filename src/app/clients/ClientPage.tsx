@@ -6,6 +6,7 @@ import { WEEKDAYS, type Weekday } from '../../domain/sla';
 import type { ContactRecord } from '../../protocol/records';
 import { useServices } from '../services';
 import { ContactsPanel } from './ContactsPanel';
+import { ClientCallbacks } from '../callbacks/ClientCallbacks';
 import { centsToInput, formatCents, parseDollars } from './money';
 import { PolicyEditor, presetText } from './PolicyEditor';
 
@@ -335,6 +336,7 @@ export function ClientPage({
         </div>
       </form>
       {!isNew && <ContactsPanel clientId={draft.id} />}
+      {!isNew && <ClientCallbacks client={client} contacts={contacts} />}
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { parsePhone, formatPhone } from '../../domain/phone';
 import type { Client } from '../../domain/ticket';
 import { newId } from '../../data/ids';
 import { LocalMutationRefused } from '../../data/outbox';
+import { PromiseCallbackDialog } from '../callbacks/PromiseCallbackDialog';
+import type { CallbackRecord } from '../../protocol/records';
 import { useLive } from '../hooks/useLive';
 import { useNow } from '../hooks/useNow';
 import { RequestTypeFields } from '../lead-times/RequestTypeFields';
@@ -63,6 +65,7 @@ export function IntakeScreen() {
   const [busy, setBusy] = useState(false);
   const [autoPickedFor, setAutoPickedFor] = useState<string | null>(null);
   const [focusCaller, setFocusCaller] = useState(0);
+  const [promising, setPromising] = useState(false);
 
   const clients: Client[] = useMemo(
     () => (directory ? [...directory.clients.values()].sort((a, b) => a.name.localeCompare(b.name)) : []),
@@ -201,6 +204,16 @@ export function IntakeScreen() {
     const result = await repos.intake.endCall(call, 'no_ticket', null, new Date(nowMs));
     if (!result.ok) return setProblems({ form: result.message });
     finish({ ticketId: null, message: `Call ended, nothing logged but the call (${duration(nowMs)}).` });
+  }
+
+  /** The callback is promised (its own save); the call is then logged against it. */
+  async function callbackPromised(callback: CallbackRecord) {
+    const nowMs = Date.now();
+    const call = callFacts(draft, nowMs, `Callback promised: ${callback.reason}`);
+    if (!call) return;
+    const result = await repos.intake.endCall(call, 'callback_promised', callback.id, new Date(nowMs));
+    if (!result.ok) return setProblems({ form: result.message });
+    finish({ ticketId: null, message: `Callback promised to ${callback.callerName}; the call is logged (${duration(nowMs)}).` });
   }
 
   async function newContact(): Promise<string | null> {
@@ -409,6 +422,16 @@ export function IntakeScreen() {
           <button type="button" onClick={discard}>
             Discard call
           </button>
+          <button
+            type="button"
+            onClick={() =>
+              client
+                ? setPromising(true)
+                : setProblems({ clientId: "Choose the caller's client: a callback is promised to a client's caller." })
+            }
+          >
+            Call back later…
+          </button>
           <button type="button" onClick={() => void endWithoutTicket()}>
             End call, nothing to log
           </button>
@@ -417,6 +440,19 @@ export function IntakeScreen() {
           </button>
         </div>
       </form>
+      {promising && client && (
+        <PromiseCallbackDialog
+          clientId={client.id}
+          contactId={draft.contactId}
+          callerName={draft.callerName}
+          number={draft.callbackNumber}
+          ticketId={draft.existingTicketId}
+          defaultTimeZone={zone}
+          contacts={clientContacts}
+          onClose={() => setPromising(false)}
+          onPromised={(callback) => void callbackPromised(callback)}
+        />
+      )}
     </section>
   );
 }

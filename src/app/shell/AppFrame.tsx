@@ -18,6 +18,7 @@ import { HeldRequestsScreen } from '../approvals/HeldRequestsScreen';
 import { useFollowHeldTickets } from '../approvals/held-store';
 import { IntakeScreen } from '../intake/IntakeScreen';
 import { useFollowIncomingCalls } from '../intake/follow-incoming-calls';
+import { CallbacksScreen } from '../callbacks/CallbacksScreen';
 
 // Only screens that exist are listed; Intake and Visits join as they are built.
 const NAV_ITEMS = [
@@ -29,6 +30,7 @@ const NAV_ITEMS = [
   { screen: 'request-types', label: 'Request types', action: 'show-request-types' },
   { screen: 'audit', label: 'Audit', action: 'show-audit' },
   { screen: 'intake', label: 'Intake', action: 'start-call' },
+  { screen: 'callbacks', label: 'Callbacks', action: 'show-callbacks' },
 ] as const;
 
 export function AppFrame({ status }: { status: ReactNode }) {
@@ -112,5 +114,7 @@ function ScreenBody({ screen, searchRef }: { screen: Screen; searchRef: RefObjec
       return <RequestTypesScreen />;
     case 'intake':
       return <IntakeScreen />;
+    case 'callbacks':
+      return <CallbacksScreen />;
   }
 }

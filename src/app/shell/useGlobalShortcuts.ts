@@ -113,6 +113,10 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
     nav.showScreen('intake');
     return true;
   },
+  'show-callbacks': ({ nav }) => {
+    nav.showScreen('callbacks');
+    return true;
+  },
 };
 
 /** One keydown listener for the whole console; actions come from the stores. */
