@@ -11,6 +11,7 @@ import { ContactRepository } from './contact-repository';
 import { RequestTypeRepository } from './request-type-repository';
 import { ClientRepository } from './client-repository';
 import { ApprovalRepository } from './approval-repository';
+import { IntakeRepository } from './intake-repository';
 import { CallbackRepository } from './callback-repository';
 
 export interface Repositories {
@@ -28,6 +29,7 @@ export interface Repositories {
   requestTypes: RequestTypeRepository;
   clients: ClientRepository;
   approvals: ApprovalRepository;
+  intake: IntakeRepository;
   callbacks: CallbackRepository;
 }
 
@@ -35,6 +37,7 @@ export interface Repositories {
 export function createRepositories(name?: string): Repositories {
   const db = openDb(name);
   const tickets = new TicketRepository(db);
+  const approvals = new ApprovalRepository(db);
   return {
     tickets,
     reference: new ReferenceRepository(db),
@@ -51,7 +54,8 @@ export function createRepositories(name?: string): Repositories {
     contacts: new ContactRepository(db),
     requestTypes: new RequestTypeRepository(db),
     clients: new ClientRepository(db),
-    approvals: new ApprovalRepository(db),
+    approvals,
+    intake: new IntakeRepository(db, tickets, approvals),
     callbacks: new CallbackRepository(db),
   };
 }

@@ -289,6 +289,7 @@ export class SyncStore {
         c.entity !== 'request_type' &&
         c.entity !== 'client' &&
         c.entity !== 'approval_request' &&
+        c.entity !== 'call' &&
         c.entity !== 'callback'
       ) {
         reference.push(c);

@@ -16,6 +16,7 @@
 // - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
 // - intake, schedulers and those who work tickets may request approval of billable work; recording a client's
 //   confirmation, approval or decline is for those who work tickets and schedulers, not intake (docs/domain/contacts-and-approvals.md).
+// - everyone who takes or works tickets logs the phone calls they take or make: intake, schedulers and those who work tickets.
 // - everyone who takes or works tickets (schedulers too) may promise, work and cancel callbacks (docs/domain/phone-intake.md).
 import type { StaffRole } from './ticket';
 
@@ -40,6 +41,7 @@ export const ACTIONS = [
   'audit.read',
   'audit.purge',
   'integration.manage',
+  'call.log',
   'callback.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -63,6 +65,7 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'audit.read': AUDIT_READ_ROLES,
   'audit.purge': ['admin'],
   'integration.manage': ['admin'],
+  'call.log': ['intake', 'scheduler', ...WORKERS],
   'callback.manage': ['intake', ...WORKERS, 'scheduler'],
 };
 
@@ -83,6 +86,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'audit.read': 'read the audit log',
   'audit.purge': 'purge old audit entries',
   'integration.manage': 'create or revoke phone system integration keys',
+  'call.log': 'log phone calls',
   'callback.manage': 'promise, work or cancel callbacks',
 };
 

@@ -14,6 +14,7 @@ import { closeTicket, reopenTicket } from './ticket-closing';
 import { archiveRequestType, upsertRequestType } from './request-type';
 import { upsertClient } from './client';
 import { confirmRequest, declineApproval, recordApproval, requestApproval } from './approval-request';
+import { logCall } from './call';
 import { cancelCallback, completeCallback, promiseCallback } from './callback';
 
 export const mutations = {
@@ -35,6 +36,7 @@ export const mutations = {
   confirmRequest,
   recordApproval,
   declineApproval,
+  logCall,
   promiseCallback,
   completeCallback,
   cancelCallback,

@@ -48,3 +48,20 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no serious axe violations on the intake screen, with its problems showing (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const queue = new QueuePage(page);
+    await queue.open({ db: `axe-intake-${scheme}-${Date.now()}` });
+    await page.keyboard.press('p');
+    const form = page.getByTestId('intake-form');
+    await expect(form.getByTestId('caller-query')).toBeFocused();
+    await page.keyboard.type('913 555 0142');
+    await form.getByLabel('Client', { exact: true }).selectOption({ index: 1 });
+    await form.getByLabel('Email', { exact: true }).fill('someone@');
+    await form.getByRole('button', { name: /Save ticket/ }).click();
+    await expect(form.getByRole('alert').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}

@@ -32,6 +32,7 @@ const DOCUMENTED: Record<string, readonly [Yes, Yes, Yes, Yes, Yes]> = {
   'audit.read': ['no', 'no', 'yes', 'yes', 'no'],
   'audit.purge': ['no', 'no', 'no', 'yes', 'no'],
   'integration.manage': ['no', 'no', 'no', 'yes', 'no'],
+  'call.log': ['yes', 'yes', 'yes', 'yes', 'yes'],
   'callback.manage': ['yes', 'yes', 'yes', 'yes', 'yes'],
 };
 

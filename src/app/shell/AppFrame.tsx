@@ -16,6 +16,8 @@ import { shortcutFor } from './shortcuts';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 import { HeldRequestsScreen } from '../approvals/HeldRequestsScreen';
 import { useFollowHeldTickets } from '../approvals/held-store';
+import { IntakeScreen } from '../intake/IntakeScreen';
+import { useFollowIncomingCalls } from '../intake/follow-incoming-calls';
 import { CallbacksScreen } from '../callbacks/CallbacksScreen';
 
 // Only screens that exist are listed; Intake and Visits join as they are built.
@@ -27,6 +29,7 @@ const NAV_ITEMS = [
   { screen: 'staff', label: 'Staff', action: 'show-staff', adminOnly: true },
   { screen: 'request-types', label: 'Request types', action: 'show-request-types' },
   { screen: 'audit', label: 'Audit', action: 'show-audit' },
+  { screen: 'intake', label: 'Intake', action: 'start-call' },
   { screen: 'callbacks', label: 'Callbacks', action: 'show-callbacks' },
 ] as const;
 
@@ -41,6 +44,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
   const escalations = useEscalationCount();
   const isAdmin = useIsAdmin();
   useFollowHeldTickets();
+  useFollowIncomingCalls();
   const mayReadAudit = useCan('audit.read');
   const navItems = NAV_ITEMS.filter((item) => (!('adminOnly' in item) || isAdmin) && (item.screen !== 'audit' || mayReadAudit));
 
@@ -108,6 +112,8 @@ function ScreenBody({ screen, searchRef }: { screen: Screen; searchRef: RefObjec
       return <AuditScreen />;
     case 'request-types':
       return <RequestTypesScreen />;
+    case 'intake':
+      return <IntakeScreen />;
     case 'callbacks':
       return <CallbacksScreen />;
   }

@@ -12,6 +12,7 @@ import { closeTicket, reopenTicket } from './ticket-closing-mutations';
 import { archiveRequestType, upsertRequestType } from './request-type-mutations';
 import { upsertClient } from './client-mutations';
 import { confirmRequest, declineApproval, recordApproval, requestApproval } from './approval-mutations';
+import { logCall } from './call-mutations';
 import { cancelCallback, completeCallback, promiseCallback } from './callback-mutations';
 
 export type MutationHandlers = { [N in MutationName]: MutationHandler<N> };
@@ -35,6 +36,7 @@ export const mutationHandlers = {
   confirmRequest,
   recordApproval,
   declineApproval,
+  logCall,
   promiseCallback,
   completeCallback,
   cancelCallback,

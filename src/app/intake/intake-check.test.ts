@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { newClient } from '../../domain/client';
+import { checkIntake } from './intake-check';
+import { composeDescription, EMPTY_DRAFT, restoredDraft, type IntakeDraft } from './intake-draft';
+
+const client = newClient(
+  { id: '0190a000-0000-7000-8000-000000000001', name: 'Harbor Dental Group', timeZone: 'America/Chicago', prioritySchemeId: 'four-tier' },
+  '0190a000-0000-7000-8000-000000000002',
+);
+/** Wednesday 10:00 in Chicago: business hours. */
+const WORKING = Date.parse('2026-11-25T16:00:00Z');
+const valid: IntakeDraft = {
+  ...EMPTY_DRAFT,
+  startedAt: '2026-11-25T15:58:00Z',
+  callerName: 'Jordan Lee',
+  callbackNumber: '913-555-0142',
+  clientId: client.id,
+  title: 'Cannot log in',
+  description: 'The practice software rejects the password.',
+  impact: 'one',
+};
+const check = (patch: Partial<IntakeDraft>) => checkIntake({ ...valid, ...patch }, { client, contact: undefined, nowMs: WORKING });
+
+describe('checkIntake: bad input is named by its field', () => {
+  it.each([
+    ['callbackNumber', { callbackNumber: 'call me after lunch' }, 'is not a phone number'],
+    ['callerEmail', { callerEmail: 'jordan@' }, 'has no domain'],
+    ['description', { impact: 'everyone', description: 'down' }, 'at least 10 characters'],
+    ['overrideReason', { priority: 'high', overrideReason: '' }, 'Say why'],
+    ['impact', { impact: '' }, 'Choose who the problem affects'],
+    ['systemNumber', { systemNumber: '12' }, "The system's main number"],
+  ] as const)('%s', (field, patch, message) => {
+    const result = check(patch);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? {} : result.problems).toHaveProperty(field, expect.stringContaining(message));
+  });
+
+  it('after hours, billable work cannot be saved until the caller is told', () => {
+    const friday9pm = Date.parse('2026-11-28T03:00:00Z');
+    const refused = checkIntake({ ...valid, estimateHours: '1' }, { client, contact: undefined, nowMs: friday9pm });
+    expect(refused.ok ? {} : refused.problems).toHaveProperty('afterHours', expect.stringContaining('tell the caller'));
+    const told = checkIntake({ ...valid, estimateHours: '1', afterHoursTold: true }, { client, contact: undefined, nowMs: friday9pm });
+    expect(told.ok && told.submission.intake.afterHours).toEqual({ told: true, agreed: false });
+  });
+
+  it('a valid form from an unknown caller is saved held for confirmation, with the suggested priority', () => {
+    const result = check({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.submission.ticket.priority).toBe('medium');
+    expect(result.submission.intake.callbackNumber.e164).toBe('+19135550142');
+    expect(result.guidance.held).toBe('awaiting_confirmation');
+    expect(result.submission.holdNote).toContain('not one of the client');
+  });
+});
+
+describe('drafts', () => {
+  it('composes the guided answers under the description', () => {
+    const text = composeDescription({
+      description: 'Scanner jams.',
+      prompts: { steps: 'Scan any page', usersAffected: '3', workaroundText: '', logsToFollow: true },
+    });
+    expect(text).toBe('Scanner jams.\n\nSteps to reproduce: Scan any page\nUsers affected: 3\nLogs or screenshots to follow.');
+  });
+
+  it('restores a stored draft and ignores anything that is not one', () => {
+    expect(restoredDraft({ startedAt: valid.startedAt, title: 'Kept' })?.title).toBe('Kept');
+    expect(restoredDraft({ title: 'no call' })).toBeNull();
+    expect(restoredDraft('garbage')).toBeNull();
+  });
+});
