@@ -11,6 +11,7 @@ import { ContactRepository } from './contact-repository';
 import { RequestTypeRepository } from './request-type-repository';
 import { ClientRepository } from './client-repository';
 import { ApprovalRepository } from './approval-repository';
+import { CallRepository } from './call-repository';
 
 export interface Repositories {
   tickets: TicketRepository;
@@ -27,6 +28,7 @@ export interface Repositories {
   requestTypes: RequestTypeRepository;
   clients: ClientRepository;
   approvals: ApprovalRepository;
+  calls: CallRepository;
 }
 
 /** The only way the app reaches the local store: one repository per kind of record. */
@@ -50,5 +52,6 @@ export function createRepositories(name?: string): Repositories {
     requestTypes: new RequestTypeRepository(db),
     clients: new ClientRepository(db),
     approvals: new ApprovalRepository(db),
+    calls: new CallRepository(db),
   };
 }
