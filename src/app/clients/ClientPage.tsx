@@ -5,6 +5,7 @@ import { PRIORITY_SCHEMES, type PrioritySchemeId } from '../../domain/priority-s
 import { WEEKDAYS, type Weekday } from '../../domain/sla';
 import type { ContactRecord } from '../../protocol/records';
 import { useServices } from '../services';
+import { ClientCalls } from './ClientCalls';
 import { ContactsPanel } from './ContactsPanel';
 import { centsToInput, formatCents, parseDollars } from './money';
 import { PolicyEditor, presetText } from './PolicyEditor';
@@ -335,6 +336,7 @@ export function ClientPage({
         </div>
       </form>
       {!isNew && <ContactsPanel clientId={draft.id} />}
+      {!isNew && <ClientCalls clientId={draft.id} />}
     </div>
   );
 }
