@@ -13,6 +13,7 @@ import { ClientRepository } from './client-repository';
 import { ApprovalRepository } from './approval-repository';
 import { IntakeRepository } from './intake-repository';
 import { CallbackRepository } from './callback-repository';
+import { CallRepository } from './call-repository';
 
 export interface Repositories {
   tickets: TicketRepository;
@@ -31,6 +32,7 @@ export interface Repositories {
   approvals: ApprovalRepository;
   intake: IntakeRepository;
   callbacks: CallbackRepository;
+  calls: CallRepository;
 }
 
 /** The only way the app reaches the local store: one repository per kind of record. */
@@ -57,5 +59,6 @@ export function createRepositories(name?: string): Repositories {
     approvals,
     intake: new IntakeRepository(db, tickets, approvals),
     callbacks: new CallbackRepository(db),
+    calls: new CallRepository(db),
   };
 }

@@ -22,6 +22,7 @@ describe('the pull page on the wire', () => {
       'updatedAt',
       'sla',
       'leadTime?',
+      'intake?',
     ]);
     for (const fields of Object.values(WIRE_FIELDS)) expect(fields[0]).toBe('id');
   });

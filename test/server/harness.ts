@@ -54,6 +54,11 @@ export class FakeClock {
   advance(ms: number) {
     this.#ms += ms;
   }
+  /** Moves forward to `at` (never back: the server's clock only runs forward); sessions made before may expire. */
+  advanceTo(at: Date) {
+    if (at.getTime() < this.#ms) throw new Error(`The fake clock cannot go back from ${this.now().toISOString()} to ${at.toISOString()}.`);
+    this.#ms = at.getTime();
+  }
 }
 
 /** Listens on a free loopback port, for tests that need real sockets; returns the base URL. */

@@ -5,6 +5,7 @@ import { PRIORITY_SCHEMES, type PrioritySchemeId } from '../../domain/priority-s
 import { WEEKDAYS, type Weekday } from '../../domain/sla';
 import type { ContactRecord } from '../../protocol/records';
 import { useServices } from '../services';
+import { ClientCalls } from './ClientCalls';
 import { ContactsPanel } from './ContactsPanel';
 import { ClientCallbacks } from '../callbacks/ClientCallbacks';
 import { centsToInput, formatCents, parseDollars } from './money';
@@ -337,6 +338,7 @@ export function ClientPage({
       </form>
       {!isNew && <ContactsPanel clientId={draft.id} />}
       {!isNew && <ClientCallbacks client={client} contacts={contacts} />}
+      {!isNew && <ClientCalls clientId={draft.id} />}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { ExplainPanel } from './ExplainPanel';
 import { NoteEditor, type NoteEditorHandle } from './NoteEditor';
 import { TicketHeader } from './TicketHeader';
 import { TicketLeadTime } from '../lead-times/TicketLeadTime';
+import { TicketIntakeBlock } from './TicketIntakeBlock';
 import { buildTimeline } from './timeline';
 import { TIMELINE_RENDERED_MARK, TimelineList } from './TimelineList';
 import { TimePanel } from './TimePanel';
@@ -54,6 +55,11 @@ export function TicketDetail({ ticketId, onClose }: { ticketId: string; onClose(
   const entries = useMemo(() => (history ? buildTimeline(history) : null), [history]);
   const client = ticket ? reference?.clients.find((c) => c.id === ticket.clientId) : undefined;
   const computed = ticket && client ? ticketSlaOrReason(ticket, client, now) : null;
+  const intakeClientId = ticket?.intake ? ticket.clientId : null;
+  const clientContacts = useLive(
+    useMemo(() => (intakeClientId ? repos.contacts.liveForClient(intakeClientId) : null), [repos, intakeClientId]),
+  );
+  const callerContact = clientContacts?.find((c) => c.id === ticket?.intake?.callerContactId);
   const sla = computed?.sla ?? null;
 
   useEffect(() => {
@@ -73,6 +79,7 @@ export function TicketDetail({ ticketId, onClose }: { ticketId: string; onClose(
       </header>
       <TicketHeader ticket={ticket} client={client} assignee={ticket.assigneeId ? staff.get(ticket.assigneeId) : undefined} sla={sla} />
       <TicketLeadTime ticket={ticket} client={client} />
+      <TicketIntakeBlock ticket={ticket} contact={callerContact} />
       {computed?.reason && (
         <p className="field-error" role="status">
           The SLA clocks cannot be shown: {computed.reason}. Set a priority of this client&apos;s contract to start them again.

@@ -29,6 +29,14 @@ export const TimelineList = memo(function TimelineList({
                 <time dateTime={e.at} title={`Client's time: ${formatInClient(e.at, clientZone)}`}>
                   {formatInUserZone(e.at)}
                 </time>
+                {e.endAt && (
+                  <>
+                    {' to '}
+                    <time dateTime={e.endAt} title={`Client's time: ${formatInClient(e.endAt, clientZone)}`}>
+                      {formatInUserZone(e.endAt)}
+                    </time>
+                  </>
+                )}
               </span>
             </div>
             {e.body && <p className="timeline-body">{e.body}</p>}

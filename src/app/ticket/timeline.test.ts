@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EscalationRecord, NoteRecord, TicketEventRecord, TimeEntryRecord } from '../../protocol/records';
+import type { CallRecord, EscalationRecord, NoteRecord, TicketEventRecord, TimeEntryRecord } from '../../protocol/records';
 import { buildTimeline } from './timeline';
 
 const T = '019a0000-0000-7000-8000-000000000001';
@@ -66,13 +66,43 @@ describe('buildTimeline', () => {
     },
   ];
 
+  const call = (id: string, c: Partial<CallRecord>): CallRecord => ({
+    id,
+    clientId: '019a0000-0000-7000-8000-0000000000c1',
+    ticketId: T,
+    contactId: null,
+    callerName: 'Dana Whitfield',
+    callerNumber: '+19135550142',
+    callerExtension: null,
+    direction: 'inbound',
+    startedAt: at('09:05'),
+    endedAt: '2026-03-03T09:09:05.000Z',
+    takenBy: S,
+    outcome: 'added_to_ticket',
+    summary: 'Still no dial tone.',
+    callbackId: null,
+    ...c,
+  });
+  const calls = [
+    call('c2', {
+      direction: 'outbound',
+      startedAt: at('09:40'),
+      endedAt: '2026-03-03T09:40:58.000Z',
+      outcome: 'callback_made',
+      summary: '',
+    }),
+    call('c1', {}),
+  ];
+
   it('puts every kind of record in time order, with what changed from what, who and the text', () => {
-    const timeline = buildTimeline({ events, notes, timeEntries: time, escalations });
+    const timeline = buildTimeline({ events, notes, timeEntries: time, escalations, calls });
     expect(timeline.map((e) => [e.kind, e.summary, e.actorId])).toEqual([
       ['opened', 'Opened at High priority', U],
+      ['call', 'Inbound call from Dana Whitfield, 4 min 05 s: Added to the ticket', S],
       ['public_reply', 'Public reply', U],
       ['status', 'Status: New → On-Hold', S],
       ['priority', 'Priority: High → Critical', S],
+      ['call', 'Outbound call to Dana Whitfield, 58 s: Called back', S],
       ['time_entry', 'Logged 45 min included', U],
       ['escalation', 'Escalated to the Help Desk Supervisor (step 2)', U],
       ['acknowledgement', 'Escalation acknowledged by the Help Desk Supervisor', S],
@@ -83,8 +113,16 @@ describe('buildTimeline', () => {
     expect(timeline.find((e) => e.kind === 'escalation')?.body).toBe('Customer down for an hour.');
   });
 
+  it('shows when a call started and ended, and what the person wrote about it', () => {
+    const timeline = buildTimeline({ events: [], notes: [], timeEntries: [], escalations: [], calls });
+    expect(timeline.map((e) => [e.at, e.endAt, e.body])).toEqual([
+      [at('09:05'), '2026-03-03T09:09:05.000Z', 'Still no dial tone.'],
+      [at('09:40'), '2026-03-03T09:40:58.000Z', undefined],
+    ]);
+  });
+
   it('shows a public reply once: its note, not the SLA event that mirrors it', () => {
-    const timeline = buildTimeline({ events, notes: [], timeEntries: [], escalations: [] });
+    const timeline = buildTimeline({ events, notes: [], timeEntries: [], escalations: [], calls: [] });
     expect(timeline.map((e) => e.kind)).not.toContain('public_reply');
   });
 });

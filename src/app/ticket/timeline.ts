@@ -6,7 +6,8 @@ import { findPriority } from '../../domain/priority-schemes';
 import { STATUS_LABELS } from '../../domain/ticket';
 import { formatDuration, WORK_TYPE_LABELS, entryLengthMs } from '../../domain/time-entries';
 import { ESCALATION_ROLE_LABELS } from '../../domain/escalation';
-import type { EscalationRecord, NoteRecord, TicketEventRecord, TimeEntryRecord } from '../../protocol/records';
+import { CALL_OUTCOME_LABELS, callSeconds, formatCallDuration } from '../../domain/calls';
+import type { CallRecord, EscalationRecord, NoteRecord, TicketEventRecord, TimeEntryRecord } from '../../protocol/records';
 
 export type TimelineKind =
   | 'opened'
@@ -18,7 +19,8 @@ export type TimelineKind =
   | 'reopening'
   | 'time_entry'
   | 'escalation'
-  | 'acknowledgement';
+  | 'acknowledgement'
+  | 'call';
 
 export interface TimelineEntry {
   id: string;
@@ -29,6 +31,8 @@ export interface TimelineEntry {
   actorId: string | null;
   summary: string;
   body?: string;
+  /** When it ended, for what lasts (a call); `at` is when it started. */
+  endAt?: string;
 }
 
 export interface TimelineSources {
@@ -36,6 +40,7 @@ export interface TimelineSources {
   notes: readonly NoteRecord[];
   timeEntries: readonly TimeEntryRecord[];
   escalations: readonly EscalationRecord[];
+  calls: readonly CallRecord[];
 }
 
 const NOTE_SUMMARIES: Record<NoteRecord['kind'], string> = {
@@ -116,7 +121,22 @@ const MAPPERS: { [K in keyof TimelineSources]: (records: TimelineSources[K]) => 
         },
       ];
     }),
+  calls: (calls) => calls.map(mapCall),
 };
+
+/** "Inbound call from Dana Whitfield, 4 min 05 s: Ticket opened"; the summary the person wrote is the body. */
+function mapCall(c: CallRecord): TimelineEntry {
+  const way = c.direction === 'inbound' ? `Inbound call from ${c.callerName}` : `Outbound call to ${c.callerName}`;
+  return {
+    id: c.id,
+    kind: 'call',
+    at: c.startedAt,
+    endAt: c.endedAt,
+    actorId: c.takenBy || null,
+    summary: `${way}, ${formatCallDuration(callSeconds(c.startedAt, c.endedAt))}: ${CALL_OUTCOME_LABELS[c.outcome]}`,
+    ...(c.summary ? { body: c.summary } : {}),
+  };
+}
 
 /** Oldest first; entries at the same instant keep the order of their lists (an event before the note it mirrors). */
 export function buildTimeline(sources: TimelineSources): TimelineEntry[] {

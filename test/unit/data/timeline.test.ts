@@ -10,6 +10,7 @@ import { writeRecords } from '../../../src/data/record-buckets';
 import { applyReferenceChanges } from '../../../src/data/sync-reference';
 import { TicketRepository } from '../../../src/data/ticket-repository';
 import { TimelineRepository } from '../../../src/data/timeline-repository';
+import { CallRepository } from '../../../src/data/call-repository';
 import type { NoteRecord, TicketEventRecord } from '../../../src/protocol/records';
 import { groupByBucket } from '../../../src/data/ticket-buckets';
 import { syncTables } from '../../../src/data/local-rows';
@@ -68,6 +69,43 @@ describe('a ticket timeline', () => {
     expect((await tickets.get(mine))?.status).toBe('open');
   });
 
+  it("holds the calls about the ticket, logged here or pulled, and no other ticket's; the client's recent calls newest first", async () => {
+    const mine = await newTicket();
+    const other = await newTicket('Printer');
+    const calls = new CallRepository(db);
+    const call = (id: string, ticketId: string | null, startedAt: string) => ({
+      id,
+      clientId: C1,
+      ticketId,
+      contactId: null,
+      callerName: 'Dana Whitfield',
+      callerNumber: '913-555-0142',
+      direction: 'inbound' as const,
+      startedAt,
+      endedAt: new Date(Date.parse(startedAt) + 120_000).toISOString(),
+      outcome: ticketId ? ('added_to_ticket' as const) : ('no_ticket' as const),
+      summary: 'Still down.',
+      callbackId: null,
+    });
+    await calls.log(call('019a0000-0000-7000-8000-0000000001a1', mine, '2026-03-03T15:01:00.000Z'), new Date('2026-03-03T15:03:00Z'));
+    await calls.log(call('019a0000-0000-7000-8000-0000000001a2', other, '2026-03-03T15:04:00.000Z'), new Date('2026-03-03T15:06:00Z'));
+    const pulled = {
+      ...call('019a0000-0000-7000-8000-0000000001a3', mine, '2026-03-03T15:07:00.000Z'),
+      callerNumber: null,
+      callerExtension: null,
+      takenBy: 'them',
+    };
+    await db.transaction('rw', syncTables(db), () => writeRows(db, [{ entity: 'call', id: pulled.id, data: pulled }]));
+    await calls.log(call('019a0000-0000-7000-8000-0000000001a4', null, '2026-03-03T15:10:00.000Z'), new Date('2026-03-03T15:12:00Z'));
+    const history = await timeline.forTicket(mine);
+    expect(history.calls.map((c) => c.id).sort()).toEqual(['019a0000-0000-7000-8000-0000000001a1', '019a0000-0000-7000-8000-0000000001a3']);
+    expect((await calls.recentForClient(C1, 3)).map((c) => c.id)).toEqual([
+      '019a0000-0000-7000-8000-0000000001a4',
+      '019a0000-0000-7000-8000-0000000001a3',
+      '019a0000-0000-7000-8000-0000000001a2',
+    ]);
+  });
+
   it('drops a deleted note, which names only its id', async () => {
     const mine = await newTicket();
     await tickets.addNote(mine, 'internal_note', 'Typo.');
@@ -81,7 +119,7 @@ describe('a ticket timeline', () => {
     await expect(tickets.addNote(mine, 'public_reply', '   ')).rejects.toThrow(/the note is empty/);
     await expect(tickets.reopenTicket(mine, 'Why not.')).rejects.toThrow(/Only a closed ticket can be reopened/);
     await expect(tickets.closeTicket(mine, '')).rejects.toThrow(/Write the resolution/);
-    expect(await timeline.forTicket(mine)).toEqual({ notes: [], events: [], timeEntries: [], escalations: [] });
+    expect(await timeline.forTicket(mine)).toEqual({ notes: [], events: [], timeEntries: [], escalations: [], calls: [] });
     expect(await db.outbox.count()).toBe(1);
   });
 
