@@ -113,6 +113,7 @@ export const SNAPSHOT_ORDER = [
   'request_type',
   'approval_request',
   'call',
+  'callback',
 ] as const satisfies readonly Entity[];
 
 const snapshotAfter = z
