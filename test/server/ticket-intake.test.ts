@@ -1,6 +1,7 @@
 // A ticket opened from a phone call carries its intake block (docs/domain/
 // phone-intake.md, "The intake block"). The server runs the intake rules again
-// with the client's scheme and its own clock for "after hours", checks the
+// with the client's scheme and the time the call was taken (bounded by its own
+// clock) for "after hours", checks the
 // caller and the site are the client's, and refuses naming the field.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
@@ -59,8 +60,14 @@ describe.each(BACKENDS)('phone intake on tickets on %s', (backend) => {
     return (await db.selectFrom('changes').select('id').where('tenant_id', '=', tenantId).where('entity', '=', 'ticket').execute()).length;
   }
 
-  async function refused(s: Awaited<ReturnType<typeof setup>>, args: MutationArgs['createTicket'], field: string, message: RegExp) {
-    const result = await s.intake.apply('createTicket', args);
+  async function refused(
+    s: Awaited<ReturnType<typeof setup>>,
+    args: MutationArgs['createTicket'],
+    field: string,
+    message: RegExp,
+    performedAt?: string,
+  ) {
+    const result = await s.intake.apply('createTicket', args, performedAt);
     expect(result).toMatchObject({
       status: 'rejected',
       code: 'invalid_intake',
@@ -143,24 +150,32 @@ describe.each(BACKENDS)('phone intake on tickets on %s', (backend) => {
     await refused(s, newTicketArgs(s.client, { intake: intake({ siteId: uuidv7() }) }), 'siteId', /is not one of four-tier client's sites/);
   });
 
-  // Last: it moves the server's clock forward to a Sunday night, outside the four-tier contract's Mon–Fri 07:00–17:00 Central.
-  it("refuses billable after-hours work (by the server's clock) when the caller was not told, and writes nothing", async () => {
+  // Last: they move the server's clock forward to a Sunday night, outside the four-tier contract's Mon–Fri 07:00–17:00 Central.
+  async function sundayNight() {
     const now = DateTime.fromJSDate(server().clock.now(), { zone: 'America/Chicago' });
     const sunday = now.plus({ days: 7 - (now.weekday % 7) }).set({ hour: 3, minute: 0, second: 0, millisecond: 0 });
     expect(sunday.weekday).toBe(7);
     server().clock.advanceTo(sunday.toJSDate());
+    return sunday;
+  }
+
+  it('refuses billable after-hours work taken when the caller was not told, and writes nothing', async () => {
+    const sunday = await sundayNight();
+    const at = sunday.toUTC().toISO()!;
     const s = await setup();
     await refused(
       s,
       newTicketArgs(s.client, { intake: intake({ afterHours: null }) }),
       'afterHours',
       /It is after hours and the work is billable/,
+      at,
     );
     await refused(
       s,
       newTicketArgs(s.client, { intake: intake({ afterHours: { told: false, agreed: false } }) }),
       'afterHours',
       /tell the caller/,
+      at,
     );
     // Critical is included after hours: nothing to tell.
     const critical = newTicketArgs(s.client, {
@@ -168,6 +183,15 @@ describe.each(BACKENDS)('phone intake on tickets on %s', (backend) => {
       description: 'The whole phone system is down.',
       intake: intake({ suggestedPriority: 'critical', afterHours: null }),
     });
-    expect(await s.intake.apply('createTicket', critical)).toMatchObject({ status: 'applied' });
+    expect(await s.intake.apply('createTicket', critical, at)).toMatchObject({ status: 'applied' });
+  });
+
+  it('judges a call taken offline in business hours by when it was taken, not by when it synced after closing', async () => {
+    const sunday = await sundayNight();
+    // The previous Friday 10:00 in Chicago: business hours.
+    const friday = sunday.minus({ days: 2 }).set({ hour: 10 });
+    const s = await setup();
+    const args = newTicketArgs(s.client, { intake: intake({ afterHours: null }) });
+    expect(await s.intake.apply('createTicket', args, friday.toUTC().toISO()!)).toMatchObject({ status: 'applied' });
   });
 });

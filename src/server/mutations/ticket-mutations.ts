@@ -70,8 +70,11 @@ async function ticketLeadTime(
 /**
  * A phone intake block (docs/domain/phone-intake.md, "The intake block"): the
  * same rules the intake screen ran (intakeProblems), against the client's
- * scheme and whether it is after hours by the server's clock, and the caller
- * and site must be this client's. The first problem is refused, naming its field.
+ * scheme and whether it was after hours when the call was taken — the ticket's
+ * opening time (performedAt: the desk's clock, bounded by the server's), the
+ * same instant its SLA clocks start from, so a call taken offline in business
+ * hours and synced after closing is judged as taken — and the caller and site
+ * must be this client's. The first problem is refused, naming its field.
  */
 async function checkIntake(
   ctx: MutationContext,
@@ -82,7 +85,7 @@ async function checkIntake(
   const refuse = (field: string, message: string) =>
     new MutationRejected('invalid_intake', `Intake, ${field}: ${message} Nothing was recorded.`);
   const source = { name: client.name, prioritySchemeId: client.priority_scheme_id as PrioritySchemeId, customPolicy: client.custom_policy };
-  const notice = afterHoursNotice(source, ctx.now.getTime(), args.priority);
+  const notice = afterHoursNotice(source, ctx.performedAt.getTime(), args.priority);
   const problems = intakeProblems(intake, {
     schemeId: source.prioritySchemeId,
     priority: args.priority,
