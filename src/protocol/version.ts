@@ -8,8 +8,10 @@
  * 4: clients carry their service record, contacts their numbers in E.164 and several emails; request types and
  *    approval requests are synced, with their mutations (issue 11). A version-3 desk would send contacts the
  *    server now refuses and could not read the new records.
+ * 5: calls and callbacks are synced with their mutations, and tickets may carry a phone intake block (issue 12).
+ *    A version-4 desk could not read the new records or the new refusal codes.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** On every fetch to /api/sync/*: `Switchboard-Protocol: 2`. */
 export const PROTOCOL_HEADER = 'switchboard-protocol';
