@@ -5,6 +5,8 @@
 // stores what it read. Parsing is libphonenumber-js with its "min" metadata,
 // the same on both sides.
 import {
+  getCountries,
+  getCountryCallingCode,
   isSupportedCountry as isSupported,
   parsePhoneNumberWithError,
   ParseError,
@@ -119,6 +121,22 @@ export function phoneDigits(text: string): string {
  */
 export function phoneMatchKey(e164: string): string {
   return phoneDigits(e164);
+}
+
+// Calling codes are prefix-free (no code is the start of another), so the first that fits is the one.
+let callingCodes: Set<string> | undefined;
+
+/**
+ * The national number's digits of a stored E.164 number: "+19135550142" →
+ * "9135550142", "+442079460958" → "2079460958". Reads only the calling code
+ * (no parse: a desk splits tens of thousands of numbers when it indexes its
+ * contacts); the whole digits when the code is not a country's (+800 …).
+ */
+export function nationalDigits(e164: string): string {
+  callingCodes ??= new Set(getCountries().map((c) => getCountryCallingCode(c)));
+  const digits = phoneDigits(e164);
+  for (let length = 1; length <= 3; length++) if (callingCodes.has(digits.slice(0, length))) return digits.slice(length);
+  return digits;
 }
 
 /** A two-letter country code libphonenumber-js has a numbering plan for ("US", "GB"). */
