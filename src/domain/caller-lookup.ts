@@ -9,7 +9,7 @@
 // stored number is cut into its 4-digit windows, kept as postings in one flat
 // array; a query reads the rarest window it contains and checks only those
 // numbers, so typing a common area code does not scan the whole directory.
-import { nationalDigits, parsePhone, phoneDigits, type CountryCode } from './phone';
+import { callingCodeLength, parsePhone, phoneDigits, type CountryCode } from './phone';
 
 /** A contact as the lookup needs it. */
 export interface CallerCandidate {
@@ -55,10 +55,11 @@ export function looksLikeNumber(query: string): boolean {
 
 /** Case- and accent-insensitive, spaces collapsed: "  Zoë  ÅNGSTRÖM " → "zoe angstrom". */
 export function foldText(s: string): string {
+  let t = s.toLowerCase();
   // NFD is the slow part of indexing tens of thousands of names; plain ASCII has no accents to take off.
   // eslint-disable-next-line no-control-regex
-  const ascii = /^[\x00-\x7f]*$/.test(s);
-  return (ascii ? s : s.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase().replace(/\s+/g, ' ').trim();
+  if (!/^[\x00-\x7f]*$/.test(t)) t = t.normalize('NFD').replace(/\p{M}/gu, '');
+  return /^\S+(?: \S+)*$/.test(t) ? t : t.replace(/\s+/g, ' ').trim();
 }
 
 export interface CallerIndex {
@@ -80,39 +81,52 @@ function gramsOf(digits: string, out: number[]): number[] {
   return out;
 }
 
-/** A ranked candidate: lower tier first, then by folded name. */
-interface Hit {
-  tier: number;
-  at: number;
-  num: number;
-  on: CallerMatch['on'];
-  exact: boolean;
-  where: CallerMatch['where'];
-}
+/** How a contact matched, best first within each tier; a contact is ranked by its best tier, then by name. */
+const KINDS: readonly { tier: number; on: CallerMatch['on']; where: CallerMatch['where']; exact: boolean }[] = [
+  { tier: 0, on: 'number', where: 'whole', exact: true },
+  { tier: 1, on: 'number', where: 'whole', exact: false }, // another extension than the one typed
+  { tier: 1, on: 'number', where: 'end', exact: false },
+  { tier: 2, on: 'number', where: 'start', exact: false },
+  { tier: 3, on: 'number', where: 'inside', exact: false },
+  { tier: 0, on: 'name', where: 'whole', exact: true },
+  { tier: 0, on: 'name', where: 'start', exact: false },
+  { tier: 0, on: 'email', where: 'whole', exact: true },
+  { tier: 1, on: 'name', where: 'start', exact: false }, // a word of the name
+  { tier: 2, on: 'email', where: 'start', exact: false },
+  { tier: 3, on: 'name', where: 'inside', exact: false },
+  { tier: 4, on: 'email', where: 'inside', exact: false },
+];
+const [NUMBER_EXACT, NUMBER_WHOLE, NUMBER_END, NUMBER_START, NUMBER_INSIDE] = [0, 1, 2, 3, 4] as const;
+const [NAME_WHOLE, NAME_START, EMAIL_WHOLE, NAME_WORD, EMAIL_START, NAME_INSIDE, EMAIL_INSIDE] = [5, 6, 7, 8, 9, 10, 11] as const;
+const TIERS = 5;
 
 export function buildCallerIndex(candidates: readonly CallerCandidate[], defaultCountry?: CountryCode): CallerIndex {
   const names = candidates.map((c) => foldText(c.name));
-  const emails = candidates.map((c) => c.emails.map((e) => e.trim().toLowerCase()));
+  // Contacts in name order, once: a query then ranks by comparing integers, and a name search walks this order and
+  // stops as soon as the best tier is full.
+  const order = [...names.keys()].sort((a, b) => compare(names[a]!, names[b]!) || a - b);
+  const rank = new Int32Array(names.length);
+  order.forEach((at, r) => (rank[at] = r));
+  // Names, and emails, in that order as one text each, one per line: a search is one indexOf pass over it (fast in
+  // every engine, and reading memory in order) instead of a call per contact. Folding leaves no newline in a query.
+  const nameBlob = new Blob(order.map((at) => [names[at]!]));
+  const emailBlob = new Blob(order.map((at) => candidates[at]!.emails.map((e) => e.trim().toLowerCase())));
 
-  // Numbers, one slot each: the owner, the E.164 digits, the national digits.
+  // Numbers, one slot each: the owner, the E.164 digits, where the national number starts in them.
   const owner: number[] = [];
   const keys: string[] = [];
-  const nationals: string[] = [];
+  const nationalAt: number[] = [];
   const e164s: string[] = [];
   const extensions: (string | null)[] = [];
-  const whole = new Map<string, number[]>();
   candidates.forEach((c, at) => {
     for (const p of c.phones) {
-      const num = keys.length;
-      const key = phoneDigits(p.e164);
+      // Stored numbers are E.164 ("+" and digits); anything else is read for its digits all the same.
+      const key = /^\+\d+$/.test(p.e164) ? p.e164.slice(1) : phoneDigits(p.e164);
       owner.push(at);
       keys.push(key);
-      nationals.push(nationalDigits(p.e164));
+      nationalAt.push(callingCodeLength(key));
       e164s.push(p.e164);
       extensions.push(p.extension);
-      const same = whole.get(key);
-      if (same) same.push(num);
-      else whole.set(key, [num]);
     }
   });
 
@@ -127,7 +141,7 @@ export function buildCallerIndex(candidates: readonly CallerCandidate[], default
     for (const g of gramsOf(key, scratch)) postings[fill[g]!++] = num;
   });
 
-  /** The numbers that may hold these digits: those holding its rarest window. */
+  /** The numbers that may hold these digits (4 or more): those holding its rarest window. */
   function numbersHolding(digits: string): Int32Array {
     let best: Int32Array | undefined;
     for (const g of gramsOf(digits, [])) {
@@ -139,49 +153,66 @@ export function buildCallerIndex(candidates: readonly CallerCandidate[], default
     return best ?? new Int32Array(0);
   }
 
-  const toMatch = (h: Hit): CallerMatch => ({
-    contactId: candidates[h.at]!.contactId,
-    clientId: candidates[h.at]!.clientId,
-    on: h.on,
-    number: h.num < 0 ? null : e164s[h.num]!,
-    extension: h.num < 0 ? null : extensions[h.num]!,
-    exact: h.exact,
-    where: h.where,
-  });
+  // Each contact's best match in the current query; reused across queries (a stamp says which query wrote it),
+  // so a keystroke allocates nothing per contact.
+  const stamp = new Uint32Array(candidates.length);
+  const bestKind = new Uint8Array(candidates.length);
+  const bestNum = new Int32Array(candidates.length);
+  let query = 0;
+  let touched: number[] = [];
+  const start = () => {
+    query = (query + 1) >>> 0 || 1;
+    touched = [];
+  };
+  const hit = (at: number, kind: number, num: number) => {
+    if (stamp[at] !== query) {
+      stamp[at] = query;
+      touched.push(at);
+    } else if (KINDS[kind]!.tier >= KINDS[bestKind[at]!]!.tier) return;
+    bestKind[at] = kind;
+    bestNum[at] = num;
+  };
 
-  /** One hit per contact, its best; the first `limit` by tier, then name (only the few shown are sorted). */
-  function ranked(hits: Iterable<Hit>, tiers: number, limit: number): CallerMatch[] {
-    const best = new Map<number, Hit>();
-    for (const h of hits) {
-      const had = best.get(h.at);
-      if (!had || h.tier < had.tier) best.set(h.at, h);
-    }
-    const buckets: Hit[][] = Array.from({ length: tiers }, () => []);
-    for (const h of best.values()) buckets[h.tier]!.push(h);
+  /** The first `limit` contacts by tier, then name; only the few shown are sorted. */
+  function ranked(limit: number): CallerMatch[] {
+    const buckets: number[][] = Array.from({ length: TIERS }, () => []);
+    for (const at of touched) buckets[KINDS[bestKind[at]!]!.tier]!.push(at);
     const out: CallerMatch[] = [];
     for (const bucket of buckets) {
       if (out.length >= limit) break;
-      for (const h of smallest(bucket, limit - out.length, (a, b) => compare(names[a.at]!, names[b.at]!) || a.at - b.at))
-        out.push(toMatch(h));
+      for (const at of smallest(bucket, limit - out.length, (a, b) => rank[a]! - rank[b]!))
+        out.push(toMatch(at, bestKind[at]!, bestNum[at]!));
     }
     return out;
   }
 
-  function* numberHits(query: string): Generator<Hit> {
+  const toMatch = (at: number, kindAt: number, num: number): CallerMatch => {
+    const kind = KINDS[kindAt]!;
+    return {
+      contactId: candidates[at]!.contactId,
+      clientId: candidates[at]!.clientId,
+      on: kind.on,
+      number: num < 0 ? null : e164s[num]!,
+      extension: num < 0 ? null : extensions[num]!,
+      exact: kind.exact,
+      where: kind.where,
+    };
+  };
+
+  function byNumber(query: string): void {
     const ext = EXTENSION.exec(query);
     const body = ext ? query.slice(0, ext.index) : query;
     const digits = phoneDigits(body);
     if (digits.length < MIN_DIGITS || digits.length > MAX_QUERY_DIGITS) return;
     const parsed = parsePhone(query, defaultCountry);
-    const wholeKey = parsed.ok ? phoneDigits(parsed.e164) : null;
+    const wholeKey = parsed.ok ? parsed.e164.slice(1) : null;
     const wantExtension = parsed.ok ? parsed.extension : (ext?.[1] ?? null);
 
-    // Tier 0: the whole number, and the extension when one was typed.
+    // The whole number, and the extension when one was typed.
     if (wholeKey !== null)
-      for (const num of whole.get(wholeKey) ?? []) {
-        const exact = wantExtension === null || wantExtension === extensions[num];
-        yield { tier: exact ? 0 : 1, at: owner[num]!, num, on: 'number', exact, where: 'whole' };
-      }
+      for (const num of numbersHolding(wholeKey))
+        if (keys[num] === wholeKey)
+          hit(owner[num]!, wantExtension === null || wantExtension === extensions[num] ? NUMBER_EXACT : NUMBER_WHOLE, num);
 
     // What was typed may be the start of the number (with + and its country code, or as dialled from abroad
     // after 011 or 00), its national number after a trunk 0 (020 7946 0958), or any part of it.
@@ -200,61 +231,111 @@ export function buildCallerIndex(candidates: readonly CallerCandidate[], default
         if (key === wholeKey) continue; // ranked above
         const at = owner[num]!;
         if (p.anchored) {
-          if (key === p.digits) yield { tier: 1, at, num, on: 'number', exact: false, where: 'whole' };
-          else if (key.startsWith(p.digits)) yield { tier: 2, at, num, on: 'number', exact: false, where: 'start' };
-        } else if (key.endsWith(p.digits)) yield { tier: 1, at, num, on: 'number', exact: false, where: 'end' };
-        else if (nationals[num]!.startsWith(p.digits) || key.startsWith(p.digits))
-          yield { tier: 2, at, num, on: 'number', exact: false, where: 'start' };
-        else if (key.includes(p.digits)) yield { tier: 3, at, num, on: 'number', exact: false, where: 'inside' };
+          if (key === p.digits) hit(at, NUMBER_WHOLE, num);
+          else if (key.startsWith(p.digits)) hit(at, NUMBER_START, num);
+        } else if (key.endsWith(p.digits)) hit(at, NUMBER_END, num);
+        else if (key.startsWith(p.digits, nationalAt[num]) || key.startsWith(p.digits)) hit(at, NUMBER_START, num);
+        else if (key.includes(p.digits)) hit(at, NUMBER_INSIDE, num);
       }
     }
   }
 
-  // Tiers: 0 the name starts with the query (or is it, or an email is it), 1 a word of the name starts with it,
-  // 2 an email starts with it, 3 the name contains it, 4 an email contains it.
-  function* textHits(query: string): Generator<Hit> {
+  // Tiers fill in name order (the texts are in name order); once the best tier is full nothing later can be shown.
+  function byText(query: string, limit: number): CallerMatch[] {
     const q = foldText(query);
-    if (q.length < 2) return;
-    const emailsToo = q.includes('@') || q.length >= 3;
-    for (let at = 0; at < names.length; at++) {
-      const name = names[at]!;
-      const i = name.indexOf(q);
-      const wordStart = i > 0 && name.charCodeAt(i - 1) === 32;
-      if (i === 0) {
-        const whole = name.length === q.length;
-        yield { tier: 0, at, num: -1, on: 'name', exact: whole, where: whole ? 'whole' : 'start' };
-        continue;
+    if (q.length < 2) return [];
+    // Emails first and whole: an email that is the query is as good as a name starting with it.
+    const emailHits: [number, number][] = [];
+    if (q.includes('@') || q.length >= 3)
+      for (const { owner: r, entry, at } of emailBlob.find(q)) {
+        const kind = at > 0 ? EMAIL_INSIDE : entry.length === q.length ? EMAIL_WHOLE : EMAIL_START;
+        const last = emailHits[emailHits.length - 1];
+        if (last?.[0] !== r) emailHits.push([r, kind]);
+        else if (KINDS[kind]!.tier < KINDS[last[1]]!.tier) last[1] = kind;
       }
-      if (wordStart) {
-        yield { tier: 1, at, num: -1, on: 'name', exact: false, where: 'start' };
-        continue;
-      }
-      if (i > 0) yield { tier: 3, at, num: -1, on: 'name', exact: false, where: 'inside' };
-      if (!emailsToo) continue;
-      for (const email of emails[at]!) {
-        const j = email.indexOf(q);
-        if (j < 0) continue;
-        const whole = email.length === q.length;
-        yield {
-          tier: whole ? 0 : j === 0 ? 2 : 4,
-          at,
-          num: -1,
-          on: 'email',
-          exact: whole,
-          where: whole ? 'whole' : j === 0 ? 'start' : 'inside',
-        };
-        break;
-      }
+    const nameHits: [number, number][] = [];
+    let firstTier = 0;
+    for (const { owner: r, entry: name, at } of nameBlob.find(q)) {
+      const kind = at === 0 ? (name.length === q.length ? NAME_WHOLE : NAME_START) : name.includes(` ${q}`) ? NAME_WORD : NAME_INSIDE;
+      nameHits.push([r, kind]);
+      if (KINDS[kind]!.tier === 0 && ++firstTier >= limit) break;
     }
+    // Merge the two lists (both in name order), each contact once at its best.
+    const tiers: number[][][] = Array.from({ length: TIERS }, () => []);
+    for (let i = 0, j = 0; i < nameHits.length || j < emailHits.length;) {
+      const n = nameHits[i];
+      const e = emailHits[j];
+      // The one earlier in name order, or both when they are the same contact.
+      const takeName = n !== undefined && (e === undefined || n[0] <= e[0]);
+      const takeEmail = e !== undefined && (n === undefined || e[0] <= n[0]);
+      if (takeName) i++;
+      if (takeEmail) j++;
+      const [r, kind] = !takeName ? e! : !takeEmail ? n! : KINDS[e![1]]!.tier < KINDS[n![1]]!.tier ? e! : n!;
+      const tier = tiers[KINDS[kind]!.tier]!;
+      if (tier.length < limit) tier.push([r, kind]);
+    }
+    return tiers
+      .flat()
+      .slice(0, limit)
+      .map(([r, kind]) => toMatch(order[r!]!, kind!, -1));
   }
 
   return {
     size: candidates.length,
-    find(query, limit = DEFAULT_LIMIT) {
-      if (query.length > MAX_QUERY_LENGTH || limit < 1) return [];
-      return looksLikeNumber(query) ? ranked(numberHits(query.trim()), 4, limit) : ranked(textHits(query), 5, limit);
+    find(text, limit = DEFAULT_LIMIT) {
+      if (text.length > MAX_QUERY_LENGTH || limit < 1) return [];
+      if (!looksLikeNumber(text)) return byText(text, limit);
+      start();
+      byNumber(text.trim());
+      return ranked(limit);
     },
   };
+}
+
+/**
+ * Short texts, each owned by an entry (here: a contact's rank), joined into one string, one per line; find() walks
+ * the occurrences of a query, at most one per text (the first), in the texts' order.
+ */
+class Blob {
+  private readonly text: string;
+  private readonly starts: Int32Array;
+  private readonly owners: Int32Array;
+  constructor(byOwner: readonly (readonly string[])[]) {
+    const texts: string[] = [];
+    const owners: number[] = [];
+    byOwner.forEach((list, owner) => {
+      for (const t of list) {
+        texts.push(t);
+        owners.push(owner);
+      }
+    });
+    this.text = texts.join('\n');
+    this.starts = new Int32Array(texts.length + 1);
+    let at = 0;
+    texts.forEach((t, i) => {
+      this.starts[i] = at;
+      at += t.length + 1;
+    });
+    this.starts[texts.length] = at;
+    this.owners = Int32Array.from(owners);
+  }
+
+  *find(q: string): Generator<{ owner: number; entry: string; at: number }> {
+    const { text, starts, owners } = this;
+    for (let pos = q.includes('\n') ? -1 : text.indexOf(q); pos >= 0;) {
+      // The text holding pos: the last start at or before it.
+      let lo = 0;
+      let hi = starts.length - 2;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= pos) lo = mid;
+        else hi = mid - 1;
+      }
+      const entry = text.slice(starts[lo]!, starts[lo + 1]! - 1);
+      yield { owner: owners[lo]!, entry, at: pos - starts[lo]! };
+      pos = text.indexOf(q, starts[lo + 1]!);
+    }
+  }
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

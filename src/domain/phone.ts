@@ -124,19 +124,18 @@ export function phoneMatchKey(e164: string): string {
 }
 
 // Calling codes are prefix-free (no code is the start of another), so the first that fits is the one.
-let callingCodes: Set<string> | undefined;
+let callingCodes: Set<number> | undefined;
 
 /**
- * The national number's digits of a stored E.164 number: "+19135550142" →
- * "9135550142", "+442079460958" → "2079460958". Reads only the calling code
- * (no parse: a desk splits tens of thousands of numbers when it indexes its
- * contacts); the whole digits when the code is not a country's (+800 …).
+ * How many of a stored number's E.164 digits are its country calling code:
+ * "19135550142" → 1, "442079460958" → 2; 0 when no country has it (+800 …).
+ * No parse: a desk splits tens of thousands of numbers when it indexes its contacts.
  */
-export function nationalDigits(e164: string): string {
-  callingCodes ??= new Set(getCountries().map((c) => getCountryCallingCode(c)));
-  const digits = phoneDigits(e164);
-  for (let length = 1; length <= 3; length++) if (callingCodes.has(digits.slice(0, length))) return digits.slice(length);
-  return digits;
+export function callingCodeLength(digits: string): number {
+  callingCodes ??= new Set(getCountries().map((c) => Number(getCountryCallingCode(c))));
+  for (let length = 1; length <= 3 && length < digits.length; length++)
+    if (callingCodes.has(Number(digits.slice(0, length)))) return length;
+  return 0;
 }
 
 /** A two-letter country code libphonenumber-js has a numbering plan for ("US", "GB"). */
