@@ -44,7 +44,15 @@ export type SwitchboardDb = Dexie & {
   approvalRequests: EntityTable<ApprovalRequestRecord, 'id'>;
   calls: EntityTable<CallRecord, 'id'>;
   callbacks: EntityTable<CallbackRecord, 'id'>;
+  drafts: EntityTable<DraftRow, 'id'>;
 };
+
+/** A form in progress, kept on this desk only (never synced): the intake form's call survives a reload or a crash. */
+export interface DraftRow {
+  id: string;
+  savedAt: string;
+  value: unknown;
+}
 
 export const DEFAULT_DB_NAME = 'switchboard';
 
@@ -211,6 +219,9 @@ export function declareSchema(db: Dexie): void {
   // calls by ticket for the timeline and by client for its page; callbacks by
   // client for its page. New tables only: nothing existed before.
   db.version(15).stores({ calls: 'id, ticketId, clientId', callbacks: 'id, clientId, status' });
+  // v16: forms in progress (the intake form's call), one row per form, local only:
+  // never in syncTables, so a download or a rebase leaves them alone. New table only.
+  db.version(16).stores({ drafts: 'id' });
   db.on('populate', (tx) => {
     void tx.table('firstScreen').add(emptyStoreFirstScreen());
   });

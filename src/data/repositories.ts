@@ -11,6 +11,8 @@ import { ContactRepository } from './contact-repository';
 import { RequestTypeRepository } from './request-type-repository';
 import { ClientRepository } from './client-repository';
 import { ApprovalRepository } from './approval-repository';
+import { IntakeRepository } from './intake-repository';
+import { CallbackRepository } from './callback-repository';
 
 export interface Repositories {
   tickets: TicketRepository;
@@ -27,12 +29,15 @@ export interface Repositories {
   requestTypes: RequestTypeRepository;
   clients: ClientRepository;
   approvals: ApprovalRepository;
+  intake: IntakeRepository;
+  callbacks: CallbackRepository;
 }
 
 /** The only way the app reaches the local store: one repository per kind of record. */
 export function createRepositories(name?: string): Repositories {
   const db = openDb(name);
   const tickets = new TicketRepository(db);
+  const approvals = new ApprovalRepository(db);
   return {
     tickets,
     reference: new ReferenceRepository(db),
@@ -49,6 +54,8 @@ export function createRepositories(name?: string): Repositories {
     contacts: new ContactRepository(db),
     requestTypes: new RequestTypeRepository(db),
     clients: new ClientRepository(db),
-    approvals: new ApprovalRepository(db),
+    approvals,
+    intake: new IntakeRepository(db, tickets, approvals),
+    callbacks: new CallbackRepository(db),
   };
 }

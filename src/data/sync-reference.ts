@@ -49,6 +49,8 @@ export async function clearServerState(db: SwitchboardDb): Promise<void> {
     db.timeEntries.clear(),
     db.timelineBuckets.clear(),
     db.approvalRequests.clear(),
+    db.calls.clear(),
+    db.callbacks.clear(),
   ]);
   await db.shadows.toCollection().modify((s) => {
     s.data = null;

@@ -288,7 +288,9 @@ export class SyncStore {
         c.entity !== 'escalation' &&
         c.entity !== 'request_type' &&
         c.entity !== 'client' &&
-        c.entity !== 'approval_request'
+        c.entity !== 'approval_request' &&
+        c.entity !== 'call' &&
+        c.entity !== 'callback'
       ) {
         reference.push(c);
         continue;

@@ -15,6 +15,8 @@
 // - intake and those who work tickets may escalate them (a customer's call may be the reason); who acknowledges is the escalated-to role (src/domain/escalation.ts).
 // - intake, schedulers and those who work tickets may request approval of billable work; recording a client's
 //   confirmation, approval or decline is for those who work tickets and schedulers, not intake (docs/domain/contacts-and-approvals.md).
+// - everyone who takes or works tickets logs the phone calls they take or make: intake, schedulers and those who work tickets.
+// - everyone who takes or works tickets (schedulers too) may promise, work and cancel callbacks (docs/domain/phone-intake.md).
 import type { StaffRole } from './ticket';
 
 /** Those who oversee clients' accounts and escalations (coordinators, supervisors, site directors) and admins. */
@@ -37,6 +39,8 @@ export const ACTIONS = [
   'approval.record',
   'audit.read',
   'audit.purge',
+  'call.log',
+  'callback.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -58,6 +62,8 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'approval.record': ['technician', 'engineer', 'service_coordinator', 'supervisor', 'site_director', 'scheduler', 'admin'],
   'audit.read': AUDIT_READ_ROLES,
   'audit.purge': ['admin'],
+  'call.log': ['intake', 'scheduler', ...WORKERS],
+  'callback.manage': ['intake', ...WORKERS, 'scheduler'],
 };
 
 const DESCRIPTIONS: Record<Action, string> = {
@@ -76,6 +82,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   'approval.record': "record a client's confirmation, approval or decline",
   'audit.read': 'read the audit log',
   'audit.purge': 'purge old audit entries',
+  'call.log': 'log phone calls',
+  'callback.manage': 'promise, work or cancel callbacks',
 };
 
 export function can(role: StaffRole | undefined, action: Action): boolean {

@@ -1,6 +1,7 @@
 // Ticket vocabulary: statuses and channels (docs/domain/ticket-workflow.md).
 import type { SlaEvent } from './sla/history';
 import type { TicketLeadTime } from './lead-times';
+import type { TicketIntake } from './intake';
 
 export type { Client } from './client';
 
@@ -38,6 +39,8 @@ export interface Ticket {
   sla: readonly SlaEvent[];
   /** A request with a lead time: its type, count, wanted date and promised dates (src/domain/lead-times.ts). */
   leadTime?: TicketLeadTime;
+  /** Opened from a phone call: who called, on which number, and what intake was told (src/domain/intake.ts). */
+  intake?: TicketIntake;
 }
 
 export interface StaffMember {

@@ -14,6 +14,8 @@ import { closeTicket, reopenTicket } from './ticket-closing';
 import { archiveRequestType, upsertRequestType } from './request-type';
 import { upsertClient } from './client';
 import { confirmRequest, declineApproval, recordApproval, requestApproval } from './approval-request';
+import { logCall } from './call';
+import { cancelCallback, completeCallback, promiseCallback } from './callback';
 
 export const mutations = {
   createTicket,
@@ -34,6 +36,10 @@ export const mutations = {
   confirmRequest,
   recordApproval,
   declineApproval,
+  logCall,
+  promiseCallback,
+  completeCallback,
+  cancelCallback,
 };
 
 export type MutationName = keyof typeof mutations;

@@ -3,8 +3,12 @@ import { CHANNELS, TICKET_STATUSES, type Ticket, type TicketStatus } from '../do
 import { appendSlaEvent, openedHistory } from '../domain/sla-history';
 import { statusChangeError } from '../domain/ticket-workflow';
 import { MAX_PARAM } from '../domain/lead-times';
+import { REQUEST_KINDS } from '../domain/contact-authorization';
+import { CALLER_NAME_MAX, EMAIL_MAX, OVERRIDE_REASON_MAX, SITE_ADDRESS_MAX } from '../domain/intake';
+import { PHONE_RAW_MAX } from '../domain/phone';
+import { IMPACTS } from '../domain/priority-guidance';
 import { defineMutation } from './define';
-import { priorityKey, ticketDescription, ticketTitle } from './fields';
+import { priorityKey, text, ticketDescription, ticketTitle } from './fields';
 
 /** Optional: a ticket that is a request with a lead time (docs/domain/lead-times.md). */
 const leadTimeArgs = {
@@ -12,6 +16,39 @@ const leadTimeArgs = {
   requestParam: z.number().int('Enter a whole number.').min(1, 'Enter a count of at least 1.').max(MAX_PARAM).optional(),
   customerWantedDate: z.iso.date('Enter the wanted date as YYYY-MM-DD.').optional(),
 };
+
+const intakePhone = (what: string) =>
+  z.strictObject({
+    raw: text().max(PHONE_RAW_MAX, `${what}: a phone number is at most ${PHONE_RAW_MAX} characters.`),
+    e164: z.string().regex(/^\+[1-9]\d{1,14}$/, `${what}: give the number as the desk read it, in E.164 (+ and up to 15 digits).`),
+    extension: z
+      .string()
+      .regex(/^\d{1,10}$/, `${what}: an extension is 1 to 10 digits.`)
+      .nullable(),
+  });
+
+/**
+ * Optional: the ticket was opened from a phone call (src/domain/intake.ts,
+ * TicketIntake). Only the shape and the lengths are checked here; the rules
+ * (intakeProblems) need the client's scheme and the server's clock, so the
+ * intake screen runs them before queuing and the server again before storing.
+ */
+const intakeArgs = z.strictObject({
+  callerContactId: z.uuid().nullable(),
+  callerName: text().trim().max(CALLER_NAME_MAX, `Shorten the caller's name to ${CALLER_NAME_MAX} characters.`),
+  callbackNumber: intakePhone('Callback number'),
+  callerEmail: text().trim().max(EMAIL_MAX, `Shorten the email to ${EMAIL_MAX} characters.`).nullable(),
+  siteId: z.uuid().nullable(),
+  siteAddress: text().trim().max(SITE_ADDRESS_MAX, `Shorten the site address to ${SITE_ADDRESS_MAX} characters.`),
+  systemNumber: intakePhone("The system's main number").nullable(),
+  requestKind: z.enum(REQUEST_KINDS),
+  impact: z.enum(IMPACTS),
+  workaround: z.boolean(),
+  suggestedPriority: priorityKey,
+  overrideReason: text().trim().max(OVERRIDE_REASON_MAX, `Shorten the reason to ${OVERRIDE_REASON_MAX} characters.`).nullable(),
+  afterHours: z.strictObject({ told: z.boolean(), agreed: z.boolean() }).nullable(),
+  callId: z.uuid().nullable(),
+});
 
 export const createTicket = defineMutation({
   args: z
@@ -24,6 +61,7 @@ export const createTicket = defineMutation({
       channel: z.enum(CHANNELS),
       assigneeId: z.uuid().nullable(),
       ...leadTimeArgs,
+      intake: intakeArgs.optional(),
     })
     .refine((a) => a.requestTypeId !== undefined || (a.requestParam === undefined && a.customerWantedDate === undefined), {
       message: 'A count or a wanted date belongs to a request type: choose the request type, or leave them out.',
@@ -56,6 +94,7 @@ export const createTicket = defineMutation({
         requestParam: a.requestParam ?? null,
         customerWantedDate: a.customerWantedDate ?? null,
       };
+    if (a.intake !== undefined) ticket.intake = a.intake;
     return ticket;
   },
 });

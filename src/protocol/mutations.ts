@@ -90,6 +90,12 @@ export const REJECTION_CODES = [
   'invalid_request_type',
   /** An approval request, confirmation, approval or decline the rules refuse (docs/domain/contacts-and-approvals.md). */
   'invalid_approval',
+  /** A call log entry the rules refuse: its client, contact or ticket, or times the server's clock rules out (docs/domain/phone-intake.md). */
+  'invalid_call',
+  /** A ticket's phone intake block the rules refuse (docs/domain/phone-intake.md); the message names the field. */
+  'invalid_intake',
+  /** A callback the rules refuse: an unknown zone, a promise in the past or too far ahead, one already closed (docs/domain/phone-intake.md). */
+  'invalid_callback',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

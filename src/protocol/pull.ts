@@ -112,6 +112,7 @@ export const SNAPSHOT_ORDER = [
   'escalation',
   'request_type',
   'approval_request',
+  'call',
 ] as const satisfies readonly Entity[];
 
 const snapshotAfter = z

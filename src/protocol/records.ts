@@ -29,6 +29,26 @@ export const WRITABLE_NOTE_KINDS = ['public_reply', 'internal_note'] as const;
 export const TICKET_EVENT_TYPES = ['opened', 'priority_changed', 'status_changed', 'public_reply'] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
+const intakePhoneSchema = z.object({ raw: z.string(), e164: z.string(), extension: z.string().nullable() });
+
+/** A ticket opened from a phone call: what intake recorded (src/domain/intake.ts, TicketIntake). */
+export const ticketIntakeSchema = z.object({
+  callerContactId: z.uuid().nullable(),
+  callerName: z.string(),
+  callbackNumber: intakePhoneSchema,
+  callerEmail: z.string().nullable(),
+  siteId: z.uuid().nullable(),
+  siteAddress: z.string(),
+  systemNumber: intakePhoneSchema.nullable(),
+  requestKind: z.enum(REQUEST_KINDS),
+  impact: z.enum(IMPACTS),
+  workaround: z.boolean(),
+  suggestedPriority: z.string(),
+  overrideReason: z.string().nullable(),
+  afterHours: z.object({ told: z.boolean(), agreed: z.boolean() }).nullable(),
+  callId: z.uuid().nullable(),
+});
+
 export const ticketRecordSchema = z.object({
   id: z.uuid(),
   clientId: z.uuid(),
@@ -61,6 +81,8 @@ export const ticketRecordSchema = z.object({
       promisedLatest: z.iso.date().nullable().optional(),
     })
     .optional(),
+  /** Present when the ticket was opened from a phone call (docs/domain/phone-intake.md); older tickets have none. */
+  intake: ticketIntakeSchema.optional(),
 });
 
 /** The client's service record (docs/domain/clients.md); upsertClient checks every rule, the wire only the shape. */
@@ -226,26 +248,6 @@ export const approvalRequestRecordSchema = z.object({
   createdAt: isoInstant,
 });
 
-const intakePhoneSchema = z.object({ raw: z.string(), e164: z.string(), extension: z.string().nullable() });
-
-/** A ticket opened from a phone call: what intake recorded (src/domain/intake.ts, TicketIntake). */
-export const ticketIntakeSchema = z.object({
-  callerContactId: z.uuid().nullable(),
-  callerName: z.string(),
-  callbackNumber: intakePhoneSchema,
-  callerEmail: z.string().nullable(),
-  siteId: z.uuid().nullable(),
-  siteAddress: z.string(),
-  systemNumber: intakePhoneSchema.nullable(),
-  requestKind: z.enum(REQUEST_KINDS),
-  impact: z.enum(IMPACTS),
-  workaround: z.boolean(),
-  suggestedPriority: z.string(),
-  overrideReason: z.string().nullable(),
-  afterHours: z.object({ told: z.boolean(), agreed: z.boolean() }).nullable(),
-  callId: z.uuid().nullable(),
-});
-
 /**
  * One phone call taken or made by staff (docs/domain/phone-intake.md, "Call
  * log"): who called, on which number, when it started and ended (desk clock,
@@ -322,6 +324,8 @@ export const ENTITIES = [
   'escalation',
   'request_type',
   'approval_request',
+  'call',
+  'callback',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -336,6 +340,8 @@ export interface EntityRecords {
   escalation: EscalationRecord;
   request_type: RequestTypeRecord;
   approval_request: ApprovalRequestRecord;
+  call: CallRecord;
+  callback: CallbackRecord;
 }
 
 export const recordSchemas = {
@@ -349,6 +355,8 @@ export const recordSchemas = {
   escalation: escalationRecordSchema,
   request_type: requestTypeRecordSchema,
   approval_request: approvalRequestRecordSchema,
+  call: callRecordSchema,
+  callback: callbackRecordSchema,
 } as const satisfies { [E in Entity]: z.ZodType<EntityRecords[E]> };
 
 /** One row's newest state since the cursor; `data` is null for a delete (tombstone). */

@@ -31,6 +31,8 @@ const DOCUMENTED: Record<string, readonly [Yes, Yes, Yes, Yes, Yes]> = {
   'approval.record': ['no', 'yes', 'yes', 'yes', 'yes'],
   'audit.read': ['no', 'no', 'yes', 'yes', 'no'],
   'audit.purge': ['no', 'no', 'no', 'yes', 'no'],
+  'call.log': ['yes', 'yes', 'yes', 'yes', 'yes'],
+  'callback.manage': ['yes', 'yes', 'yes', 'yes', 'yes'],
 };
 
 function documented(action: Action, role: StaffRole): boolean {

@@ -16,6 +16,8 @@ import { shortcutFor } from './shortcuts';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 import { HeldRequestsScreen } from '../approvals/HeldRequestsScreen';
 import { useFollowHeldTickets } from '../approvals/held-store';
+import { IntakeScreen } from '../intake/IntakeScreen';
+import { useFollowIncomingCalls } from '../intake/follow-incoming-calls';
 
 // Only screens that exist are listed; Intake and Visits join as they are built.
 const NAV_ITEMS = [
@@ -26,6 +28,7 @@ const NAV_ITEMS = [
   { screen: 'staff', label: 'Staff', action: 'show-staff', adminOnly: true },
   { screen: 'request-types', label: 'Request types', action: 'show-request-types' },
   { screen: 'audit', label: 'Audit', action: 'show-audit' },
+  { screen: 'intake', label: 'Intake', action: 'start-call' },
 ] as const;
 
 export function AppFrame({ status }: { status: ReactNode }) {
@@ -39,6 +42,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
   const escalations = useEscalationCount();
   const isAdmin = useIsAdmin();
   useFollowHeldTickets();
+  useFollowIncomingCalls();
   const mayReadAudit = useCan('audit.read');
   const navItems = NAV_ITEMS.filter((item) => (!('adminOnly' in item) || isAdmin) && (item.screen !== 'audit' || mayReadAudit));
 
@@ -106,5 +110,7 @@ function ScreenBody({ screen, searchRef }: { screen: Screen; searchRef: RefObjec
       return <AuditScreen />;
     case 'request-types':
       return <RequestTypesScreen />;
+    case 'intake':
+      return <IntakeScreen />;
   }
 }

@@ -34,6 +34,7 @@ export const SHORTCUTS = [
   { key: 'l', label: 'l', description: 'Show clients: find a client or contact, edit its service record', action: 'show-clients' },
   { key: 'h', label: 'h', description: 'Show held requests: billable work waiting for approval', action: 'show-held-requests' },
   { key: 'u', label: 'u', description: 'Show the audit log (coordinators, supervisors, site directors, admins)', action: 'show-audit' },
+  { key: 'p', label: 'p', description: 'Start a call: the intake form, with the caller field ready', action: 'start-call' },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutAction = (typeof SHORTCUTS)[number]['action'];

@@ -1,6 +1,7 @@
 import { useEffect, type RefObject } from 'react';
 import { useQueueStore } from '../queue/queue-store';
 import { useSessionStore } from '../session/session-store';
+import { useIncomingCall } from '../intake/incoming-call-store';
 import { useNavStore } from './nav-store';
 import { resolveShortcut, type ShortcutAction } from './shortcuts';
 import { useTicketViewStore, type TicketViewAction } from '../ticket/ticket-view-store';
@@ -104,6 +105,12 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
   },
   'show-audit': ({ nav }) => {
     nav.showScreen('audit');
+    return true;
+  },
+  // The same hand-off a ringing phone uses: the intake screen opens and takes it (a call in progress is kept).
+  'start-call': ({ nav }) => {
+    useIncomingCall.getState().offer({ from: '', source: 'shortcut' });
+    nav.showScreen('intake');
     return true;
   },
 };

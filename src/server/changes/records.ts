@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import type {
   ApprovalRequestRecord,
+  CallRecord,
   ClientRecord,
   ContactRecord,
   EscalationRecord,
@@ -14,6 +15,7 @@ import type {
 } from '../../protocol';
 import type {
   ApprovalRequestsTable,
+  CallsTable,
   ClientsTable,
   ContactsTable,
   EscalationsTable,
@@ -24,6 +26,8 @@ import type {
   TimeEntriesTable,
   UsersTable,
 } from '../db/schema';
+import type { CallbackRecord } from '../../protocol';
+import type { CallbacksTable } from '../db/schema';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -41,6 +45,7 @@ export function ticketRecord(row: Selectable<TicketsTable>): TicketRecord {
     updatedAt: iso(row.updated_at),
     sla: row.sla_history,
     ...(row.lead_time === null ? {} : { leadTime: row.lead_time }),
+    ...(row.intake === null ? {} : { intake: row.intake }),
   };
 }
 
@@ -206,5 +211,46 @@ export function approvalRequestRecord(row: Selectable<ApprovalRequestsTable>): A
     declineTakenBy: row.decline_taken_by,
     createdBy: row.created_by,
     createdAt: iso(row.created_at),
+  };
+}
+
+export function callRecord(row: Selectable<CallsTable>): CallRecord {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    ticketId: row.ticket_id,
+    contactId: row.contact_id,
+    callerName: row.caller_name,
+    callerNumber: row.caller_number,
+    callerExtension: row.caller_extension,
+    direction: row.direction as CallRecord['direction'],
+    startedAt: iso(row.started_at),
+    endedAt: iso(row.ended_at),
+    takenBy: row.taken_by,
+    outcome: row.outcome as CallRecord['outcome'],
+    summary: row.summary,
+    callbackId: row.callback_id,
+  };
+}
+
+export function callbackRecord(row: Selectable<CallbacksTable>): CallbackRecord {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    contactId: row.contact_id,
+    callerName: row.caller_name,
+    number: row.number,
+    extension: row.extension,
+    numberRaw: row.number_raw,
+    reason: row.reason,
+    promisedBy: iso(row.promised_by),
+    timeZone: row.time_zone,
+    ticketId: row.ticket_id,
+    status: row.status as CallbackRecord['status'],
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at),
+    closedBy: row.closed_by,
+    closedAt: isoOrNull(row.closed_at),
+    outcome: row.outcome,
   };
 }

@@ -5,6 +5,7 @@ import type { MaintenanceWindow, Site } from '../../domain/client';
 import type { ContactPhone } from '../../domain/contact-details';
 import type { LeadTimeBand, TicketLeadTime } from '../../domain/lead-times';
 import type { SlaEvent, SlaPolicy } from '../../domain/sla';
+import type { TicketIntake } from '../../domain/intake';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Seq = ColumnType<number, number | undefined, number>;
@@ -101,6 +102,8 @@ export interface TicketsTable {
   created_by: string | null;
   /** A request with a lead time (docs/domain/lead-times.md): type, count, wanted date and the dates promised at creation. */
   lead_time: ColumnType<TicketLeadTime | null, string | null | undefined, string | null>;
+  /** Opened from a phone call (migration 0019, docs/domain/phone-intake.md): what intake recorded; null otherwise. */
+  intake: ColumnType<TicketIntake | null, string | null | undefined, string | null>;
 }
 
 export interface TicketEventsTable {
@@ -259,6 +262,54 @@ export interface ApprovalRequestsTable {
   recorded_at: Timestamp;
 }
 
+/** One phone call taken or made by staff (migration 0018, docs/domain/phone-intake.md, "Call log"). */
+export interface CallsTable {
+  id: string;
+  tenant_id: string;
+  client_id: string;
+  ticket_id: string | null;
+  contact_id: string | null;
+  caller_name: string;
+  /** E.164 as the server read it; null when the caller withheld the number. */
+  caller_number: string | null;
+  caller_extension: string | null;
+  direction: string;
+  /** The desk's times of the call, bounded by the server's clock (callTimesProblem). */
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  taken_by: string;
+  outcome: string;
+  summary: string;
+  callback_id: string | null;
+  recorded_at: Timestamp;
+}
+
+/** A promise to call someone back (migration 0020, docs/domain/phone-intake.md "Callbacks"). */
+export interface CallbacksTable {
+  id: string;
+  tenant_id: string;
+  client_id: string;
+  contact_id: string | null;
+  caller_name: string;
+  /** E.164, as the server read it from number_raw. */
+  number: string;
+  extension: string | null;
+  number_raw: string;
+  reason: string;
+  promised_by: Timestamp;
+  time_zone: string;
+  ticket_id: string | null;
+  status: string;
+  created_by: string;
+  created_at: Timestamp;
+  closed_by: string | null;
+  closed_at: NullableTimestamp;
+  outcome: string | null;
+  /** The outbound call logged when it was worked, if any. */
+  call_id: string | null;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -276,6 +327,8 @@ export interface Database {
   escalations: EscalationsTable;
   request_types: RequestTypesTable;
   approval_requests: ApprovalRequestsTable;
+  calls: CallsTable;
+  callbacks: CallbacksTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
@@ -304,6 +357,7 @@ export const TICKET_COLUMNS = {
   sla_history: 'jsonb',
   created_by: 'uuid',
   lead_time: 'jsonb',
+  intake: 'jsonb',
 } as const satisfies Columns<TicketsTable>;
 
 /** What a mutation may change on an existing ticket. */
@@ -343,3 +397,5 @@ export type UserRow = Selectable<UsersTable>;
 export type TimeEntryRow = Selectable<TimeEntriesTable>;
 export type EscalationRow = Selectable<EscalationsTable>;
 export type ApprovalRequestRow = Selectable<ApprovalRequestsTable>;
+export type CallRow = Selectable<CallsTable>;
+export type CallbackRow = Selectable<CallbacksTable>;

@@ -12,6 +12,8 @@ import { closeTicket, reopenTicket } from './ticket-closing-mutations';
 import { archiveRequestType, upsertRequestType } from './request-type-mutations';
 import { upsertClient } from './client-mutations';
 import { confirmRequest, declineApproval, recordApproval, requestApproval } from './approval-mutations';
+import { logCall } from './call-mutations';
+import { cancelCallback, completeCallback, promiseCallback } from './callback-mutations';
 
 export type MutationHandlers = { [N in MutationName]: MutationHandler<N> };
 
@@ -34,4 +36,8 @@ export const mutationHandlers = {
   confirmRequest,
   recordApproval,
   declineApproval,
+  logCall,
+  promiseCallback,
+  completeCallback,
+  cancelCallback,
 } satisfies MutationHandlers;

@@ -10,6 +10,9 @@ import { LeadTimeError, leadTimeCalendar, promisedDates, type TicketLeadTime } f
 import { clientPolicy } from '../../domain/client-policy';
 import type { MutationArgs } from '../../protocol';
 import { findRequestType } from './request-type-mutations';
+import { contactClient } from './call-mutations';
+import { afterHoursNotice } from '../../domain/after-hours';
+import { intakeProblems, type TicketIntake } from '../../domain/intake';
 import { canonicalId, type TicketRow } from './unit-of-work';
 import {
   addEvent,
@@ -64,6 +67,42 @@ async function ticketLeadTime(
   }
 }
 
+/**
+ * A phone intake block (docs/domain/phone-intake.md, "The intake block"): the
+ * same rules the intake screen ran (intakeProblems), against the client's
+ * scheme and whether it is after hours by the server's clock, and the caller
+ * and site must be this client's. The first problem is refused, naming its field.
+ */
+async function checkIntake(
+  ctx: MutationContext,
+  client: Selectable<ClientsTable>,
+  intake: TicketIntake,
+  args: Pick<MutationArgs['createTicket'], 'priority' | 'description'>,
+): Promise<void> {
+  const refuse = (field: string, message: string) =>
+    new MutationRejected('invalid_intake', `Intake, ${field}: ${message} Nothing was recorded.`);
+  const source = { name: client.name, prioritySchemeId: client.priority_scheme_id as PrioritySchemeId, customPolicy: client.custom_policy };
+  const notice = afterHoursNotice(source, ctx.now.getTime(), args.priority);
+  const problems = intakeProblems(intake, {
+    schemeId: source.prioritySchemeId,
+    priority: args.priority,
+    description: args.description,
+    afterHoursBillable: notice.afterHours && notice.billable,
+  });
+  const first = Object.entries(problems)[0];
+  if (first) throw refuse(first[0], first[1]);
+  if (intake.callerContactId !== null) {
+    const contact = await contactClient(ctx, intake.callerContactId);
+    if (!contact || contact.clientId !== client.id)
+      throw refuse(
+        'callerContactId',
+        `${contact ? contact.name : `Contact ${intake.callerContactId}`} is not a contact of ${client.name}: choose one of ${client.name}'s contacts, or take the caller as not on the list.`,
+      );
+  }
+  if (intake.siteId !== null && !client.sites.some((s) => s.id.toLowerCase() === intake.siteId!.toLowerCase()))
+    throw refuse('siteId', `site ${intake.siteId} is not one of ${client.name}'s sites: choose one of its sites, or type the address.`);
+}
+
 export const createTicket: MutationHandler<'createTicket'> = async (ctx, args) => {
   requireRole(ctx, 'ticket.create');
   if (args.assigneeId !== null) requireRole(ctx, 'ticket.assign');
@@ -71,6 +110,7 @@ export const createTicket: MutationHandler<'createTicket'> = async (ctx, args) =
   requirePriority(client, args.priority);
   await requireAssignee(ctx, args.assigneeId);
   const leadTime = await ticketLeadTime(ctx, client, args);
+  if (args.intake !== undefined) await checkIntake(ctx, client, args.intake, args);
   const ticket: TicketRow = {
     id: canonicalId(args.id),
     tenant_id: ctx.tenantId,
@@ -86,6 +126,7 @@ export const createTicket: MutationHandler<'createTicket'> = async (ctx, args) =
     sla_history: openedHistory(ctx.performedAt.toISOString(), args.priority),
     created_by: ctx.user.id,
     lead_time: leadTime,
+    intake: args.intake ?? null,
   };
   // Ids are desk-made UUIDv7s, unique across workspaces: a clash means this desk sent the ticket twice under
   // two numbers, or someone is probing. One answer for both, which never says whose the id is or that it exists.

@@ -70,6 +70,7 @@ describe('Dexie schema upgrades keep every ticket', () => {
         'approvalRequests',
         'calls',
         'callbacks',
+        'drafts',
       ].sort(),
     );
     // 1,000 tickets spread over the buckets rather than piling into a few.

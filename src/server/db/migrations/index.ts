@@ -14,6 +14,9 @@ import * as approvalRequests from './0013-approval-requests';
 import * as requestTypes from './0014-request-types';
 import * as staffAccounts from './0015-staff-accounts';
 import * as auditLog from './0016-audit-log';
+import * as calls from './0018-calls';
+import * as ticketIntake from './0019-ticket-intake';
+import * as callbacks from './0020-callbacks';
 
 // Listed explicitly, not scanned from a folder: bundlers and tsx see every migration, and order is the key order.
 const migrations: Record<string, Migration> = {
@@ -32,6 +35,9 @@ const migrations: Record<string, Migration> = {
   '0014-request-types': requestTypes,
   '0015-staff-accounts': staffAccounts,
   '0016-audit-log': auditLog,
+  '0018-calls': calls,
+  '0019-ticket-intake': ticketIntake,
+  '0020-callbacks': callbacks,
 };
 
 export const migrationProvider: MigrationProvider = {
