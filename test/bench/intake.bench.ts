@@ -3,9 +3,8 @@
 // among 50,000 contacts holding about 75,000 numbers: numbers typed digit by
 // digit as intake hears them ("913-555-0142", "(816) 555 …", "+1 …", "+44 …"),
 // and partial queries (last 4, last 7, an area code and exchange). Per run, the
-// median over the typed numbers of each number's mean time per keystroke (one
-// keystroke is below the browser's 0.1 ms timer resolution, a number's dozen
-// keystrokes are not); median of 7 runs. Also prints the slowest single
+// mean time per keystroke over all of them (one keystroke is mostly below the
+// browser's 0.1 ms timer resolution, the whole run is not); median of 7 runs. Also prints the slowest single
 // keystroke, name queries, and the index's build time (intake.index_build_ms).
 // Prints `name: value unit`. Run with `npm run bench intake`.
 import { buildSync } from 'esbuild';
@@ -151,9 +150,170 @@ try {
     result.perRun,
     'ms',
     { op: '<', value: 20 },
-    `${CONTACTS} contacts, ${result.numbers} numbers; median over ${result.typings} numbers typed digit by digit of the mean per keystroke`,
+    `${CONTACTS} contacts, ${result.numbers} numbers; mean per keystroke over ${result.typings} queries typed character by character`,
   );
   reportRuns('intake.index_build_ms', result.buildMs, 'ms', undefined, `building the lookup index over ${CONTACTS} contacts`);
 } finally {
   await browser.close();
+}
+
+// intake.form_ready_ms, in the real web console with 50,000 contacts stored:
+// from the keydown of `p` (start a call) to the frame after the intake form
+// shows the caller found (data-caller-found="true"), the caller's number
+// pasted into the focused caller field by the page itself the moment it has
+// the focus, as a phone system's pop would hand it. Each run is a fresh load
+// with no call in progress; it starts once the desk's caller directory is
+// built (the `caller-directory:built` mark), as it is long before a phone
+// rings. Median of 7 runs.
+const PORT = Number(process.env.BENCH_PORT ?? 4195);
+const FORM_RUNS = 7;
+{
+  const { execSync } = await import('node:child_process');
+  const { servePreview } = await import('./chromium');
+  log('building web console');
+  execSync('npx vite build -c vite.web.config.ts', { stdio: 'ignore' });
+  const server = await servePreview(PORT);
+  const chromium = await launchChromium();
+  try {
+    const page = await chromium.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    page.on('crash', () => log('page crashed'));
+    page.on('console', (m) => m.type() === 'error' && log(`console: ${m.text()}`));
+    const db = `intake-bench-${Date.now()}`;
+    const url = `${server.url}/?db=${db}&demo=500`;
+    await page.goto(url);
+    await page.waitForSelector('table[data-row-count][aria-busy="false"]', { timeout: 120_000 });
+    log(`seeding ${CONTACTS} contacts`);
+    const caller = await page.evaluate(
+      ([name, count]) =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open(name);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const idb = open.result;
+            const read = idb.transaction('clients').objectStore('clients').getAllKeys();
+            read.onsuccess = () => {
+              const clientIds = read.result as string[];
+              const tx = idb.transaction('contacts', 'readwrite');
+              const store = tx.objectStore('contacts');
+              const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+              const areas = ['913', '816', '312', '212', '415'];
+              let callerNumber = '';
+              for (let i = 0; i < count; i++) {
+                // Every number distinct, so the caller's is one contact's: found exactly, picked without a key.
+                const e164 = `+1${areas[i % areas.length]}${200 + (Math.floor(i / areas.length) % 800)}${String(Math.floor(i / (areas.length * 800))).padStart(4, '0')}`;
+                const mobile =
+                  i % 2 === 0
+                    ? [
+                        {
+                          raw: '',
+                          e164: `+1785${200 + (i % 800)}${String(Math.floor(i / 800)).padStart(4, '0')}`,
+                          extension: null,
+                          label: 'mobile',
+                        },
+                      ]
+                    : [];
+                if (i === Math.floor(count * 0.73)) callerNumber = e164;
+                store.put({
+                  id: `019b0000-0000-7000-8000-${hex(i, 12)}`,
+                  clientId: clientIds[i % clientIds.length],
+                  name: `Contact ${i}`,
+                  phones: [{ raw: e164, e164, extension: null, label: 'work' }, ...mobile],
+                  emails: i % 10 === 0 ? [] : [`contact${i}@example.com`],
+                  role: 'none',
+                  approvalLimitCents: null,
+                });
+              }
+              tx.oncomplete = () => {
+                idb.close();
+                resolve(callerNumber);
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+          };
+        }),
+      [db, CONTACTS] as const,
+    );
+    const national = `(${caller.slice(2, 5)}) ${caller.slice(5, 8)}-${caller.slice(8)}`;
+    log(`caller ${national}`);
+
+    const runs: number[] = [];
+    for (let r = 0; r < FORM_RUNS; r++) {
+      // No call in progress: a stored draft would open the intake screen on load.
+      await page.evaluate(
+        (name) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open(name);
+            open.onsuccess = () => {
+              const tx = open.result.transaction('drafts', 'readwrite');
+              tx.objectStore('drafts').clear();
+              tx.oncomplete = () => (open.result.close(), resolve());
+              tx.onerror = () => reject(tx.error);
+            };
+            open.onerror = () => reject(open.error);
+          }),
+        db,
+      );
+      await page.goto(url);
+      await page.waitForSelector('table[data-row-count][aria-busy="false"]', { timeout: 120_000 });
+      const built = await page.evaluate(
+        () =>
+          new Promise<{ contacts: number; ms: number }>((resolve) => {
+            const done = () => {
+              const marks = performance.getEntriesByName('caller-directory:built') as PerformanceMark[];
+              const last = marks[marks.length - 1];
+              const detail = last?.detail as { contacts: number; ms: number } | undefined;
+              if (detail && detail.contacts > 1000) resolve(detail);
+              else setTimeout(done, 50);
+            };
+            done();
+          }),
+      );
+      if (r === 0) log(`caller directory of ${built.contacts} contacts built in the console in ${built.ms.toFixed(0)} ms`);
+      const measuring = page.evaluate(
+        (number) =>
+          new Promise<number>((resolve, reject) => {
+            let start = 0;
+            window.addEventListener('keydown', (e) => e.key === 'p' && (start ||= e.timeStamp), { capture: true, once: true });
+            // The moment the caller field has the focus, the number arrives in it (as a paste would bring it).
+            document.addEventListener(
+              'focusin',
+              (e) => {
+                const input = e.target as HTMLInputElement;
+                if (input.dataset.testid !== 'caller-query') return;
+                Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, number);
+                input.dispatchEvent(new Event('input', { bubbles: true }));
+              },
+              { capture: true },
+            );
+            const check = () => {
+              const form = document.querySelector('[data-testid=intake-form]');
+              if (form?.getAttribute('data-caller-found') === 'true' && document.activeElement) {
+                observer.disconnect();
+                requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
+                return true;
+              }
+              return false;
+            };
+            const observer = new MutationObserver(check);
+            observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-caller-found'] });
+            setTimeout(() => reject(new Error('the caller was not found within 10 s')), 10_000);
+          }),
+        national,
+      );
+      await page.waitForTimeout(50);
+      await page.keyboard.press('p');
+      runs.push(await measuring);
+    }
+    reportRuns(
+      'intake.form_ready_ms',
+      runs,
+      'ms',
+      { op: '<', value: 100 },
+      `${FORM_RUNS} calls, ${CONTACTS} contacts stored; from the keydown of p to the frame after the caller is shown found`,
+    );
+  } finally {
+    await chromium.close();
+    await server.stop();
+  }
 }

@@ -69,7 +69,10 @@ class DirectoryHolder {
     const data = this.latest;
     if (!data) return;
     this.latest = null;
+    const started = performance.now();
     this.current = buildCallerDirectory(data);
+    // For the benchmarks: when the index is ready, over how many contacts, and how long building it took.
+    performance.mark('caller-directory:built', { detail: { contacts: data.contacts.length, ms: performance.now() - started } });
     for (const listener of this.listeners) listener();
   }
 }
