@@ -5,6 +5,8 @@
 // stores what it read. Parsing is libphonenumber-js with its "min" metadata,
 // the same on both sides.
 import {
+  getCountries,
+  getCountryCallingCode,
   isSupportedCountry as isSupported,
   parsePhoneNumberWithError,
   ParseError,
@@ -119,6 +121,21 @@ export function phoneDigits(text: string): string {
  */
 export function phoneMatchKey(e164: string): string {
   return phoneDigits(e164);
+}
+
+// Calling codes are prefix-free (no code is the start of another), so the first that fits is the one.
+let callingCodes: Set<number> | undefined;
+
+/**
+ * How many of a stored number's E.164 digits are its country calling code:
+ * "19135550142" → 1, "442079460958" → 2; 0 when no country has it (+800 …).
+ * No parse: a desk splits tens of thousands of numbers when it indexes its contacts.
+ */
+export function callingCodeLength(digits: string): number {
+  callingCodes ??= new Set(getCountries().map((c) => Number(getCountryCallingCode(c))));
+  for (let length = 1; length <= 3 && length < digits.length; length++)
+    if (callingCodes.has(Number(digits.slice(0, length)))) return length;
+  return 0;
 }
 
 /** A two-letter country code libphonenumber-js has a numbering plan for ("US", "GB"). */

@@ -4,12 +4,15 @@
 import { useEffect } from 'react';
 import { useServices } from '../services';
 import { useNavStore } from '../shell/nav-store';
+import { warmCallerDirectory } from './caller-index';
 import { useIncomingCall } from './incoming-call-store';
 import { restoredDraft } from './intake-draft';
 
 export function useFollowIncomingCalls(): void {
   const { repos } = useServices();
   useEffect(() => {
+    // The caller index is read and built now, not when the phone rings.
+    warmCallerDirectory(repos);
     let active = true;
     const show = () => {
       if (active && useNavStore.getState().screen !== 'intake') useNavStore.getState().showScreen('intake');
