@@ -93,7 +93,7 @@ export interface IntakeSubmission {
   intake: Omit<TicketIntake, 'callId'>;
   call: CallFacts;
   approval: Omit<ApprovalRequestDraft, 'ticketId'> | null;
-  /** An internal note saying why the request waits for confirmation, when it does without an approval request. */
+  /** An internal note saying why a listed contact's request waits for confirmation, when it does without an approval request. */
   holdNote: string | null;
 }
 
@@ -197,20 +197,26 @@ export function checkIntake(
 
   const { callId: _unset, ...block } = intake;
   const call = callFacts(draft, facts.nowMs, `Opened "${title}".`)!;
-  const approval: IntakeSubmission['approval'] = guidance.needsApproval
-    ? {
-        requesterContactId: contact?.id ?? null,
-        callerName: contact ? null : intake.callerName,
-        callerPhone: contact ? null : callback.raw,
-        kind: draft.requestKind,
-        ...requestFacts(draft, guidance.notice),
-        description: description || title,
-        estimateMinutes: minutes,
-        estimateCents: null,
-      }
-    : null;
+  // An unknown caller's included work is held by a request with nothing to approve, until an authorized contact confirms it.
+  const confirmationOnly = !guidance.needsApproval && guidance.held === 'awaiting_confirmation' && !contact;
+  const approval: IntakeSubmission['approval'] =
+    guidance.needsApproval || confirmationOnly
+      ? {
+          requesterContactId: contact?.id ?? null,
+          callerName: contact ? null : intake.callerName || 'Unknown caller',
+          callerPhone: contact ? null : callback.raw,
+          kind: draft.requestKind,
+          ...requestFacts(draft, guidance.notice),
+          description: description || title,
+          estimateMinutes: confirmationOnly ? null : minutes,
+          estimateCents: null,
+        }
+      : null;
+  // A listed contact asking beyond their role has no request to hold it (the rules refuse one without a charge): a note says why it waits.
   const holdNote =
-    guidance.held === 'awaiting_confirmation' && !guidance.needsApproval ? `Held for confirmation: ${guidance.answer.reason}` : null;
+    guidance.held === 'awaiting_confirmation' && !guidance.needsApproval && contact
+      ? `Held for confirmation: ${guidance.answer.reason}`
+      : null;
   return {
     ok: true,
     guidance,
