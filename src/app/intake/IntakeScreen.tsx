@@ -123,6 +123,7 @@ export function IntakeScreen() {
     setQueryProblem(undefined);
     update({
       contactId: picked.id,
+      contactAddedOnCall: false,
       callerName: picked.name,
       callbackNumber: phone ? formatPhone(phone.e164, phone.extension) : draft.callbackNumber,
       callerEmail: picked.emails[0] ?? '',
@@ -148,7 +149,7 @@ export function IntakeScreen() {
 
   function onQuery(text: string) {
     setQueryProblem(undefined);
-    const patch: Partial<IntakeDraft> = { query: text, contactId: null };
+    const patch: Partial<IntakeDraft> = { query: text, contactId: null, contactAddedOnCall: false };
     if (looksLikeNumber(text) && (draft.callbackNumber === '' || draft.callbackNumber === draft.query)) patch.callbackNumber = text;
     update(patch);
   }
@@ -231,7 +232,7 @@ export function IntakeScreen() {
         role: 'none',
         approvalLimitCents: null,
       });
-      update({ contactId: added.id });
+      update({ contactId: added.id, contactAddedOnCall: true });
       return null;
     } catch (error) {
       if (error instanceof LocalMutationRefused) return error.message;

@@ -80,6 +80,31 @@ describe('checkIntake: bad input is named by its field', () => {
   });
 });
 
+describe('a caller added to the list on this call', () => {
+  it('is held for confirmation like an unknown caller, named as they gave themselves, with the new contact on the intake block', () => {
+    const added: ContactRecord = {
+      id: '0190a000-0000-7000-8000-00000000000a',
+      clientId: client.id,
+      name: 'Jordan Lee',
+      phones: [],
+      emails: ['jordan@harbor.example'],
+      role: 'none',
+      approvalLimitCents: null,
+    };
+    const draft = { ...valid, contactId: added.id, contactAddedOnCall: true };
+    const result = checkIntake(draft, { client, contact: added, nowMs: WORKING });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.guidance.held).toBe('awaiting_confirmation');
+    expect(result.submission.intake.callerContactId).toBe(added.id);
+    expect(result.submission.approval).toMatchObject({ requesterContactId: null, callerName: 'Jordan Lee', estimateMinutes: null });
+    // The same contact picked from the list on a later call may report issues.
+    const later = checkIntake({ ...draft, contactAddedOnCall: false }, { client, contact: added, nowMs: WORKING });
+    expect(later.ok && later.guidance.held).toBeNull();
+    expect(later.ok && later.submission.approval).toBeNull();
+  });
+});
+
 describe('drafts', () => {
   it('composes the guided answers under the description', () => {
     const text = composeDescription({
