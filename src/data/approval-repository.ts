@@ -7,6 +7,8 @@ import {
   billableTriggers,
   confirmationProblem,
   declineProblem,
+  holdProblem,
+  HELD_STATUSES,
   initialStatus,
   isHeld,
   type ContactChannel,
@@ -79,10 +81,8 @@ export class ApprovalRepository {
         requester = facts(contact);
       }
       const triggers = billableTriggers(draft, { critical });
-      if (triggers.length === 0)
-        throw new LocalMutationRefused(
-          'Nothing in this request needs approval: it is included work expected to take 2 hours or less, in business hours (or on a Critical ticket), with no onsite visit. Go ahead without one.',
-        );
+      const problem = holdProblem(requester !== null, triggers.length, { minutes: draft.estimateMinutes, cents: draft.estimateCents });
+      if (problem) throw new LocalMutationRefused(problem);
       const { status } = initialStatus(requester, draft.kind);
       const recorded = await recordMutation(
         this.db,
@@ -181,12 +181,7 @@ export class ApprovalRepository {
   /** Ids of tickets with a held request, for the queue's marker. */
   liveHeldTickets(): Live<ReadonlySet<string>> {
     return live(
-      async () =>
-        new Set(
-          (await this.db.approvalRequests.where('status').anyOf('awaiting_confirmation', 'awaiting_approval').toArray()).map(
-            (r) => r.ticketId,
-          ),
-        ),
+      async () => new Set((await this.db.approvalRequests.where('status').anyOf(HELD_STATUSES).toArray()).map((r) => r.ticketId)),
     );
   }
 

@@ -7,6 +7,8 @@ import { validateNewTicket } from '../domain/new-ticket';
 import type { TicketIntake } from '../domain/intake';
 import type { MutationArgs } from '../mutations';
 import type { ApprovalRequestDraft, ApprovalRepository } from './approval-repository';
+import type { CallbackDraft, CallbackRepository } from './callback-repository';
+import type { CallbackRecord } from '../protocol/records';
 import type { SwitchboardDb } from './db';
 import { newId } from './ids';
 import { syncTables } from './local-rows';
@@ -51,6 +53,7 @@ export class IntakeRepository {
     private readonly db: SwitchboardDb,
     private readonly tickets: TicketRepository,
     private readonly approvals: ApprovalRepository,
+    private readonly callbacks: CallbackRepository,
   ) {}
 
   /** Everything the call produced, or nothing: a refusal by any part writes none of it. */
@@ -115,6 +118,34 @@ export class IntakeRepository {
       if (error instanceof LocalMutationRefused) return { ok: false, message: error.message, field: error.field };
       throw error;
     }
+  }
+
+  /**
+   * "Call back later": the callback and the call on the log in ONE transaction
+   * (the callback's own checks run inside it), so a crash or a refusal leaves
+   * neither a callback without its call nor a call pointing at no callback.
+   * Throws LocalMutationRefused, with the callback's field, when its rules refuse it.
+   */
+  async promiseCallback(
+    draft: CallbackDraft,
+    call: CallToLog,
+    now: Date = new Date(),
+  ): Promise<{ callback: CallbackRecord; callId: string }> {
+    const callId = newId();
+    return this.db.transaction('rw', [...syncTables(this.db), this.db.drafts], async () => {
+      // Dexie runs the repository's own transaction inside this one: its tables are among these.
+      const callback = await this.callbacks.promise(draft, now);
+      await this.#logCall(
+        callId,
+        { ...call, summary: `Callback promised: ${callback.reason}` },
+        null,
+        'callback_promised',
+        callback.id,
+        now,
+      );
+      await this.db.drafts.delete(DRAFT_ID);
+      return { callback, callId };
+    });
   }
 
   /** A call that ends without a ticket: nothing to log, or a callback promised (its id). */

@@ -40,6 +40,7 @@ export function createRepositories(name?: string): Repositories {
   const db = openDb(name);
   const tickets = new TicketRepository(db);
   const approvals = new ApprovalRepository(db);
+  const callbacks = new CallbackRepository(db);
   return {
     tickets,
     reference: new ReferenceRepository(db),
@@ -57,8 +58,8 @@ export function createRepositories(name?: string): Repositories {
     requestTypes: new RequestTypeRepository(db),
     clients: new ClientRepository(db),
     approvals,
-    intake: new IntakeRepository(db, tickets, approvals),
-    callbacks: new CallbackRepository(db),
+    intake: new IntakeRepository(db, tickets, approvals, callbacks),
+    callbacks,
     calls: new CallRepository(db),
   };
 }

@@ -11,6 +11,7 @@ import {
   type WorkCause,
   type WorkType,
 } from '../domain/time-entries';
+import { isConfirmationOnly } from '../domain/approval-requests';
 import { approvalSetting } from '../mutations';
 import { MAX_CLOCK_AHEAD_MS } from '../protocol/clock';
 import type { TimeEntryRecord } from '../protocol/records';
@@ -73,7 +74,12 @@ export class TimeRepository {
     // In the order they were made, as the server reads them: the first with enough hours left is the one counted against.
     const approvals = requests
       .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1))
-      .map((r): WorkApproval => ({ id: r.id, status: r.status, approvedMinutes: r.approvedMinutes }));
+      .map((r): WorkApproval => ({
+        id: r.id,
+        status: r.status,
+        approvedMinutes: r.approvedMinutes,
+        confirmationOnly: isConfirmationOnly(r),
+      }));
     return approvalDecision(entries, draft, approvalSetting(client, ticket.priority), approvals, contacts);
   }
 

@@ -96,6 +96,46 @@ export const APPROVAL_STATUS_LABELS: Record<ApprovalStatus, string> = {
 export const HELD_STATUSES: readonly ApprovalStatus[] = ['awaiting_confirmation', 'awaiting_approval'];
 export const isHeld = (status: ApprovalStatus): boolean => HELD_STATUSES.includes(status);
 
+/**
+ * A request with nothing billable in it: a caller not on the client's list
+ * asked for ordinary work, and it is held only until an authorized contact
+ * confirms it. Confirming settles it as `approved` with nothing approved (no
+ * hours, no amount), so it never covers billable time; screens call that
+ * "Confirmed".
+ */
+export const isConfirmationOnly = (request: { triggers: readonly unknown[] }): boolean => request.triggers.length === 0;
+
+/** The state as screens name it: a settled confirmation-only request is "Confirmed", not "Approved". */
+export function requestStatusLabel(request: { status: ApprovalStatus; triggers: readonly unknown[] }): string {
+  return request.status === 'approved' && isConfirmationOnly(request) ? 'Confirmed' : APPROVAL_STATUS_LABELS[request.status];
+}
+
+/** The status a confirmation moves a request to: on to its approval, or settled when there is nothing to approve. */
+export const statusAfterConfirmation = (request: { triggers: readonly unknown[] }): ApprovalStatus =>
+  isConfirmationOnly(request) ? 'approved' : 'awaiting_approval';
+
+export const NOTHING_BILLABLE =
+  'Nothing in this request needs approval: it is included work expected to take 2 hours or less, in business hours (or on a Critical ticket), with no onsite visit. Go ahead without one.';
+
+/**
+ * Why a request whose triggers were computed cannot be held, or null when it can.
+ * With triggers it needs an estimate to approve against. Without any, only a
+ * caller not on the client's list is held (for confirmation, with no estimate:
+ * there is nothing to approve); a listed contact's included work needs no request.
+ */
+export function holdProblem(
+  requesterListed: boolean,
+  triggerCount: number,
+  estimate: { minutes: number | null; cents: number | null },
+): string | null {
+  const estimated = estimate.minutes !== null || estimate.cents !== null;
+  if (triggerCount > 0) return estimated ? null : 'Billable work is approved against an estimate: enter the hours, the amount, or both.';
+  if (requesterListed) return NOTHING_BILLABLE;
+  if (estimated)
+    return `${NOTHING_BILLABLE} To hold an unknown caller's request until an authorized contact confirms it, leave the hours and the amount empty: there is nothing to approve.`;
+  return null;
+}
+
 /** How a contact's confirmation or approval reached us. */
 export const CONTACT_CHANNELS = ['phone', 'email', 'portal'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];

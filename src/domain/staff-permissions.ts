@@ -18,6 +18,8 @@
 //   confirmation, approval or decline is for those who work tickets and schedulers, not intake (docs/domain/contacts-and-approvals.md).
 // - everyone who takes or works tickets logs the phone calls they take or make: intake, schedulers and those who work tickets.
 // - everyone who takes or works tickets (schedulers too) may promise, work and cancel callbacks (docs/domain/phone-intake.md).
+// - everyone who takes calls may add an unknown caller as a NEW contact with no role (report issues only); any other role, or
+//   changing an existing contact, still needs contact.manage (src/domain/contact-change-permission.ts).
 import type { StaffRole } from './ticket';
 
 /** Those who oversee clients' accounts and escalations (coordinators, supervisors, site directors) and admins. */
@@ -43,6 +45,7 @@ export const ACTIONS = [
   'integration.manage',
   'call.log',
   'callback.manage',
+  'contact.add_caller',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,6 +70,7 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'integration.manage': ['admin'],
   'call.log': ['intake', 'scheduler', ...WORKERS],
   'callback.manage': ['intake', ...WORKERS, 'scheduler'],
+  'contact.add_caller': ['intake', ...WORKERS, 'scheduler'],
 };
 
 const DESCRIPTIONS: Record<Action, string> = {
@@ -88,6 +92,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'integration.manage': 'create or revoke phone system integration keys',
   'call.log': 'log phone calls',
   'callback.manage': 'promise, work or cancel callbacks',
+  'contact.add_caller': 'add a caller as a new contact with no role (may report issues only)',
 };
 
 export function can(role: StaffRole | undefined, action: Action): boolean {

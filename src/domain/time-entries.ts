@@ -40,6 +40,8 @@ export interface WorkApproval {
   status: ApprovalStatus;
   /** Hours approved, in minutes; null when the approval was for an amount only (it covers no logged time). */
   approvedMinutes: number | null;
+  /** An unknown caller's included work, confirmed with nothing approved: it covers no billable time. */
+  confirmationOnly?: boolean;
 }
 
 /** "2 h 30 min", "45 min", "0 min": durations as people read them. */
@@ -152,15 +154,17 @@ export function approvalDecision(
       );
     if (isHeld(named.status)) return refuse(`Its approval request is ${APPROVAL_STATUS_LABELS[named.status].toLowerCase()}. ${call}`);
     if (named.status === 'declined') return refuse(`Its approval request was declined: request approval again. ${call}`);
+    if (named.confirmationOnly)
+      return refuse(`Its request was a confirmation only, with nothing billable approved: request approval of the billable work. ${call}`);
     if (leftMs(named) < length)
       return refuse(`Not enough approved time is left on the request: ${left(named)} Request approval for more. ${call}`);
     return { ok: true, triggers, approvalRequestId: named.id };
   }
-  const covering = approvals.find((a) => a.status === 'approved' && leftMs(a) >= length);
+  const covering = approvals.find((a) => a.status === 'approved' && !a.confirmationOnly && leftMs(a) >= length);
   if (covering) return { ok: true, triggers, approvalRequestId: covering.id };
   const held = approvals.find((a) => isHeld(a.status));
   if (held) return refuse(`Its approval request is ${APPROVAL_STATUS_LABELS[held.status].toLowerCase()}. ${call}`);
-  const approved = approvals.find((a) => a.status === 'approved');
+  const approved = approvals.find((a) => a.status === 'approved' && !a.confirmationOnly);
   if (approved) return refuse(`Not enough approved time is left: ${left(approved)} Request approval for more. ${call}`);
   return refuse(`Request approval on the ticket, then ask them to approve the work. ${call}`);
 }

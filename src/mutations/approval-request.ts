@@ -9,6 +9,7 @@ import {
   CONTACT_CHANNELS,
   MAX_CENTS,
   MAX_MINUTES,
+  statusAfterConfirmation,
   WORK_KINDS,
   type ApprovalStatus,
 } from '../domain/approval-requests';
@@ -58,7 +59,9 @@ export const requestApproval = defineMutation({
       status: z.enum(['awaiting_confirmation', 'awaiting_approval']),
     })
     .superRefine((a, ctx) => {
-      if (a.estimateMinutes === null && a.estimateCents === null)
+      // A caller not on the list asking for included work is held for confirmation only, with nothing to estimate.
+      const confirmationOnly = a.requesterContactId === null && a.triggers.length === 0;
+      if (a.estimateMinutes === null && a.estimateCents === null && !confirmationOnly)
         ctx.addIssue({ code: 'custom', path: ['estimateMinutes'], message: 'Enter the estimate: the hours, the amount, or both.' });
       if (a.requesterContactId === null && !a.callerName)
         ctx.addIssue({
@@ -124,7 +127,7 @@ export const confirmRequest = defineMutation({
     if (!request) return row;
     return {
       ...request,
-      status: 'awaiting_approval',
+      status: statusAfterConfirmation(request),
       confirmedBy: args.contactId,
       confirmedVia: args.via,
       confirmedAt: performedAt,

@@ -2,13 +2,18 @@
 // caller to a saved ticket from the keyboard alone, counted; an unknown
 // caller's request held for confirmation; the after-hours notice; a MAC-only
 // caller's billable work held naming the approvers; a draft surviving a
-// reload; bad input by the field; the whole call offline, then synced.
+// reload; bad input by the field; the whole call offline, then synced; a
+// ?call= link opening the form with the caller found (and a malformed one shown
+// by the field); "Call back later" reaching the Callbacks screen; a call added
+// to an open ticket; intake adding an unknown caller as a contact, held.
 // Harbor Dental Group's demo contacts (src/server/seed/demo-contacts.ts):
 // +1 312 555 0100 Billing Contact, 0101 Backup Approver, 0102 MAC-only requestor.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { SYNC_PORT } from '../../playwright.config';
+import { CallbacksScreen } from './pages/callbacks';
 import { IntakePage } from './pages/intake-page';
+import { TicketView } from './pages/ticket-view';
 import { SyncDesk } from './pages/sync-desk';
 
 const SERVER = `http://127.0.0.1:${SYNC_PORT}`;
@@ -209,5 +214,132 @@ test('the whole call offline, then synced', async ({ browser }) => {
   await desk.page.keyboard.press('q');
   await desk.search(title);
   await expect(desk.queue.row(title)).toContainText('High');
+  await desk.context.close();
+});
+
+test("?call= with a demo contact's number opens the form with the caller found; a malformed one is shown by the field, nothing saved", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ timezoneId: 'America/Chicago' });
+  const page = await context.newPage();
+  await page.clock.install({ time: WORKING_HOURS });
+  const db = `intake-link-${Date.now().toString(36)}`;
+  await page.goto(`/?db=${db}&server=${encodeURIComponent(SERVER)}&call=%2B13125550100`);
+  const desk = new SyncDesk(context, page);
+  await desk.signIn('maya.okafor@example.com');
+  const intake = new IntakePage(page);
+  await expect(intake.form).toBeVisible();
+  await intake.expectCallerFound();
+  await expect(intake.callerField).toHaveValue('+13125550100');
+  await expect(intake.field('Client')).toHaveValue(/.+/);
+  await expect(intake.field('Caller name')).not.toHaveValue('');
+
+  // A number no phone has: the call starts, the problem is by the caller field, and nothing is saved.
+  await intake.form.getByRole('button', { name: 'Discard call' }).click();
+  await page.goto(`/?db=${db}&server=${encodeURIComponent(SERVER)}&call=12`);
+  await desk.signIn('maya.okafor@example.com');
+  await expect(intake.form).toBeVisible();
+  await expect(intake.form).toHaveAttribute('data-caller-found', 'false');
+  await expect(intake.callerField).toHaveAttribute('aria-invalid', 'true');
+  await expect(intake.form.locator('.caller-search')).toContainText('The number the phone system passed cannot be used');
+  await intake.form.getByRole('button', { name: /Save ticket/ }).click();
+  await expect(intake.errorOf('Title')).toContainText('Enter a title');
+  await expect(intake.saved).toHaveCount(0);
+  await expect(desk.status).toHaveAttribute('data-pending', '0');
+  await context.close();
+});
+
+test('"Call back later" from the intake form promises a callback that the Callbacks screen lists', async ({ browser }) => {
+  const { desk, intake } = await intakeDesk(browser, 'intake-callback');
+  const reason = `Wants the quote for new handsets ${Date.now().toString(36)}`;
+  await intake.startCall();
+  await intake.type(BILLING);
+  await intake.expectCallerFound();
+  await intake.form.getByRole('button', { name: 'Call back later…' }).click();
+  const dialog = desk.page.getByRole('dialog', { name: 'Promise a callback' });
+  await expect(dialog.getByLabel('Number to call')).not.toHaveValue('');
+  await dialog.getByLabel('Why they need a call back').fill(reason);
+  await dialog.getByRole('button', { name: 'In 2 h' }).click();
+  await dialog.getByRole('button', { name: 'Promise the callback' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(intake.saved).toContainText('Callback promised to');
+  await desk.waitSynced();
+
+  const screen = new CallbacksScreen(desk.page);
+  await screen.open();
+  await expect(screen.rows(reason)).toHaveCount(1);
+  await expect(screen.rows(reason)).toContainText('(America/Chicago)');
+  await desk.context.close();
+});
+
+test('a call about an open ticket is added to it: no new ticket, and its timeline shows the call', async ({ browser }) => {
+  const { desk, intake } = await intakeDesk(browser, 'intake-existing');
+  const title = `Phones drop calls ${Date.now().toString(36)}`;
+  await intake.startCall();
+  await intake.type(BILLING);
+  await intake.press('Enter');
+  await intake.type(title);
+  await intake.press('Tab');
+  await intake.type('Every call to the front desk drops after a minute.');
+  await intake.press('Tab');
+  await intake.press('2');
+  await intake.press('Control+Enter');
+  await expect(intake.saved).toContainText(`Ticket saved: ${title}`);
+  await desk.waitSynced();
+
+  await intake.startCall();
+  await intake.type(BILLING);
+  await intake.press('Enter');
+  const open = intake.form.getByTestId('intake-open-tickets');
+  await open.getByRole('radio', { name: new RegExp(title) }).check();
+  await intake.field("What is happening (in the caller's words)").fill('It happened again at 9:40, twice.');
+  await intake.form.getByRole('button', { name: /Add the call to the ticket/ }).click();
+  await expect(intake.saved).toContainText('The call was added to the open ticket');
+  await desk.waitSynced();
+
+  await intake.saved.getByRole('button', { name: 'Open the ticket' }).click();
+  const ticket = new TicketView(desk.page);
+  await expect(ticket.root).toContainText(title);
+  await expect(ticket.timeline).toContainText('It happened again at 9:40, twice.');
+  await desk.page.keyboard.press('Escape');
+  await desk.page.keyboard.press('q');
+  await desk.search(title);
+  await expect(desk.queue.rows()).toHaveCount(1);
+  await desk.context.close();
+});
+
+test('an unknown caller, taken by intake: a new contact on the chosen client, the request held for confirmation on Held requests', async ({
+  browser,
+}) => {
+  const { desk, intake } = await intakeDesk(browser, 'intake-new-contact');
+  const run = Date.now().toString(36);
+  const title = `Cannot scan ${run}`;
+  await intake.startCall();
+  await intake.type('913 555 0177');
+  await expect(intake.form).toHaveAttribute('data-caller-found', 'false');
+  await intake.field('Caller name').fill(`Jordan Lee ${run}`);
+  await intake.field('Client').selectOption({ label: 'Harbor Dental Group' });
+  await intake.form.getByRole('button', { name: 'New contact on Harbor Dental Group' }).click();
+  await expect(intake.form.getByTestId('new-contact-message')).toContainText(`Added Jordan Lee ${run} as a contact of Harbor Dental Group`);
+  await intake.expectCallerFound();
+
+  await intake.field('Title').fill(title);
+  await intake.field("What is happening (in the caller's words)").fill('The scanner at the front desk jams on every page.');
+  await intake.form.getByLabel('One user').check();
+  await expect(intake.form.getByTestId('held-notice')).toContainText('awaiting confirmation');
+  await expect(intake.form.getByTestId('approvers')).toContainText('(Billing Contact)');
+  await intake.form.getByRole('button', { name: /Save ticket/ }).click();
+  await expect(intake.saved).toContainText('held, awaiting confirmation');
+  await desk.waitSynced();
+
+  await desk.page.keyboard.press('h');
+  const held = desk.page.getByTestId('held-requests-screen').getByTestId('held-request-row').filter({ hasText: title });
+  await expect(held).toContainText('Awaiting confirmation');
+  await expect(held).toContainText(`Jordan Lee ${run}`);
+  await expect(held).toContainText('Nothing billable: confirmation only');
+  await expect(held).toContainText('(Billing Contact, (');
+  await desk.page.keyboard.press('q');
+  await desk.search(title);
+  await expect(desk.queue.row(title).getByTestId('held-marker')).toHaveText('Held');
   await desk.context.close();
 });

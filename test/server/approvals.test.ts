@@ -304,4 +304,70 @@ describe.each(BACKENDS)('approval requests on %s', (backend) => {
       message: expect.stringMatching(/is declined/),
     });
   });
+  describe("an unknown caller's included work, held for confirmation only", () => {
+    const included = (s: Pick<Setup, 'ticket' | 'client'>, over: Partial<MutationArgs['requestApproval']> = {}) =>
+      request(s, { kind: 'issue', work: 'break_fix', estimateMinutes: null, estimateCents: null, triggers: [], ...over });
+
+    it('is accepted held awaiting confirmation with nothing billable', async () => {
+      const s = await setup();
+      const intake = new Desk(server().app, s.ws.users.intake.token);
+      const args = included(s);
+      expect(await intake.apply('requestApproval', args)).toMatchObject({ status: 'applied' });
+      const { body } = await intake.pull(0, 1000);
+      expect(body.changes.find((c) => c.entity === 'approval_request')?.data).toMatchObject({
+        id: args.id,
+        status: 'awaiting_confirmation',
+        triggers: [],
+        estimateMinutes: null,
+        estimateCents: null,
+        callerName: 'Unknown caller',
+      });
+    });
+
+    it.each<[string, (s: Setup) => Partial<MutationArgs['requestApproval']>, RegExp]>([
+      [
+        'from a listed contact (their included work needs no request)',
+        (s) => ({ requesterContactId: s.macOnly, callerName: null, callerPhone: null, estimateMinutes: 60 }),
+        /Nothing in this request needs approval: .* Go ahead without one\. Nothing was recorded\./,
+      ],
+      ['with an estimate (there is nothing to approve)', () => ({ estimateMinutes: 60 }), /leave the hours and the amount empty/],
+      ['with no estimate when the server finds it billable', () => ({ onsite: true }), /Billable work is approved against an estimate/],
+    ])('is refused %s, and writes nothing', async (_label, over, message) => {
+      const s = await setup();
+      expect(await s.tech.apply('requestApproval', included(s, over(s)))).toMatchObject({
+        status: 'rejected',
+        code: 'invalid_approval',
+        message: expect.stringMatching(message),
+      });
+      expect(await stored(s.ws.tenantId)).toEqual({ rows: [], changes: 0 });
+    });
+
+    it('an authorized contact’s confirmation settles it, with nothing approved; billable time is still refused against it', async () => {
+      const s = await setup();
+      const args = included(s);
+      expect(await s.tech.apply('requestApproval', args)).toMatchObject({ status: 'applied' });
+      expect(await s.tech.apply('logTime', billable(s.ticket))).toMatchObject({ code: 'approval_required' });
+      expect(await s.tech.apply('confirmRequest', { id: args.id, contactId: s.billing, via: 'phone' })).toMatchObject({
+        status: 'applied',
+      });
+      expect((await stored(s.ws.tenantId)).rows).toEqual([
+        { status: 'approved', approved_by: null, approved_minutes: null, confirmed_by: s.billing },
+      ]);
+      // Nothing left to approve or decline.
+      expect(await s.tech.apply('recordApproval', approval(args.id, s.billing))).toMatchObject({
+        code: 'invalid_approval',
+        message: expect.stringMatching(/one approval per request/),
+      });
+      expect(await s.tech.apply('logTime', billable(s.ticket))).toMatchObject({
+        status: 'rejected',
+        code: 'approval_required',
+        message: expect.stringMatching(/Request approval on the ticket/),
+      });
+      expect(await s.tech.apply('logTime', billable(s.ticket, { approvalRequestId: args.id }))).toMatchObject({
+        status: 'rejected',
+        code: 'approval_required',
+        message: expect.stringMatching(/confirmation only, with nothing billable approved/),
+      });
+    });
+  });
 });

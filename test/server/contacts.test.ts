@@ -116,6 +116,61 @@ describe.each(BACKENDS)('contacts on %s', (backend) => {
     expect((await written(ws.tenantId)).contacts).toEqual(before.contacts);
   });
 
+  describe('intake adding an unknown caller (contact.add_caller)', () => {
+    const caller = (clientId: string, over: Partial<MutationArgs['upsertContact']> = {}) =>
+      contact(clientId, {
+        name: 'Jordan Lee',
+        phones: [{ raw: '913-555-0177', label: 'work' }],
+        emails: [],
+        role: 'none',
+        approvalLimitCents: null,
+        ...over,
+      });
+
+    it('adds a new contact with no role', async () => {
+      const ws = await createTestWorkspace(server());
+      const intake = new Desk(server().app, ws.users.intake.token);
+      const args = caller(ws.clients['four-tier']);
+      expect(await intake.apply('upsertContact', args)).toMatchObject({ status: 'applied' });
+      expect((await written(ws.tenantId)).contacts).toMatchObject([{ id: args.id, name: 'Jordan Lee', role: 'none' }]);
+    });
+
+    it.each<[string, Partial<MutationArgs['upsertContact']>, RegExp]>([
+      [
+        'as a Billing Contact',
+        { role: 'billing_contact' },
+        /may add a caller as a new contact with no role \(may report issues only\): choose that role/,
+      ],
+      ['as a MAC-only requestor', { role: 'mac_only_requestor' }, /choose that role/],
+    ])('refuses a new contact %s, and writes nothing', async (_label, over, message) => {
+      const ws = await createTestWorkspace(server());
+      const intake = new Desk(server().app, ws.users.intake.token);
+      const before = await written(ws.tenantId);
+      expect(await intake.apply('upsertContact', caller(ws.clients['four-tier'], over))).toMatchObject({
+        status: 'rejected',
+        code: 'forbidden',
+        message: expect.stringMatching(message),
+      });
+      expect(await written(ws.tenantId)).toEqual(before);
+    });
+
+    it('refuses changing a contact already on the list, even keeping the role none, and writes nothing', async () => {
+      const ws = await createTestWorkspace(server());
+      const coordinator = new Desk(server().app, ws.users.service_coordinator.token);
+      const existing = caller(ws.clients['four-tier']);
+      expect(await coordinator.apply('upsertContact', existing)).toMatchObject({ status: 'applied' });
+      const before = await written(ws.tenantId);
+      const intake = new Desk(server().app, ws.users.intake.token);
+      expect(await intake.apply('upsertContact', { ...existing, name: 'Jordan Leigh' })).toMatchObject({
+        status: 'rejected',
+        code: 'forbidden',
+        message: expect.stringMatching(/Your role \(intake\) may not change client contacts.*not change a contact already on the list/),
+      });
+      expect(await written(ws.tenantId)).toEqual(before);
+      expect(await intake.apply('deleteContact', { id: existing.id })).toMatchObject({ code: 'forbidden' });
+    });
+  });
+
   it("refuses a contact for another workspace's client as one for a client that does not exist", async () => {
     const ws = await createTestWorkspace(server());
     const other = await createTestWorkspace(server());

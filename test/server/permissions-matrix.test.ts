@@ -34,6 +34,7 @@ const DOCUMENTED: Record<string, readonly [Yes, Yes, Yes, Yes, Yes]> = {
   'integration.manage': ['no', 'no', 'no', 'yes', 'no'],
   'call.log': ['yes', 'yes', 'yes', 'yes', 'yes'],
   'callback.manage': ['yes', 'yes', 'yes', 'yes', 'yes'],
+  'contact.add_caller': ['yes', 'yes', 'yes', 'yes', 'yes'],
 };
 
 function documented(action: Action, role: StaffRole): boolean {

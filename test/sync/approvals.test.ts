@@ -126,4 +126,41 @@ describe('approvals on the desk', () => {
     await expect(intake.tab.repos.approvals.decline(made.id, 'Too dear.', intake.now())).rejects.toThrow(/Your role \(intake\)/);
     expect(await intake.tab.repos.sync.pendingCount()).toBe(pending);
   });
+  it("holds an unknown caller's included work for confirmation on the desk; the confirmation settles it and billable time is still refused", async () => {
+    const { ws, d, billing, macOnly, request, billable } = await setup();
+    const included: ApprovalRequestDraft = {
+      ...request,
+      requesterContactId: null,
+      callerName: 'Jordan Lee',
+      callerPhone: '913-555-0142',
+      kind: 'issue',
+      work: 'break_fix',
+      expectedMinutes: null,
+      estimateMinutes: null,
+    };
+    const pending = await d.tab.repos.sync.pendingCount();
+    await expect(d.tab.repos.approvals.request({ ...included, requesterContactId: macOnly }, d.now())).rejects.toThrow(
+      /Nothing in this request needs approval/,
+    );
+    expect(await d.tab.repos.sync.pendingCount()).toBe(pending);
+    d.link.fault = 'offline';
+    const made = await d.tab.repos.approvals.request(included, d.now());
+    expect(made).toMatchObject({ status: 'awaiting_confirmation', triggers: [] });
+    await d.tab.repos.approvals.confirm(made.id, billing, 'phone', d.now());
+    const onDesk = await new Promise((resolve) => {
+      const sub = d.tab.repos.approvals.liveForTicket(request.ticketId).subscribe({ next: (rows) => (resolve(rows), sub?.unsubscribe()) });
+    });
+    expect(onDesk).toMatchObject([{ id: made.id, status: 'approved', approvedMinutes: null, confirmedBy: billing }]);
+    expect(await d.tab.repos.time.log(billable, d.now())).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Request approval on the ticket/),
+    });
+    d.link.heal();
+    await d.tab.engine.syncNow();
+    await d.tab.engine.syncNow();
+    expect(await d.tab.repos.sync.pendingCount()).toBe(0);
+    const { db } = server().database;
+    const stored = await db.selectFrom('approval_requests').selectAll().where('tenant_id', '=', ws.tenantId).execute();
+    expect(stored.map(approvalRequestRecord)).toMatchObject([{ id: made.id, status: 'approved', approvedBy: null, confirmedBy: billing }]);
+  });
 });

@@ -6,12 +6,13 @@
 // queuing it; the server checks again.
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import {
-  APPROVAL_STATUS_LABELS,
   BILLABLE_TRIGGER_LABELS,
   CONTACT_CHANNEL_LABELS,
   CONTACT_CHANNELS,
   contactReach,
+  isConfirmationOnly,
   isHeld,
+  requestStatusLabel,
   whomToCall,
   WORK_KIND_LABELS,
   WORK_KINDS,
@@ -111,19 +112,24 @@ function RequestItem({
   const staffName = (id: string | null) => staff.find((s) => s.id === id)?.name ?? 'someone on staff';
   const contactName = (id: string | null) => contacts.find((c) => c.id === id)?.name ?? 'a contact no longer on the list';
   const at = (iso: string | null) => (iso ? formatInClientZone(iso, timeZone) : '');
-  const label = `${APPROVAL_STATUS_LABELS[r.status]}: ${r.description}`;
+  const status = requestStatusLabel(r);
+  const label = `${status}: ${r.description}`;
   return (
     <li className={`approval-request approval-${r.status}`} data-testid="approval-request" aria-label={label}>
       <p>
         <strong className={`approval-status status-${r.status}`} data-testid="approval-status">
-          {APPROVAL_STATUS_LABELS[r.status]}
+          {status}
         </strong>{' '}
         {r.description}
       </p>
       <p className="muted">
-        Requested by {requesterText(r, contacts)}, {at(r.createdAt)} · estimate {amountText(r.estimateMinutes, r.estimateCents)}
+        Requested by {requesterText(r, contacts)}, {at(r.createdAt)} · estimate {amountText(r.estimateMinutes, r.estimateCents) || 'none'}
       </p>
-      <p className="muted">Billable because: {r.triggers.map((t) => BILLABLE_TRIGGER_LABELS[t]).join('; ')}</p>
+      <p className="muted">
+        {isConfirmationOnly(r)
+          ? 'Nothing billable: the caller is not on the client’s list, so it waits only for an authorized contact to confirm it.'
+          : `Billable because: ${r.triggers.map((t) => BILLABLE_TRIGGER_LABELS[t]).join('; ')}`}
+      </p>
       {r.confirmedAt && (
         <p className="muted">
           Confirmed by {contactName(r.confirmedBy)} by {CONTACT_CHANNEL_LABELS[r.confirmedVia!].toLowerCase()}, {at(r.confirmedAt)}, taken

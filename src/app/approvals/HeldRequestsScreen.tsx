@@ -2,7 +2,7 @@
 // first, with whom to call (docs/domain/contacts-and-approvals.md). Opening one
 // opens its ticket, where the answer is recorded.
 import { useMemo } from 'react';
-import { APPROVAL_STATUS_LABELS, whomToCall } from '../../domain/approval-requests';
+import { APPROVAL_STATUS_LABELS, isConfirmationOnly, whomToCall } from '../../domain/approval-requests';
 import { useLive } from '../hooks/useLive';
 import { useNow } from '../hooks/useNow';
 import { useServices } from '../services';
@@ -36,7 +36,9 @@ export function HeldRequestsScreen() {
     <section className="escalations held-requests" aria-labelledby="held-heading" data-testid="held-requests-screen">
       <div className="screen-header">
         <h1 id="held-heading">Held requests</h1>
-        <span className="muted">Billable work waiting for the client, oldest first</span>
+        <span className="muted">
+          Billable work, and requests from callers not on the client's list, waiting for the client, oldest first
+        </span>
       </div>
       {held.length === 0 ? (
         <p className="empty">No requests are held.</p>
@@ -67,7 +69,7 @@ export function HeldRequestsScreen() {
                   <td>{reference?.clients.find((c) => c.id === r.clientId)?.name ?? 'Unknown client'}</td>
                   <td>{APPROVAL_STATUS_LABELS[r.status]}</td>
                   <td>{requesterText(r, clientContacts)}</td>
-                  <td>{amountText(r.estimateMinutes, r.estimateCents)}</td>
+                  <td>{isConfirmationOnly(r) ? 'Nothing billable: confirmation only' : amountText(r.estimateMinutes, r.estimateCents)}</td>
                   <td>{whomToCall(clientContacts)}</td>
                 </tr>
               );

@@ -18,12 +18,16 @@ export function useFollowHeldTickets(): void {
   }, [repos]);
 }
 
-/** "Held" beside a ticket's title while it has a held request. */
+/** "Held" beside a ticket's title while it has a held request (billable work, or an unknown caller's request awaiting confirmation). */
 export function HeldMarker({ ticketId }: { ticketId: string }) {
   const held = useHeldStore((s) => s.held.has(ticketId));
   if (!held) return null;
   return (
-    <span className="held-marker" data-testid="held-marker" title="Billable work waits for the client's approval">
+    <span
+      className="held-marker"
+      data-testid="held-marker"
+      title="Work waits for the client: an authorized contact's confirmation or an approver's approval"
+    >
       Held
     </span>
   );

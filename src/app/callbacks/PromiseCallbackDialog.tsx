@@ -5,6 +5,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { instantToWallTime, quickPromises, wallTimeToInstant } from '../../domain/callbacks';
 import { CALLBACK_REASON_MAX } from '../../domain/calls';
+import type { CallbackDraft } from '../../data/callback-repository';
 import { LocalMutationRefused } from '../../data/outbox';
 import type { CallbackRecord, ContactRecord } from '../../protocol/records';
 import { useServices } from '../services';
@@ -34,6 +35,8 @@ export interface PromiseCallbackProps {
   contacts?: readonly ContactRecord[];
   onClose(): void;
   onPromised?(callback: CallbackRecord): void;
+  /** Saves the callback; the intake screen saves the call's log entry with it, in one transaction. Default: the callback alone. */
+  save?(draft: CallbackDraft): Promise<CallbackRecord>;
 }
 
 export function PromiseCallbackDialog(props: PromiseCallbackProps) {
@@ -69,7 +72,8 @@ export function PromiseCallbackDialog(props: PromiseCallbackProps) {
       return;
     }
     try {
-      const callback = await repos.callbacks.promise({
+      const save = props.save ?? ((draft: CallbackDraft) => repos.callbacks.promise(draft));
+      const callback = await save({
         clientId: props.clientId,
         contactId,
         callerName,

@@ -108,16 +108,19 @@ export function CallerDetails({
           )}
         </Field>
       </div>
-      {draft.contactId === null && client && (
+      {/* The message outlives the button: once the caller is added they are picked, and the button goes. */}
+      {((draft.contactId === null && client) || contactMessage) && (
         <p>
-          <button
-            type="button"
-            onClick={async () =>
-              setContactMessage((await onNewContact()) ?? `Added ${draft.callerName.trim()} as a contact of ${client.name}.`)
-            }
-          >
-            New contact on {client.name}
-          </button>{' '}
+          {draft.contactId === null && client && (
+            <button
+              type="button"
+              onClick={async () =>
+                setContactMessage((await onNewContact()) ?? `Added ${draft.callerName.trim()} as a contact of ${client.name}.`)
+              }
+            >
+              New contact on {client.name}
+            </button>
+          )}{' '}
           {contactMessage && (
             <span role="status" data-testid="new-contact-message">
               {contactMessage}

@@ -13,6 +13,7 @@ import { newId } from '../../data/ids';
 import { LocalMutationRefused } from '../../data/outbox';
 import { PromiseCallbackDialog } from '../callbacks/PromiseCallbackDialog';
 import type { CallbackRecord } from '../../protocol/records';
+import type { CallbackDraft } from '../../data/callback-repository';
 import { useLive } from '../hooks/useLive';
 import { useNow } from '../hooks/useNow';
 import { RequestTypeFields } from '../lead-times/RequestTypeFields';
@@ -123,6 +124,7 @@ export function IntakeScreen() {
     setQueryProblem(undefined);
     update({
       contactId: picked.id,
+      contactAddedOnCall: false,
       callerName: picked.name,
       callbackNumber: phone ? formatPhone(phone.e164, phone.extension) : draft.callbackNumber,
       callerEmail: picked.emails[0] ?? '',
@@ -148,7 +150,7 @@ export function IntakeScreen() {
 
   function onQuery(text: string) {
     setQueryProblem(undefined);
-    const patch: Partial<IntakeDraft> = { query: text, contactId: null };
+    const patch: Partial<IntakeDraft> = { query: text, contactId: null, contactAddedOnCall: false };
     if (looksLikeNumber(text) && (draft.callbackNumber === '' || draft.callbackNumber === draft.query)) patch.callbackNumber = text;
     update(patch);
   }
@@ -207,13 +209,17 @@ export function IntakeScreen() {
   }
 
   /** The callback is promised (its own save); the call is then logged against it. */
-  async function callbackPromised(callback: CallbackRecord) {
+  /** The callback and the call's log entry, saved together; a refusal is shown in the dialog by its field. */
+  async function promiseCallback(callbackDraft: CallbackDraft): Promise<CallbackRecord> {
     const nowMs = Date.now();
-    const call = callFacts(draft, nowMs, `Callback promised: ${callback.reason}`);
-    if (!call) return;
-    const result = await repos.intake.endCall(call, 'callback_promised', callback.id, new Date(nowMs));
-    if (!result.ok) return setProblems({ form: result.message });
-    finish({ ticketId: null, message: `Callback promised to ${callback.callerName}; the call is logged (${duration(nowMs)}).` });
+    const call = callFacts(draft, nowMs, '');
+    if (!call) throw new LocalMutationRefused("Choose the caller's client: a callback is promised to a client's caller.");
+    const { callback } = await repos.intake.promiseCallback(callbackDraft, call, new Date(nowMs));
+    return callback;
+  }
+
+  function callbackPromised(callback: CallbackRecord) {
+    finish({ ticketId: null, message: `Callback promised to ${callback.callerName}; the call is logged (${duration(Date.now())}).` });
   }
 
   async function newContact(): Promise<string | null> {
@@ -231,7 +237,7 @@ export function IntakeScreen() {
         role: 'none',
         approvalLimitCents: null,
       });
-      update({ contactId: added.id });
+      update({ contactId: added.id, contactAddedOnCall: true });
       return null;
     } catch (error) {
       if (error instanceof LocalMutationRefused) return error.message;
@@ -450,7 +456,8 @@ export function IntakeScreen() {
           defaultTimeZone={zone}
           contacts={clientContacts}
           onClose={() => setPromising(false)}
-          onPromised={(callback) => void callbackPromised(callback)}
+          save={promiseCallback}
+          onPromised={callbackPromised}
         />
       )}
     </section>

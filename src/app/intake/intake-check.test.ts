@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newClient } from '../../domain/client';
+import type { ContactRecord } from '../../protocol/records';
 import { checkIntake } from './intake-check';
 import { composeDescription, EMPTY_DRAFT, restoredDraft, type IntakeDraft } from './intake-draft';
 
@@ -50,7 +51,57 @@ describe('checkIntake: bad input is named by its field', () => {
     expect(result.submission.ticket.priority).toBe('medium');
     expect(result.submission.intake.callbackNumber.e164).toBe('+19135550142');
     expect(result.guidance.held).toBe('awaiting_confirmation');
-    expect(result.submission.holdNote).toContain('not one of the client');
+    // Held by a request with nothing to approve, naming the caller as they gave themselves.
+    expect(result.submission.approval).toMatchObject({
+      requesterContactId: null,
+      callerName: 'Jordan Lee',
+      callerPhone: '913-555-0142',
+      estimateMinutes: null,
+      estimateCents: null,
+    });
+    expect(result.submission.holdNote).toBeNull();
+  });
+
+  it('a listed contact asking beyond their role is held by a note (no request: there is nothing to approve)', () => {
+    const contact: ContactRecord = {
+      id: '0190a000-0000-7000-8000-000000000009',
+      clientId: client.id,
+      name: 'Jordan Lee',
+      role: 'none' as const,
+      phones: [],
+      emails: ['jordan@harbor.example'],
+      approvalLimitCents: null,
+    };
+    const result = checkIntake({ ...valid, requestKind: 'change' }, { client, contact, nowMs: WORKING });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.submission.approval).toBeNull();
+    expect(result.submission.holdNote).toContain('may not request a move, add or change');
+  });
+});
+
+describe('a caller added to the list on this call', () => {
+  it('is held for confirmation like an unknown caller, named as they gave themselves, with the new contact on the intake block', () => {
+    const added: ContactRecord = {
+      id: '0190a000-0000-7000-8000-00000000000a',
+      clientId: client.id,
+      name: 'Jordan Lee',
+      phones: [],
+      emails: ['jordan@harbor.example'],
+      role: 'none',
+      approvalLimitCents: null,
+    };
+    const draft = { ...valid, contactId: added.id, contactAddedOnCall: true };
+    const result = checkIntake(draft, { client, contact: added, nowMs: WORKING });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.guidance.held).toBe('awaiting_confirmation');
+    expect(result.submission.intake.callerContactId).toBe(added.id);
+    expect(result.submission.approval).toMatchObject({ requesterContactId: null, callerName: 'Jordan Lee', estimateMinutes: null });
+    // The same contact picked from the list on a later call may report issues.
+    const later = checkIntake({ ...draft, contactAddedOnCall: false }, { client, contact: added, nowMs: WORKING });
+    expect(later.ok && later.guidance.held).toBeNull();
+    expect(later.ok && later.submission.approval).toBeNull();
   });
 });
 

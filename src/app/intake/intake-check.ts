@@ -67,8 +67,15 @@ export function guidanceOf(draft: IntakeDraft, facts: IntakeFacts): IntakeGuidan
     client && draft.impact !== '' ? suggestPriority(client.prioritySchemeId, { impact: draft.impact, workaround: draft.workaround }) : null;
   const priority = draft.priority || suggestion?.priority || '';
   const notice = client ? afterHoursNotice(client, nowMs, priority) : null;
-  const requester = requesterOf(contact);
-  const answer = mayRequest(requester, draft.requestKind);
+  const requester = draft.contactAddedOnCall ? null : requesterOf(contact);
+  const asked = mayRequest(requester, draft.requestKind);
+  const answer: RequestAnswer =
+    draft.contactAddedOnCall && !asked.ok
+      ? {
+          ...asked,
+          reason: `The caller was added to the client's list on this call, so nobody at the client has vouched for them yet: log the request, and act on it only when an authorized contact confirms it.`,
+        }
+      : asked;
   const triggers = client ? billableTriggers(requestFacts(draft, notice), { critical: approvalSetting(client, priority).critical }) : [];
   const needsApproval = triggers.length > 0;
   const held = needsApproval
@@ -93,7 +100,7 @@ export interface IntakeSubmission {
   intake: Omit<TicketIntake, 'callId'>;
   call: CallFacts;
   approval: Omit<ApprovalRequestDraft, 'ticketId'> | null;
-  /** An internal note saying why the request waits for confirmation, when it does without an approval request. */
+  /** An internal note saying why a listed contact's request waits for confirmation, when it does without an approval request. */
   holdNote: string | null;
 }
 
@@ -197,20 +204,28 @@ export function checkIntake(
 
   const { callId: _unset, ...block } = intake;
   const call = callFacts(draft, facts.nowMs, `Opened "${title}".`)!;
-  const approval: IntakeSubmission['approval'] = guidance.needsApproval
-    ? {
-        requesterContactId: contact?.id ?? null,
-        callerName: contact ? null : intake.callerName,
-        callerPhone: contact ? null : callback.raw,
-        kind: draft.requestKind,
-        ...requestFacts(draft, guidance.notice),
-        description: description || title,
-        estimateMinutes: minutes,
-        estimateCents: null,
-      }
-    : null;
+  // A caller added on this call is authorized as an unknown caller: the request names them as they gave themselves.
+  const listed = contact !== undefined && !draft.contactAddedOnCall ? contact : undefined;
+  // An unknown caller's included work is held by a request with nothing to approve, until an authorized contact confirms it.
+  const confirmationOnly = !guidance.needsApproval && guidance.held === 'awaiting_confirmation' && !listed;
+  const approval: IntakeSubmission['approval'] =
+    guidance.needsApproval || confirmationOnly
+      ? {
+          requesterContactId: listed?.id ?? null,
+          callerName: listed ? null : intake.callerName || 'Unknown caller',
+          callerPhone: listed ? null : callback.raw,
+          kind: draft.requestKind,
+          ...requestFacts(draft, guidance.notice),
+          description: description || title,
+          estimateMinutes: confirmationOnly ? null : minutes,
+          estimateCents: null,
+        }
+      : null;
+  // A listed contact asking beyond their role has no request to hold it (the rules refuse one without a charge): a note says why it waits.
   const holdNote =
-    guidance.held === 'awaiting_confirmation' && !guidance.needsApproval ? `Held for confirmation: ${guidance.answer.reason}` : null;
+    guidance.held === 'awaiting_confirmation' && !guidance.needsApproval && listed
+      ? `Held for confirmation: ${guidance.answer.reason}`
+      : null;
   return {
     ok: true,
     guidance,

@@ -21,6 +21,12 @@ export interface IntakeDraft {
   /** The caller search field: a number or a name, as typed or as the phone system passed it. */
   query: string;
   contactId: string | null;
+  /**
+   * The picked caller was added to the client's list during this call: they are
+   * on the list now, but nobody at the client has vouched for them, so their
+   * request is authorized as an unknown caller's (held for confirmation).
+   */
+  contactAddedOnCall: boolean;
   callerName: string;
   callbackNumber: string;
   callerEmail: string;
@@ -58,6 +64,7 @@ export const EMPTY_DRAFT: IntakeDraft = {
   source: null,
   query: '',
   contactId: null,
+  contactAddedOnCall: false,
   callerName: '',
   callbackNumber: '',
   callerEmail: '',

@@ -9,7 +9,9 @@ import {
   billableTriggers,
   confirmationProblem,
   declineProblem,
+  holdProblem,
   initialStatus,
+  statusAfterConfirmation,
   type ApprovalStatus,
   type ContactFacts,
   type RequestState,
@@ -69,11 +71,8 @@ export const requestApproval: MutationHandler<'requestApproval'> = async (ctx, a
     { work: args.work, expectedMinutes: args.estimateMinutes, cause: args.cause, onsite: args.onsite, afterHours: args.afterHours },
     { critical },
   );
-  if (triggers.length === 0)
-    throw new MutationRejected(
-      'invalid_approval',
-      'Nothing in this request needs approval: it is included work expected to take 2 hours or less, in business hours (or on a Critical ticket), with no onsite visit. Go ahead without one. Nothing was recorded.',
-    );
+  const problem = holdProblem(requester !== null, triggers.length, { minutes: args.estimateMinutes, cents: args.estimateCents });
+  if (problem) throw new MutationRejected('invalid_approval', `${problem} Nothing was recorded.`);
   const row: ApprovalRequestRow = {
     id,
     tenant_id: ctx.tenantId,
@@ -171,7 +170,7 @@ export const confirmRequest: MutationHandler<'confirmRequest'> = async (ctx, arg
   const row = await lockRequest(ctx, args.id);
   const problem = confirmationProblem(stateOf(row), await findContact(ctx, args.contactId));
   if (problem) throw new MutationRejected('invalid_approval', problem);
-  const next: ApprovalStatus = 'awaiting_approval';
+  const next = statusAfterConfirmation({ triggers: row.triggers });
   return update(ctx, row, {
     status: next,
     confirmed_by: canonicalId(args.contactId),

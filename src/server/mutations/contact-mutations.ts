@@ -1,9 +1,18 @@
+import { contactChangeProblem } from '../../domain/contact-change-permission';
 import { contactFromArgs } from '../../mutations/contact';
 import { contactRecord } from '../changes/records';
 import { findClient, MutationRejected, requireRole, type MutationHandler } from './context';
 
 export const upsertContact: MutationHandler<'upsertContact'> = async (ctx, args) => {
-  requireRole(ctx, 'contact.manage');
+  // This workspace's contact with the id, if any: adding a caller is allowed where changing the list is not.
+  const existing = await ctx.trx
+    .selectFrom('contacts')
+    .select('id')
+    .where('tenant_id', '=', ctx.tenantId)
+    .where('id', '=', args.id)
+    .executeTakeFirst();
+  const problem = contactChangeProblem(ctx.user.role, { existing: existing !== undefined, role: args.role });
+  if (problem) throw new MutationRejected('forbidden', `${problem} Nothing was changed.`);
   const client = await findClient(ctx, args.clientId);
   // Read again here and stored as read here: the desk's reading was for its own screen.
   const contact = contactFromArgs(args);

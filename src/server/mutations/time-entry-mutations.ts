@@ -5,6 +5,7 @@
 import type { ContactRole } from '../../domain/contact-authorization';
 import type { PrioritySchemeId } from '../../domain/priority-schemes';
 import { approvalDecision, timeSpanProblem, type TimeEntryFacts, type WorkApproval } from '../../domain/time-entries';
+import { isConfirmationOnly } from '../../domain/approval-requests';
 import { approvalSetting } from '../../mutations';
 import { MAX_CLOCK_AHEAD_MS } from '../../protocol/clock';
 import { timeEntryRecord } from '../changes/records';
@@ -36,7 +37,7 @@ export const logTime: MutationHandler<'logTime'> = async (ctx, args) => {
   // Written by statements of their own (approval-mutations.ts), so an approval earlier in this push is seen here.
   const requests = await ctx.trx
     .selectFrom('approval_requests')
-    .select(['id', 'status', 'approved_minutes'])
+    .select(['id', 'status', 'approved_minutes', 'triggers'])
     .where('tenant_id', '=', ctx.tenantId)
     .where('ticket_id', '=', ticket.id)
     .orderBy('created_at')
@@ -46,6 +47,7 @@ export const logTime: MutationHandler<'logTime'> = async (ctx, args) => {
     id: r.id,
     status: r.status as WorkApproval['status'],
     approvedMinutes: r.approved_minutes,
+    confirmationOnly: isConfirmationOnly({ triggers: r.triggers }),
   }));
   const contacts = await ctx.trx
     .selectFrom('contacts')
