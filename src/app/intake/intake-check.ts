@@ -3,6 +3,7 @@
 // for this and whether it must wait for an approval — and, on submit, every
 // problem by its field, or the ticket, the intake block, the call and the
 // approval to save. Pure: the screen shows it as the form is typed.
+import type { CallToLog, NewTicketFromCall } from '../../data/intake-repository';
 import { afterHoursNotice, type AfterHoursNotice } from '../../domain/after-hours';
 import { billableTriggers, initialStatus, type RequestFacts, type TriggerFound } from '../../domain/approval-requests';
 import { mayRequest, type RequestAnswer, type Requester } from '../../domain/contact-authorization';
@@ -14,7 +15,6 @@ import { PRIORITY_SCHEMES } from '../../domain/priority-schemes';
 import type { Client } from '../../domain/ticket';
 import { approvalSetting } from '../../mutations';
 import type { ContactRecord } from '../../protocol/records';
-import type { ApprovalRequestDraft } from '../../data/approval-repository';
 import { composeDescription, type IntakeDraft } from './intake-draft';
 
 export type IntakeFormField = IntakeField | 'query' | 'title' | 'clientId' | 'impact' | 'estimateHours' | 'requestParam' | 'form';
@@ -86,33 +86,9 @@ export function guidanceOf(draft: IntakeDraft, facts: IntakeFacts): IntakeGuidan
   return { suggestion, priority, notice, answer, triggers, needsApproval, held };
 }
 
-/** What the repository saves for a new ticket from a call. */
-export interface IntakeSubmission {
-  ticket: {
-    clientId: string;
-    title: string;
-    description: string;
-    priority: string;
-    requestTypeId?: string;
-    requestParam?: number;
-    customerWantedDate?: string;
-  };
-  intake: Omit<TicketIntake, 'callId'>;
-  call: CallFacts;
-  approval: Omit<ApprovalRequestDraft, 'ticketId'> | null;
-  /** An internal note saying why a listed contact's request waits for confirmation, when it does without an approval request. */
-  holdNote: string | null;
-}
-
-/** The call as the log records it. */
-export interface CallFacts {
-  clientId: string;
-  contactId: string | null;
-  callerName: string;
-  callerNumber: string | null;
-  startedAt: string;
-  summary: string;
-}
+/** What the repository saves for a new ticket from a call, and the call it logs: its own types, one definition. */
+export type IntakeSubmission = NewTicketFromCall;
+export type CallFacts = CallToLog;
 
 function readPhone(raw: string): IntakePhone | string {
   const parsed = parsePhone(raw);
