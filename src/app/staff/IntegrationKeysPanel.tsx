@@ -1,7 +1,7 @@
 // The phone system's integration keys (docs/integrations/pbx.md): an admin
 // creates one per PBX, copies its secret once into the PBX, and revokes it when
 // it is replaced or may have leaked. Online only: keys live on the server.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   createIntegrationKeyRequestSchema,
   INTEGRATION_KEY_LABEL_MAX,
@@ -11,6 +11,7 @@ import {
 import { Field } from '../ticket/Field';
 import type { StaffAdmin } from './staff-admin';
 import { StaffDialog } from './StaffDialog';
+import { useServerRead } from './use-server-read';
 
 /** What the PBX calls: 3CX puts the caller's number where [Number] is. */
 export function lookupUrlFor(serverUrl: string, secret: string): string {
@@ -20,28 +21,13 @@ export function lookupUrlFor(serverUrl: string, secret: string): string {
 const when = (iso: string | null, none: string) => (iso ? new Date(iso).toLocaleString() : none);
 
 export function IntegrationKeysPanel({ admin, online, serverUrl }: { admin: StaffAdmin; online: boolean; serverUrl: string }) {
-  const [keys, setKeys] = useState<IntegrationKeyEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
+  const list = useServerRead(() => admin.integrationKeys(), online, [admin]);
+  const keys = list.value?.keys ?? null;
+  const { error, setError } = list;
   const [busy, setBusy] = useState(false);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedIntegrationKeyResponse | null>(null);
   const [revoking, setRevoking] = useState<IntegrationKeyEntry | null>(null);
-
-  useEffect(() => {
-    if (!online) return;
-    let live = true;
-    void admin.integrationKeys().then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setKeys(r.value.keys);
-        setError(null);
-      } else setError(r.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [admin, online, reload]);
 
   async function revoke(key: IntegrationKeyEntry) {
     setRevoking(null);
@@ -49,7 +35,7 @@ export function IntegrationKeysPanel({ admin, online, serverUrl }: { admin: Staf
     const r = await admin.revokeIntegrationKey(key.id);
     setBusy(false);
     setError(r.ok ? null : r.message);
-    setReload((n) => n + 1);
+    list.reload();
   }
 
   return (
@@ -117,7 +103,7 @@ export function IntegrationKeysPanel({ admin, online, serverUrl }: { admin: Staf
           onCreated={(r) => {
             setCreating(false);
             setCreated(r);
-            setReload((n) => n + 1);
+            list.reload();
           }}
         />
       )}

@@ -1,42 +1,28 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SessionListEntry } from '../../protocol';
 import type { StaffAdmin } from './staff-admin';
+import { useServerRead } from './use-server-read';
 
 /** Open sessions of the workspace, read from the server when online; "End session" signs that device out at once. */
 export function SessionsPanel({ admin, online, version }: { admin: StaffAdmin; online: boolean; version: number }) {
-  const [sessions, setSessions] = useState<SessionListEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
+  const list = useServerRead(() => admin.sessions(), online, [admin, version]);
+  const sessions = list.value?.sessions ?? null;
+  const { error, setError } = list;
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!online) return;
-    let live = true;
-    void admin.sessions().then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setSessions(r.value.sessions);
-        setError(null);
-      } else setError(r.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [admin, online, version, reload]);
 
   async function end(session: SessionListEntry) {
     setBusy(true);
     const r = await admin.endSession(session.id);
     setBusy(false);
     if (!r.ok) setError(r.message);
-    setReload((n) => n + 1);
+    list.reload();
   }
 
   return (
     <section className="staff-sessions" aria-labelledby="sessions-heading" data-testid="sessions-panel">
       <div className="screen-header">
         <h2 id="sessions-heading">Active sessions</h2>
-        <button type="button" onClick={() => setReload((n) => n + 1)} disabled={!online}>
+        <button type="button" onClick={list.reload} disabled={!online}>
           Refresh
         </button>
       </div>
