@@ -1,7 +1,13 @@
 import { chromium, type Browser } from '@playwright/test';
+import { buildSync } from 'esbuild';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config';
+
+/** A module bundled for a page (an IIFE exposing it as `globalName`), to time pure code in Chromium. */
+export function bundleForPage(entry: string, globalName: string): string {
+  return buildSync({ entryPoints: [entry], bundle: true, format: 'iife', globalName, write: false, target: 'es2022' }).outputFiles[0]!.text;
+}
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

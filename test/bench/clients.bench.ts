@@ -4,9 +4,8 @@
 // clients.search_ms: one search, the mean over a set of queries (client and
 // contact names, 2 to 12 characters, some matching nothing), per run.
 // Prints `name: value unit`. Run with `npm run bench clients`.
-import { buildSync } from 'esbuild';
 import type * as NameIndexModule from '../../src/app/clients/name-index';
-import { launchChromium } from './chromium';
+import { bundleForPage, launchChromium } from './chromium';
 import { reportRuns } from './stats';
 
 const CLIENTS = 5_000;
@@ -14,14 +13,7 @@ const CONTACTS = 50_000;
 const RUNS = 7;
 
 const log = (m: string) => console.error(`[clients.bench] ${m}`);
-const bundle = buildSync({
-  entryPoints: ['src/app/clients/name-index.ts'],
-  bundle: true,
-  format: 'iife',
-  globalName: 'NameIndex',
-  write: false,
-  target: 'es2022',
-}).outputFiles[0]!.text;
+const bundle = bundleForPage('src/app/clients/name-index.ts', 'NameIndex');
 
 const browser = await launchChromium();
 try {

@@ -7,9 +7,8 @@
 // browser's 0.1 ms timer resolution, the whole run is not); median of 7 runs. Also prints the slowest single
 // keystroke, name queries, and the index's build time (intake.index_build_ms).
 // Prints `name: value unit`. Run with `npm run bench intake`.
-import { buildSync } from 'esbuild';
 import type * as CallerLookupModule from '../../src/domain/caller-lookup';
-import { launchChromium } from './chromium';
+import { bundleForPage, launchChromium } from './chromium';
 import { reportRuns } from './stats';
 
 const CLIENTS = 5_000;
@@ -18,14 +17,7 @@ const RUNS = 7;
 const BUILDS = 5;
 
 const log = (m: string) => console.error(`[intake.bench] ${m}`);
-const bundle = buildSync({
-  entryPoints: ['src/domain/caller-lookup.ts'],
-  bundle: true,
-  format: 'iife',
-  globalName: 'CallerLookup',
-  write: false,
-  target: 'es2022',
-}).outputFiles[0]!.text;
+const bundle = bundleForPage('src/domain/caller-lookup.ts', 'CallerLookup');
 
 const browser = await launchChromium();
 try {
