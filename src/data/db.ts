@@ -11,6 +11,7 @@ import type {
   RequestTypeRecord,
   TicketEventRecord,
   TimeEntryRecord,
+  VisitRecord,
 } from '../protocol/records';
 import { emptyStoreFirstScreen, type FirstScreenRecord } from './first-screen';
 import type { SlaEvent } from '../domain/sla';
@@ -45,6 +46,7 @@ export type SwitchboardDb = Dexie & {
   calls: EntityTable<CallRecord, 'id'>;
   callbacks: EntityTable<CallbackRecord, 'id'>;
   drafts: EntityTable<DraftRow, 'id'>;
+  visits: EntityTable<VisitRecord, 'id'>;
 };
 
 /** A form in progress, kept on this desk only (never synced): the intake form's call survives a reload or a crash. */
@@ -222,6 +224,12 @@ export function declareSchema(db: Dexie): void {
   // v16: forms in progress (the intake form's call), one row per form, local only:
   // never in syncTables, so a download or a rebase leaves them alone. New table only.
   db.version(16).stores({ drafts: 'id' });
+  // v17: onsite visits (docs/domain/onsite-visits.md), one row each: by ticket
+  // for its view, by client for the monthly billing file, by start for the
+  // board's week, by technician and start for "my visits today", by status for
+  // the lists. A visit not yet booked has no start and sits only in the other
+  // indexes (IndexedDB does not index null). New table only.
+  db.version(17).stores({ visits: 'id, ticketId, clientId, startsAt, [technicianId+startsAt], status' });
   db.on('populate', (tx) => {
     void tx.table('firstScreen').add(emptyStoreFirstScreen());
   });

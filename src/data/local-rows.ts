@@ -12,6 +12,7 @@ import type {
   NoteRecord,
   RequestTypeRecord,
   TimeEntryRecord,
+  VisitRecord,
 } from '../protocol/records';
 import type { SwitchboardDb } from './db';
 import { recordTicketWrites } from './first-screen';
@@ -40,6 +41,7 @@ export function syncTables(db: SwitchboardDb) {
     db.approvalRequests,
     db.calls,
     db.callbacks,
+    db.visits,
   ];
 }
 
@@ -67,6 +69,8 @@ export async function readRow(db: SwitchboardDb, ref: RowRef): Promise<SyncedRow
       return (await db.calls.get(ref.id)) ?? null;
     case 'callback':
       return (await db.callbacks.get(ref.id)) ?? null;
+    case 'visit':
+      return (await db.visits.get(ref.id)) ?? null;
   }
 }
 
@@ -100,6 +104,7 @@ export async function writeRows(db: SwitchboardDb, writes: readonly RowWrite[], 
       await (w.data ? db.approvalRequests.put(w.data as ApprovalRequestRecord) : db.approvalRequests.delete(w.id));
     else if (w.entity === 'call') await (w.data ? db.calls.put(w.data as CallRecord) : db.calls.delete(w.id));
     else if (w.entity === 'callback') await (w.data ? db.callbacks.put(w.data as CallbackRecord) : db.callbacks.delete(w.id));
+    else if (w.entity === 'visit') await (w.data ? db.visits.put(w.data as VisitRecord) : db.visits.delete(w.id));
     else notes.set(w.id, w.data as NoteRecord | null);
   }
   if (!options.deferTimeline) await indexTimeline(db, 'note', db.noteBuckets, notes);

@@ -14,6 +14,7 @@ import { ApprovalRepository } from './approval-repository';
 import { IntakeRepository } from './intake-repository';
 import { CallbackRepository } from './callback-repository';
 import { CallRepository } from './call-repository';
+import { VisitRepository } from './visit-repository';
 
 export interface Repositories {
   tickets: TicketRepository;
@@ -33,6 +34,7 @@ export interface Repositories {
   intake: IntakeRepository;
   callbacks: CallbackRepository;
   calls: CallRepository;
+  visits: VisitRepository;
 }
 
 /** The only way the app reaches the local store: one repository per kind of record. */
@@ -61,5 +63,6 @@ export function createRepositories(name?: string): Repositories {
     intake: new IntakeRepository(db, tickets, approvals, callbacks),
     callbacks,
     calls: new CallRepository(db),
+    visits: new VisitRepository(db, approvals),
   };
 }

@@ -51,6 +51,7 @@ export async function clearServerState(db: SwitchboardDb): Promise<void> {
     db.approvalRequests.clear(),
     db.calls.clear(),
     db.callbacks.clear(),
+    db.visits.clear(),
   ]);
   await db.shadows.toCollection().modify((s) => {
     s.data = null;

@@ -290,7 +290,8 @@ export class SyncStore {
         c.entity !== 'client' &&
         c.entity !== 'approval_request' &&
         c.entity !== 'call' &&
-        c.entity !== 'callback'
+        c.entity !== 'callback' &&
+        c.entity !== 'visit'
       ) {
         reference.push(c);
         continue;

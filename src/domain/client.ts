@@ -4,6 +4,7 @@
 // maintenance may run, and what onboarding still has to collect.
 import type { PrioritySchemeId } from './priority-schemes';
 import type { SlaPolicy, TimeOfDay, Weekday } from './sla/policy-types';
+import type { GeoPoint, TravelZone } from './travel';
 
 /** A place work is done; onsite visits name their site by id. */
 export interface Site {
@@ -12,6 +13,10 @@ export interface Site {
   address: string;
   /** IANA zone the site's local times are read in. */
   timeZone: string;
+  /** Raises an onsite visit's base fee by the zone's surcharge (src/domain/travel.ts); absent: local. */
+  travelZone?: TravelZone;
+  /** For travel time between visits; absent or null: unknown, and the board says so. */
+  location?: GeoPoint | null;
 }
 
 /** After-hours work: billed unless the ticket is at the contract's most urgent priority, or always. */

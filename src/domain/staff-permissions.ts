@@ -20,6 +20,8 @@
 // - everyone who takes or works tickets (schedulers too) may promise, work and cancel callbacks (docs/domain/phone-intake.md).
 // - everyone who takes calls may add an unknown caller as a NEW contact with no role (report issues only); any other role, or
 //   changing an existing contact, still needs contact.manage (src/domain/contact-change-permission.ts).
+// - onsite visits (docs/domain/onsite-visits.md): those who work tickets and schedulers quote them; schedulers and leads
+//   book them and record payments; technicians (the one booked, or a lead correcting) check in and out and ask for more time.
 import type { StaffRole } from './ticket';
 
 /** Those who oversee clients' accounts and escalations (coordinators, supervisors, site directors) and admins. */
@@ -46,6 +48,10 @@ export const ACTIONS = [
   'call.log',
   'callback.manage',
   'contact.add_caller',
+  'visit.request',
+  'visit.schedule',
+  'visit.payment',
+  'visit.work',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -71,6 +77,10 @@ const ALLOWED: Record<Action, readonly StaffRole[]> = {
   'call.log': ['intake', 'scheduler', ...WORKERS],
   'callback.manage': ['intake', ...WORKERS, 'scheduler'],
   'contact.add_caller': ['intake', ...WORKERS, 'scheduler'],
+  'visit.request': [...WORKERS, 'scheduler'],
+  'visit.schedule': [...LEADS, 'scheduler'],
+  'visit.payment': [...LEADS, 'scheduler'],
+  'visit.work': WORKERS,
 };
 
 const DESCRIPTIONS: Record<Action, string> = {
@@ -93,6 +103,10 @@ const DESCRIPTIONS: Record<Action, string> = {
   'call.log': 'log phone calls',
   'callback.manage': 'promise, work or cancel callbacks',
   'contact.add_caller': 'add a caller as a new contact with no role (may report issues only)',
+  'visit.request': 'quote an onsite visit on a ticket',
+  'visit.schedule': 'book, move or cancel onsite visits',
+  'visit.payment': "record a visit's prepayment or a payment for more time",
+  'visit.work': 'check in or out of a visit, ask for more time onsite, or record its notes and parts',
 };
 
 export function can(role: StaffRole | undefined, action: Action): boolean {

@@ -2,6 +2,7 @@
 // Every message names the rule broken and what to do; the server runs the same
 // schema again and adds the rules only its rows can answer (permission, the
 // workspace, the client's tickets and contacts).
+import { geoPointProblem, TRAVEL_ZONES } from '../domain/travel';
 import { z } from 'zod';
 import { AFTER_HOURS_BILLING, MAX_RATE_CENTS, type Client } from '../domain/client';
 import { PRIORITY_SCHEMES, type PrioritySchemeId } from '../domain/priority-schemes';
@@ -41,6 +42,16 @@ export const siteSchema = z.strictObject({
   name: text().trim().min(1, 'Name each site (e.g. "Main office").').max(200, 'Shorten the site name to 200 characters.'),
   address: text().trim().max(500, 'Shorten the address to 500 characters.'),
   timeZone: timeZone("The site's time zone"),
+  /** Optional so desks of protocol 5 and earlier still send sites without them. */
+  travelZone: z.enum(TRAVEL_ZONES, { message: `Choose the site's travel zone: ${TRAVEL_ZONES.join(', ')}.` }).optional(),
+  location: z
+    .strictObject({ latitude: z.number(), longitude: z.number() })
+    .superRefine((p, ctx) => {
+      const problem = geoPointProblem(p);
+      if (problem) ctx.addIssue({ code: 'custom', message: `The site's location: ${problem}` });
+    })
+    .nullable()
+    .optional(),
 });
 
 /** A full SLA policy, checked by the SLA engine's own policy checker; its first issue is the message. */

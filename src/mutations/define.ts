@@ -15,10 +15,21 @@ import type {
   NoteRecord,
   RequestTypeRecord,
   TimeEntryRecord,
+  VisitRecord,
 } from '../protocol/records';
 
 export type SyncedEntity =
-  'ticket' | 'contact' | 'note' | 'time_entry' | 'escalation' | 'request_type' | 'client' | 'approval_request' | 'call' | 'callback';
+  | 'ticket'
+  | 'contact'
+  | 'note'
+  | 'time_entry'
+  | 'escalation'
+  | 'request_type'
+  | 'client'
+  | 'approval_request'
+  | 'call'
+  | 'callback'
+  | 'visit';
 export type SyncedRow =
   | Ticket
   | ContactRecord
@@ -29,7 +40,8 @@ export type SyncedRow =
   | Client
   | ApprovalRequestRecord
   | CallRecord
-  | CallbackRecord;
+  | CallbackRecord
+  | VisitRecord;
 
 export interface RowRef {
   entity: SyncedEntity;

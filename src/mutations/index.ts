@@ -16,6 +16,16 @@ import { upsertClient } from './client';
 import { confirmRequest, declineApproval, recordApproval, requestApproval } from './approval-request';
 import { logCall } from './call';
 import { cancelCallback, completeCallback, promiseCallback } from './callback';
+import {
+  cancelVisit,
+  checkInVisit,
+  checkOutVisit,
+  recordVisitPayment,
+  recordVisitWork,
+  requestVisit,
+  requestVisitTime,
+  scheduleVisit,
+} from './visit';
 
 export const mutations = {
   createTicket,
@@ -40,6 +50,14 @@ export const mutations = {
   promiseCallback,
   completeCallback,
   cancelCallback,
+  requestVisit,
+  recordVisitPayment,
+  scheduleVisit,
+  checkInVisit,
+  checkOutVisit,
+  requestVisitTime,
+  recordVisitWork,
+  cancelVisit,
 };
 
 export type MutationName = keyof typeof mutations;

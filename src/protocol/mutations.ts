@@ -96,6 +96,10 @@ export const REJECTION_CODES = [
   'invalid_intake',
   /** A callback the rules refuse: an unknown zone, a promise in the past or too far ahead, one already closed (docs/domain/phone-intake.md). */
   'invalid_callback',
+  /** A visit the rules refuse: a quote, payment, check-in or check-out, or more time that breaks a rule (docs/domain/onsite-visits.md). */
+  'invalid_visit',
+  /** A booking that puts a technician in two places at once; the refusal names the booking that was there first. */
+  'booking_conflict',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

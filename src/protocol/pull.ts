@@ -114,6 +114,7 @@ export const SNAPSHOT_ORDER = [
   'approval_request',
   'call',
   'callback',
+  'visit',
 ] as const satisfies readonly Entity[];
 
 const snapshotAfter = z

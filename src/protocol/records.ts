@@ -1,5 +1,6 @@
 // Records as they travel in pull changes: the server's rows, in the client's vocabulary.
 // Browser-safe: zod and src/domain only.
+import { TRAVEL_ZONES } from '../domain/travel';
 import { z } from 'zod';
 import { AFTER_HOURS_BILLING } from '../domain/client';
 import { ESCALATION_CHAIN } from '../domain/escalation';
@@ -13,6 +14,7 @@ import { APPROVAL_STATUSES, BILLABLE_TRIGGERS, CONTACT_CHANNELS, WORK_KINDS } fr
 import { REQUEST_KINDS } from '../domain/contact-authorization';
 import { CALL_DIRECTIONS, CALL_OUTCOMES, CALLBACK_STATUSES } from '../domain/calls';
 import { IMPACTS } from '../domain/priority-guidance';
+import { PAYMENT_METHODS, VISIT_STATUSES } from '../domain/visits';
 
 const isoInstant = z.iso.datetime({ offset: true });
 
@@ -91,7 +93,16 @@ export const clientRecordSchema = z.object({
   name: z.string(),
   timeZone: z.string(),
   prioritySchemeId: z.enum(['four-tier', 'four-severity', 'five-priority']),
-  sites: z.array(z.object({ id: z.uuid(), name: z.string(), address: z.string(), timeZone: z.string() })),
+  sites: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      address: z.string(),
+      timeZone: z.string(),
+      travelZone: z.enum(TRAVEL_ZONES).optional(),
+      location: z.object({ latitude: z.number(), longitude: z.number() }).nullable().optional(),
+    }),
+  ),
   customPolicy: z.custom<SlaPolicy>((v) => typeof v === 'object' && v !== null).nullable(),
   contract: z.object({
     hourlyRateCents: z.number().int(),
@@ -299,6 +310,86 @@ export const callbackRecordSchema = z.object({
   outcome: z.string().nullable(),
 });
 
+/**
+ * An onsite visit (docs/domain/onsite-visits.md): the quote (base fee as the
+ * contract's, the zone's and the scope's parts, the agreed rate, the estimate),
+ * the approval request that holds it, the payments, the booking, check-in and
+ * check-out (desk clock, bounded by the server), the billed hours the server
+ * computed at check-out beside the raw minutes, more-time authorizations, and
+ * the technician's notes and parts.
+ */
+export const visitRecordSchema = z.object({
+  id: z.uuid(),
+  ticketId: z.uuid(),
+  clientId: z.uuid(),
+  siteId: z.uuid(),
+  /** The client's contact who asked for the visit and meets the technician. */
+  contactId: z.uuid(),
+  scope: z.string(),
+  /** The work takes systems down: it is booked inside the client's maintenance window. */
+  needsDowntime: z.boolean(),
+  travelZone: z.enum(TRAVEL_ZONES),
+  contractBaseFeeCents: z.number().int(),
+  zoneSurchargeCents: z.number().int(),
+  scopeSurchargeCents: z.number().int(),
+  /** Why the base fee was raised for the zone (remote sites) or the scope; empty when it was not. */
+  surchargeReason: z.string(),
+  /** contract + zone + scope: the trip and the first hour. */
+  baseFeeCents: z.number().int(),
+  hourlyRateCents: z.number().int(),
+  estimateHours: z.number().int(),
+  approvalRequestId: z.uuid(),
+  status: z.enum(VISIT_STATUSES),
+  technicianId: z.uuid().nullable(),
+  startsAt: isoInstant.nullable(),
+  endsAt: isoInstant.nullable(),
+  scheduledBy: z.uuid().nullable(),
+  scheduledAt: isoInstant.nullable(),
+  bookingRefusal: z
+    .object({ technicianId: z.uuid(), startsAt: isoInstant, reason: z.string(), attemptedBy: z.uuid(), refusedAt: isoInstant })
+    .nullable(),
+  checkedInAt: isoInstant.nullable(),
+  checkedInBy: z.uuid().nullable(),
+  checkedOutAt: isoInstant.nullable(),
+  checkedOutBy: z.uuid().nullable(),
+  /** Whole minutes from check-in to check-out, and the whole hours billed for them; null until check-out. */
+  onsiteMinutes: z.number().int().nullable(),
+  billedHours: z.number().int().nullable(),
+  payments: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        authorizationId: z.uuid().nullable(),
+        amountCents: z.number().int(),
+        method: z.enum(PAYMENT_METHODS),
+        reference: z.string(),
+        recordedBy: z.uuid(),
+        recordedAt: isoInstant,
+      }),
+    )
+    .readonly(),
+  authorizations: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        approvalRequestId: z.uuid(),
+        hours: z.number().int(),
+        amountCents: z.number().int(),
+        reason: z.string(),
+        requestedBy: z.uuid(),
+        requestedAt: isoInstant,
+      }),
+    )
+    .readonly(),
+  workNotes: z.string(),
+  parts: z.array(z.object({ description: z.string(), quantity: z.number().int() })).readonly(),
+  cancelReason: z.string().nullable(),
+  cancelledAt: isoInstant.nullable(),
+  cancelledBy: z.uuid().nullable(),
+  createdBy: z.uuid(),
+  createdAt: isoInstant,
+});
+
 export type TicketRecord = z.infer<typeof ticketRecordSchema>;
 export type ClientRecord = z.infer<typeof clientRecordSchema>;
 export type ContactRecord = z.infer<typeof contactRecordSchema>;
@@ -312,6 +403,7 @@ export type ApprovalRequestRecord = z.infer<typeof approvalRequestRecordSchema>;
 export type TicketIntakeRecord = z.infer<typeof ticketIntakeSchema>;
 export type CallRecord = z.infer<typeof callRecordSchema>;
 export type CallbackRecord = z.infer<typeof callbackRecordSchema>;
+export type VisitRecord = z.infer<typeof visitRecordSchema>;
 
 export const ENTITIES = [
   'ticket',
@@ -326,6 +418,7 @@ export const ENTITIES = [
   'approval_request',
   'call',
   'callback',
+  'visit',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -342,6 +435,7 @@ export interface EntityRecords {
   approval_request: ApprovalRequestRecord;
   call: CallRecord;
   callback: CallbackRecord;
+  visit: VisitRecord;
 }
 
 export const recordSchemas = {
@@ -357,6 +451,7 @@ export const recordSchemas = {
   approval_request: approvalRequestRecordSchema,
   call: callRecordSchema,
   callback: callbackRecordSchema,
+  visit: visitRecordSchema,
 } as const satisfies { [E in Entity]: z.ZodType<EntityRecords[E]> };
 
 /** One row's newest state since the cursor; `data` is null for a delete (tombstone). */

@@ -35,6 +35,10 @@ const DOCUMENTED: Record<string, readonly [Yes, Yes, Yes, Yes, Yes]> = {
   'call.log': ['yes', 'yes', 'yes', 'yes', 'yes'],
   'callback.manage': ['yes', 'yes', 'yes', 'yes', 'yes'],
   'contact.add_caller': ['yes', 'yes', 'yes', 'yes', 'yes'],
+  'visit.request': ['no', 'yes', 'yes', 'yes', 'yes'],
+  'visit.schedule': ['no', 'no', 'yes', 'yes', 'yes'],
+  'visit.payment': ['no', 'no', 'yes', 'yes', 'yes'],
+  'visit.work': ['no', 'yes', 'yes', 'yes', 'no'],
 };
 
 function documented(action: Action, role: StaffRole): boolean {

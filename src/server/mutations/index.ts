@@ -14,6 +14,16 @@ import { upsertClient } from './client-mutations';
 import { confirmRequest, declineApproval, recordApproval, requestApproval } from './approval-mutations';
 import { logCall } from './call-mutations';
 import { cancelCallback, completeCallback, promiseCallback } from './callback-mutations';
+import {
+  cancelVisit,
+  checkInVisit,
+  checkOutVisit,
+  recordVisitPayment,
+  recordVisitWork,
+  requestVisit,
+  requestVisitTime,
+  scheduleVisit,
+} from './visit-mutations';
 
 export type MutationHandlers = { [N in MutationName]: MutationHandler<N> };
 
@@ -40,4 +50,12 @@ export const mutationHandlers = {
   promiseCallback,
   completeCallback,
   cancelCallback,
+  requestVisit,
+  recordVisitPayment,
+  scheduleVisit,
+  checkInVisit,
+  checkOutVisit,
+  requestVisitTime,
+  recordVisitWork,
+  cancelVisit,
 } satisfies MutationHandlers;

@@ -71,6 +71,7 @@ describe('Dexie schema upgrades keep every ticket', () => {
         'calls',
         'callbacks',
         'drafts',
+        'visits',
       ].sort(),
     );
     // 1,000 tickets spread over the buckets rather than piling into a few.

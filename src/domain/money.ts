@@ -1,0 +1,25 @@
+// Money is integer cents everywhere (docs/domain/onsite-visits.md); only the
+// screen turns it into a currency string, in the user's locale.
+
+/** "$1,234.50" in the locale given, or the runtime's default (the browser's: the user's language). */
+export function formatCents(cents: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(cents / 100);
+}
+
+/** "1234.50": cents as a plain decimal for CSV files accounting imports (no symbol, no grouping, always two places). */
+export function centsAsDecimal(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/**
+ * Reads "350", "350.5", "$1,234.50" as cents; null when it is not an amount
+ * with at most two decimal places. Works on the digits, never on floats.
+ */
+export function parseDollars(text: string): number | null {
+  const t = text.trim().replace(/^\$/, '').replace(/,/g, '');
+  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(t);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
