@@ -10,8 +10,10 @@
  *    server now refuses and could not read the new records.
  * 5: calls and callbacks are synced with their mutations, and tickets may carry a phone intake block (issue 12).
  *    A version-4 desk could not read the new records or the new refusal codes.
+ * 6: onsite visits are synced with their mutations, and sites may carry a travel zone and a location (issue 13).
+ *    A version-5 desk could not read visit records or the new refusal codes.
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /** On every fetch to /api/sync/*: `Switchboard-Protocol: 2`. */
 export const PROTOCOL_HEADER = 'switchboard-protocol';
