@@ -6,6 +6,14 @@ export function formatCents(cents: number, locale?: string): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(cents / 100);
 }
 
+/**
+ * "$1,234.50" in en-US whatever the user's locale: for refusal messages, which
+ * the server sends too and every desk shows the same. Screens use formatCents.
+ */
+export function formatCentsForMessage(cents: number): string {
+  return formatCents(cents, 'en-US');
+}
+
 /** "1234.50": cents as a plain decimal for CSV files accounting imports (no symbol, no grouping, always two places). */
 export function centsAsDecimal(cents: number): string {
   const sign = cents < 0 ? '-' : '';

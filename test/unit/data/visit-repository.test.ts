@@ -249,6 +249,18 @@ describe('check-in and check-out', () => {
     await expectRefusedUnchanged(() => visits.checkIn(id, later(30).toISOString(), now), /in the future: check in when you arrive/);
   });
 
+  it('refuses a payment for more time that is not its hours at the agreed rate, and writes nothing', async () => {
+    const id = await onsite();
+    await visits.requestMoreTime(id, 1, 'The second switch is faulty too.', later(60));
+    const authorization = (await db.visits.get(id))!.authorizations[0]!;
+    await db.approvalRequests.update(authorization.approvalRequestId, { status: 'approved' });
+    await signIn(SCHEDULER);
+    await expectRefusedUnchanged(
+      () => visits.recordExtraPayment(id, authorization.id, { amountCents: 12_500, method: 'portal', reference: 'PR-2' }, later(70)),
+      /The extra 1 h at the agreed rate is \$135\.00: take exactly that amount/,
+    );
+  });
+
   it('records the check-out with the whole hours billed', async () => {
     const id = await onsite();
     // 09:10 to 12:25 Chicago: 3 h 15 min → 4 hours.
