@@ -91,7 +91,7 @@ export function prepaymentProblem(amountCents: number, q: Quote): string | null 
   return null;
 }
 
-/** Minutes onsite from check-in to check-out: whole minutes, seconds dropped; null when check-out is not after check-in. */
+/** Minutes onsite from check-in to check-out: whole minutes, seconds dropped; null when check-out is before check-in (or unreadable). */
 export function onsiteMinutes(checkedInAt: string, checkedOutAt: string): number | null {
   const ms = Date.parse(checkedOutAt) - Date.parse(checkedInAt);
   if (!Number.isFinite(ms) || ms < 0) return null;
