@@ -3,6 +3,7 @@
 // outbox. Each step is checked here against the rows the desk holds, with the
 // same domain rules the server runs again against its own rows and clock.
 import type { ApprovalStatus } from '../domain/approval-requests';
+import { formatCentsForMessage } from '../domain/money';
 import { quote, quoteProblems, prepaymentProblem, extraHoursProblem, extraTimeCents, type Quote } from '../domain/onsite-pricing';
 import { can, forbiddenMessage, type Action } from '../domain/staff-permissions';
 import type { StaffMember, Ticket } from '../domain/ticket';
@@ -223,7 +224,7 @@ export class VisitRepository {
         );
       if (payment.amountCents !== authorization.amountCents)
         throw new LocalMutationRefused(
-          `The extra ${authorization.hours} h at the agreed rate is ${authorization.amountCents / 100} dollars: take exactly that amount.`,
+          `The extra ${authorization.hours} h at the agreed rate is ${formatCentsForMessage(authorization.amountCents)}: take exactly that amount.`,
           'amountCents',
         );
       await recordMutation(

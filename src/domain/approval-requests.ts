@@ -13,6 +13,7 @@ import {
   type Requester,
 } from './contact-authorization';
 import type { WorkCause } from './time-entries';
+import { formatCentsForMessage } from './money';
 import { formatPhone } from './phone';
 import type { ContactPhone } from './contact-details';
 
@@ -214,7 +215,7 @@ export function approvalProblem(request: RequestState, contact: ContactFacts | n
     if (request.estimateCents === null)
       return 'The request estimated no amount, so none can be approved: approve its hours, or request approval again with an amount. Nothing was recorded.';
     if (amount.cents > request.estimateCents)
-      return `An approval may not be for more than was requested: ${formatUsd(amount.cents)} approved, ${formatUsd(request.estimateCents)} requested. Approve at most what was requested, or request approval again for more. Nothing was recorded.`;
+      return `An approval may not be for more than was requested: ${formatCentsForMessage(amount.cents)} approved, ${formatCentsForMessage(request.estimateCents)} requested. Approve at most what was requested, or request approval again for more. Nothing was recorded.`;
   }
   return null;
 }
@@ -255,9 +256,4 @@ export function formatMinutes(minutes: number): string {
   const m = minutes % 60;
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
-
-/** Messages are read on the server too: US dollars in a fixed locale. Screens format for the user's locale. */
-function formatUsd(cents: number): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);
 }

@@ -3,6 +3,7 @@
 // and onsite visits, on the desk and on the server: callers pass what they
 // know about the person (a contact's role, or nobody on the list) and get an
 // answer with the reason, phrased for the staff member who must act on it.
+import { formatCentsForMessage } from './money';
 
 export const CONTACT_ROLES = ['billing_contact', 'backup_approver', 'mac_only_requestor', 'portal_admin', 'none'] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
@@ -96,7 +97,7 @@ export function mayApprove(contact: Requester | null, charge: Charge): ApprovalA
   if (limit != null && charge.amountCents !== undefined && charge.amountCents > limit)
     return {
       ok: false,
-      reason: `This ${label} may approve up to ${formatCents(limit)}; the charge is ${formatCents(charge.amountCents)}: ask another approver.`,
+      reason: `This ${label} may approve up to ${formatCentsForMessage(limit)}; the charge is ${formatCentsForMessage(charge.amountCents)}: ask another approver.`,
     };
   return { ok: true, reason: `A ${label} may approve billable work.` };
 }
@@ -105,9 +106,4 @@ export function mayApprove(contact: Requester | null, charge: Charge): ApprovalA
 export function approversAmong<C extends { role: ContactRole; name: string }>(contacts: readonly C[]): C[] {
   const rank = (c: C) => APPROVER_ROLES.indexOf(c.role);
   return contacts.filter((c) => rank(c) >= 0).sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
-}
-
-/** "$1,234.50": messages are read on the server too, so US dollars in a fixed locale; screens format for the user's locale. */
-function formatCents(cents: number): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);
 }

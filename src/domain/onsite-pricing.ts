@@ -4,6 +4,7 @@
 // base plus enough $25 increments to reach the estimate, and at completion the
 // time between check-in and check-out decides what is billed. Integer cents only.
 import { MAX_RATE_CENTS } from './client';
+import { formatCentsForMessage } from './money';
 
 /** The customer prepays in steps of $25 above the base fee. */
 export const PREPAYMENT_INCREMENT_CENTS = 2_500;
@@ -51,7 +52,7 @@ export function quoteProblems(terms: QuoteTerms, minBaseFeeCents: number): Field
   if (Number.isInteger(terms.baseFeeCents) && terms.baseFeeCents > 0 && terms.baseFeeCents < minBaseFeeCents)
     found.push({
       field: 'baseFeeCents',
-      message: `The base fee is below the contract's ${dollars(minBaseFeeCents)} (trip and first hour): quote at least that.`,
+      message: `The base fee is below the contract's ${formatCentsForMessage(minBaseFeeCents)} (trip and first hour): quote at least that.`,
     });
   if (!Number.isInteger(terms.estimateHours) || terms.estimateHours < 1)
     found.push({ field: 'estimateHours', message: 'Estimate at least 1 whole hour onsite: the base fee includes the first hour.' });
@@ -82,15 +83,15 @@ export function requiredPrepayment(baseFeeCents: number, totalCents: number): { 
  */
 export function prepaymentProblem(amountCents: number, q: Quote): string | null {
   const above = amountCents - q.baseFeeCents;
-  const expected = `${dollars(q.prepaymentCents)} (base ${dollars(q.baseFeeCents)} + ${q.increments} × $25.00)`;
+  const expected = `${formatCentsForMessage(q.prepaymentCents)} (base ${formatCentsForMessage(q.baseFeeCents)} + ${q.increments} × $25.00)`;
   if (!Number.isInteger(amountCents) || above < 0 || above % PREPAYMENT_INCREMENT_CENTS !== 0)
     return `A prepayment is the base fee plus whole $25.00 increments: for this quote, ${expected}.`;
   if (amountCents < q.prepaymentCents)
-    return `${dollars(amountCents)} does not cover the estimate of ${dollars(q.totalCents)}: take ${expected}.`;
+    return `${formatCentsForMessage(amountCents)} does not cover the estimate of ${formatCentsForMessage(q.totalCents)}: take ${expected}.`;
   return null;
 }
 
-/** Minutes onsite from check-in to check-out: whole minutes, seconds dropped; null when check-out is not after check-in. */
+/** Minutes onsite from check-in to check-out: whole minutes, seconds dropped; null when check-out is before check-in (or unreadable). */
 export function onsiteMinutes(checkedInAt: string, checkedOutAt: string): number | null {
   const ms = Date.parse(checkedOutAt) - Date.parse(checkedInAt);
   if (!Number.isFinite(ms) || ms < 0) return null;
@@ -141,9 +142,4 @@ export function reconcile(terms: Pick<QuoteTerms, 'baseFeeCents' | 'hourlyRateCe
     balanceCents,
     outcome: balanceCents > 0 ? 'balance_due' : balanceCents < 0 ? 'refund' : 'settled',
   };
-}
-
-/** "$350.00", fixed to en-US for messages the server sends too; screens format with src/domain/money.ts. */
-function dollars(cents: number): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);
 }

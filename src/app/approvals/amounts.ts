@@ -38,10 +38,8 @@ export function parseDollars(text: string): Parsed {
   return { ok: true, value: cents };
 }
 
-/** Cents as money in the user's locale: "$1,234.50" (en-US), "1 234,50 $US" (fr-FR). */
-export function formatMoney(cents: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(cents / 100);
-}
+/** Cents as money in the user's locale: "$1,234.50" (en-US), "1 234,50 $US" (fr-FR); one formatter for every screen. */
+export { formatCents as formatMoney } from '../../domain/money';
 
 /** Minutes as hours for a form's field: 150 → "2.5". */
 export function hoursText(minutes: number | null): string {

@@ -77,6 +77,4 @@ export function argsFromForm(ids: { id: string; clientId: string }, form: Contac
 }
 
 /** "$1,500.00" in the user's locale; the amount is US dollars whatever the locale. */
-export function formatLimit(cents: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(cents / 100);
-}
+export { formatCents as formatLimit } from '../../domain/money';

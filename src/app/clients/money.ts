@@ -1,12 +1,8 @@
 // Contract amounts are integer cents (docs/domain/clients.md); people read and
 // type dollars. Shown in the user's locale; typed as dollars with up to two decimals.
 
-export function formatCents(cents: number, locale?: string): string {
-  return new Intl.NumberFormat(locale ?? (typeof navigator !== 'undefined' ? navigator.language : 'en-US'), {
-    style: 'currency',
-    currency: 'USD',
-  }).format(cents / 100);
-}
+/** Shown in the user's locale (the runtime's default: the browser's language); one formatter for every screen. */
+export { formatCents } from '../../domain/money';
 
 /** "350", "350.5", "$1,200.00" → cents; null when it is not an amount in dollars and cents. */
 export function parseDollars(text: string): number | null {
