@@ -17,6 +17,9 @@
 // redone in steps: the mutations before it, then the refusal on its own. (A new
 // ticket or note id that is already taken is found when the push writes, at
 // the end: the transaction is redone to learn whose it was, and refuses that one.)
+// A refusal may keep a note of itself (MutationRejected.keep: why a booking was
+// refused, on the visit): it is written in the refused mutation's place, in the
+// same transaction, and goes out as changes; the mutation stays refused.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Mutation, PushResult } from '../../protocol';
 import { clockAheadBy, describeDuration } from '../../protocol/clock';
