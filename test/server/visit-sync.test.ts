@@ -5,7 +5,6 @@
 // a desk's clock ahead or behind is bounded by the server's.
 import { describe, expect, it } from 'vitest';
 import { BACKENDS, useTestServer } from './harness';
-import { Desk } from './desk';
 import { visitWorld } from './visit-fixture';
 
 const MINUTE = 60_000;
