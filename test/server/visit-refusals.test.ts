@@ -142,6 +142,19 @@ describe.each(BACKENDS)('visit refusals on %s', (backend) => {
       'invalid_visit',
       /approval request is for another ticket/,
     );
+    const notOnsite = uuidv7();
+    expect(
+      await w.scheduler.apply('requestApproval', { ...w.approvalArgs(notOnsite, 3), onsite: false, triggers: ['over_two_hours'] }, w.now()),
+    ).toMatchObject({
+      status: 'applied',
+    });
+    await refused(
+      w,
+      w.scheduler,
+      w.scheduler.mutation('requestVisit', w.visitArgs({ approvalRequestId: notOnsite }), w.now()),
+      'invalid_visit',
+      /not for onsite work/,
+    );
 
     const { args } = await w.request();
     const pay = (amountCents: number) => w.scheduler.mutation('recordVisitPayment', { ...w.payment(amountCents), id: args.id }, w.now());
