@@ -25,6 +25,8 @@ export type VisitFormField = 'siteId' | 'contactId' | 'scope' | 'zoneSurcharge' 
 export interface VisitFormReading {
   /** The quote of the figures as typed; null while a figure is missing or wrong. */
   quote: Quote | null;
+  /** The two surcharges in the quote's base fee, for its breakdown; null with the quote. */
+  surcharges: { zoneSurchargeCents: number; scopeSurchargeCents: number } | null;
   problems: Partial<Record<VisitFormField, string>>;
   /** Ready to save: every field is read and nothing is wrong. */
   draft: Omit<VisitDraft, 'ticketId'> | null;
@@ -117,5 +119,6 @@ export function readVisitForm(form: VisitFormText, contractBaseFeeCents: number,
           estimateHours: hours.hours!,
         }
       : null;
-  return { quote: q, problems, draft };
+  const surcharges = q ? { zoneSurchargeCents: zoneFee.cents!, scopeSurchargeCents: scopeFee.cents! } : null;
+  return { quote: q, surcharges, problems, draft };
 }
