@@ -125,7 +125,7 @@ export function VisitsScreen({ onOpenInvoice }: { onOpenInvoice?(visitId: string
             ))
           )}
         </div>
-        <div ref={detail} className="visits-detail" tabIndex={-1}>
+        <div ref={detail} className="visits-detail" tabIndex={-1} data-testid="visits-detail-pane">
           {selected ? (
             <VisitDetail
               key={selected.visit.id}
