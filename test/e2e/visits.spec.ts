@@ -25,6 +25,7 @@ test('quote a visit live, record the approval, refuse a bad prepayment, take the
   const run = Date.now().toString(36);
   const clientName = `Bayside Vets ${run}`;
   const title = `Core switch failing ${run}`;
+  const scope = `Replace the core switch in the server room (${run})`;
   const ctx = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Chicago' });
   const desk = await SyncDesk.open(ctx, SERVER, `visits-${run}`);
   await desk.signIn('sam.whitfield@example.com');
@@ -38,7 +39,8 @@ test('quote a visit live, record the approval, refuse a bad prepayment, take the
   await site.getByLabel('Address').fill('400 Lake Shore Drive, Chicago IL');
   await site.getByLabel('Travel zone').selectOption({ label: 'Local (within 25 miles)' });
   await site.getByLabel('Latitude (optional)').fill('41.8781');
-  await site.getByLabel('Longitude (optional)').fill('-87.62');
+  // The contract's hourly rate is the visit's default agreed rate.
+  await clients.client.getByLabel('Hourly rate (USD)').fill('135');
   await clients.save();
   await expect(clients.client.getByTestId('client-error')).toContainText("Main clinic's location: give both latitude and longitude");
   await site.getByLabel('Longitude (optional)').fill('-87.6298');
@@ -64,12 +66,8 @@ test('quote a visit live, record the approval, refuse a bad prepayment, take the
   await ctx.setOffline(true);
   const panel = new TicketVisitsPanel(desk.page);
   await panel.openRequest();
-  await panel.fill({
-    contact: `Rita Moss ${run} — Billing Contact`,
-    scope: 'Replace the core switch in the server room',
-    rate: '135',
-    hours: '3',
-  });
+  await expect(panel.dialog.getByLabel('Agreed hourly rate (USD)')).toHaveValue('135.00');
+  await panel.fill({ contact: `Rita Moss ${run} — Billing Contact`, scope, hours: '3' });
   await expect(panel.dialog.getByLabel('Travel zone surcharge (USD)')).toHaveValue('$0.00');
   await expect(panel.liveQuote('quote-base')).toHaveText('$350.00');
   await expect(panel.liveQuote('quote-total')).toHaveText('$620.00');
@@ -84,9 +82,15 @@ test('quote a visit live, record the approval, refuse a bad prepayment, take the
   expect(await seriousViolations(desk.page, '[data-testid="request-visit-dialog"]')).toEqual([]);
   await panel.dialog.getByRole('button', { name: 'Request the visit' }).click();
   await expect(panel.dialog).toBeHidden();
-  await expect(panel.visit().getByTestId('ticket-visit-stage')).toHaveText('Awaiting approval');
+  await expect(panel.visit(scope).getByTestId('ticket-visit-stage')).toHaveText('Awaiting approval');
+  // A second, one-hour visit on the same ticket through the button: the base alone covers it.
+  await panel.root.getByRole('button', { name: /Request onsite visit/ }).click();
+  await panel.fill({ contact: `Rita Moss ${run} — Billing Contact`, scope: 'Check the UPS batteries', hours: '1' });
+  await expect(panel.liveQuote('quote-prepayment')).toHaveText('$350.00 (base $350.00 + 0 × $25.00)');
+  await panel.dialog.getByRole('button', { name: 'Request the visit' }).click();
+  await expect(panel.visit('Check the UPS batteries').getByTestId('ticket-visit-stage')).toHaveText('Awaiting approval');
 
-  await panel.visit().getByRole('button', { name: 'Open in Visits' }).click();
+  await panel.visit(scope).getByRole('button', { name: 'Open in Visits' }).click();
   const visits = new VisitsScreen(desk.page);
   await expect(visits.stage()).toHaveText('Awaiting approval');
   await expect(visits.detail.getByTestId('visit-quote').getByTestId('quote-prepayment')).toHaveText('$625.00 (base $350.00 + 11 × $25.00)');

@@ -51,7 +51,7 @@ export const TicketVisits = forwardRef<TicketVisitsHandle, { ticketId: string; c
             return (
               <li key={v.id} data-testid="ticket-visit">
                 <strong data-testid="ticket-visit-stage">{VISIT_STAGE_LABELS[visitStage(v, statusOf)]}</strong> ·{' '}
-                {site?.name ?? 'unknown site'} ·{' '}
+                {site?.name ?? 'unknown site'} · {v.scope} ·{' '}
                 {v.startsAt && v.endsAt ? describeSlot(v.startsAt, v.endsAt, site?.timeZone ?? client?.timeZone ?? 'UTC') : 'not booked'}{' '}
                 <button type="button" className="link" onClick={() => openVisit(v.id)}>
                   Open in Visits

@@ -30,8 +30,8 @@ export class TicketVisitsPanel {
     return this.dialog.getByTestId('visit-live-quote').getByTestId(testId);
   }
 
-  visit(): Locator {
-    return this.root.getByTestId('ticket-visit');
+  visit(scope: string): Locator {
+    return this.root.getByTestId('ticket-visit').filter({ hasText: scope });
   }
 }
 
