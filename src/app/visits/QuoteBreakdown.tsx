@@ -20,12 +20,12 @@ export function QuoteBreakdown({ parts, quote, testId }: { parts: QuoteParts; qu
       <dd>{formatCents(parts.contractBaseFeeCents)}</dd>
       <dt>Travel zone surcharge</dt>
       <dd>
-        {formatCents(parts.zoneSurchargeCents)} <span className="muted">({parts.zoneLabel})</span>
+        {formatCents(parts.zoneSurchargeCents)} <span className="muted">· {parts.zoneLabel}</span>
       </dd>
       <dt>Scope surcharge</dt>
       <dd>
         {formatCents(parts.scopeSurchargeCents)}
-        {parts.surchargeReason && <span className="muted"> ({parts.surchargeReason})</span>}
+        {parts.surchargeReason && <span className="muted"> · {parts.surchargeReason}</span>}
       </dd>
       <dt>Base fee (trip + first hour)</dt>
       <dd data-testid="quote-base">{formatCents(quote.baseFeeCents)}</dd>
