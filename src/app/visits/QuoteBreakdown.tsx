@@ -13,32 +13,43 @@ export interface QuoteParts {
   surchargeReason: string;
 }
 
-export function QuoteBreakdown({ parts, quote, testId }: { parts: QuoteParts; quote: Quote; testId?: string }) {
+export function QuoteBreakdown({
+  parts,
+  quote,
+  testId,
+  locale,
+}: {
+  parts: QuoteParts;
+  quote: Quote;
+  testId?: string;
+  /** Default: the user's (the runtime's). */
+  locale?: string;
+}) {
   return (
     <dl className="visit-quote" data-testid={testId}>
       <dt>Contract base fee</dt>
-      <dd>{formatCents(parts.contractBaseFeeCents)}</dd>
+      <dd>{formatCents(parts.contractBaseFeeCents, locale)}</dd>
       <dt>Travel zone surcharge</dt>
       <dd>
-        {formatCents(parts.zoneSurchargeCents)} <span className="muted">· {parts.zoneLabel}</span>
+        {formatCents(parts.zoneSurchargeCents, locale)} <span className="muted">· {parts.zoneLabel}</span>
       </dd>
       <dt>Scope surcharge</dt>
       <dd>
-        {formatCents(parts.scopeSurchargeCents)}
+        {formatCents(parts.scopeSurchargeCents, locale)}
         {parts.surchargeReason && <span className="muted"> · {parts.surchargeReason}</span>}
       </dd>
       <dt>Base fee (trip + first hour)</dt>
-      <dd data-testid="quote-base">{formatCents(quote.baseFeeCents)}</dd>
+      <dd data-testid="quote-base">{formatCents(quote.baseFeeCents, locale)}</dd>
       <dt>Agreed hourly rate</dt>
-      <dd>{formatCents(quote.hourlyRateCents)}</dd>
+      <dd>{formatCents(quote.hourlyRateCents, locale)}</dd>
       <dt>Estimated hours onsite</dt>
       <dd>{quote.estimateHours} h</dd>
       <dt>Additional hours</dt>
-      <dd>{additionalText(quote)}</dd>
+      <dd>{additionalText(quote, locale)}</dd>
       <dt>Total of the estimate</dt>
-      <dd data-testid="quote-total">{formatCents(quote.totalCents)}</dd>
+      <dd data-testid="quote-total">{formatCents(quote.totalCents, locale)}</dd>
       <dt>Required prepayment</dt>
-      <dd data-testid="quote-prepayment">{prepaymentText(quote)}</dd>
+      <dd data-testid="quote-prepayment">{prepaymentText(quote, locale)}</dd>
     </dl>
   );
 }
