@@ -404,7 +404,7 @@ function ConfirmForm({
   );
 }
 
-function ApproveForm({
+export function ApproveForm({
   request,
   contacts,
   onDone,

@@ -10,6 +10,8 @@ import { ContactsPanel } from './ContactsPanel';
 import { ClientCallbacks } from '../callbacks/ClientCallbacks';
 import { centsToInput, formatCents, parseDollars } from './money';
 import { PolicyEditor, presetText } from './PolicyEditor';
+import { locationText, parseLocation, type LocationText } from './site-location';
+import { TRAVEL_ZONE_RULES, TRAVEL_ZONES, type TravelZone } from '../../domain/travel';
 
 const WEEKDAY_LABELS: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 
@@ -37,6 +39,10 @@ export function ClientPage({
     onsite: centsToInput(client.contract.onsiteBaseFeeCents),
     afterHours: centsToInput(client.contract.afterHoursRateCents),
   });
+  // Typed as text until saved: a half-typed coordinate is not a number yet.
+  const [locations, setLocations] = useState<Record<string, LocationText>>(() =>
+    Object.fromEntries(client.sites.map((s) => [s.id, locationText(s.location)])),
+  );
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const own = useMemo(() => contacts.filter((c) => c.clientId === draft.id), [contacts, draft.id]);
@@ -61,8 +67,14 @@ export function ClientPage({
           throw new Error('The custom SLA policy is not valid JSON: fix it, or choose the preset.');
         }
       }
+      const sites = draft.sites.map((site) => {
+        const parsed = parseLocation(locations[site.id] ?? locationText(null), site.name);
+        if (!parsed.ok) throw new Error(parsed.message);
+        return { ...site, location: parsed.value };
+      });
       const record = {
         ...draft,
+        sites,
         customPolicy,
         contract: {
           ...draft.contract,
@@ -152,6 +164,40 @@ export function ClientPage({
                   <label htmlFor={`site-zone-${site.id}`}>Site time zone</label>
                   <input id={`site-zone-${site.id}`} value={site.timeZone} onChange={(e) => patchSite(i, { timeZone: e.target.value })} />
                 </div>
+              </div>
+              <div className="field-row">
+                <div className="field">
+                  <label htmlFor={`site-travel-${site.id}`}>Travel zone</label>
+                  <select
+                    id={`site-travel-${site.id}`}
+                    value={site.travelZone ?? 'local'}
+                    onChange={(e) => patchSite(i, { travelZone: e.target.value as TravelZone })}
+                  >
+                    {TRAVEL_ZONES.map((z) => (
+                      <option key={z} value={z}>
+                        {TRAVEL_ZONE_RULES[z].label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                {(['latitude', 'longitude'] as const).map((axis) => (
+                  <div className="field" key={axis}>
+                    <label htmlFor={`site-${axis}-${site.id}`}>
+                      {axis === 'latitude' ? 'Latitude (optional)' : 'Longitude (optional)'}
+                    </label>
+                    <input
+                      id={`site-${axis}-${site.id}`}
+                      inputMode="decimal"
+                      value={(locations[site.id] ?? locationText(site.location))[axis]}
+                      onChange={(e) =>
+                        setLocations((l) => ({
+                          ...l,
+                          [site.id]: { ...(l[site.id] ?? locationText(site.location)), [axis]: e.target.value },
+                        }))
+                      }
+                    />
+                  </div>
+                ))}
               </div>
               <button
                 type="button"

@@ -36,6 +36,13 @@ export const SHORTCUTS = [
   { key: 'u', label: 'u', description: 'Show the audit log (coordinators, supervisors, site directors, admins)', action: 'show-audit' },
   { key: 'p', label: 'p', description: 'Start a call: the intake form, with the caller field ready', action: 'start-call' },
   { key: 'b', label: 'b', description: 'Show callbacks: open callbacks in order of promise', action: 'show-callbacks' },
+  {
+    key: 'v',
+    label: 'v',
+    description: 'Show onsite visits by stage: approval, prepayment, booking, onsite, completed',
+    action: 'show-visits',
+  },
+  { key: 'V', label: 'Shift+V', description: 'Request an onsite visit on the open ticket', action: 'ticket-request-visit' },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutAction = (typeof SHORTCUTS)[number]['action'];

@@ -117,6 +117,11 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
     nav.showScreen('callbacks');
     return true;
   },
+  'show-visits': ({ nav }) => {
+    nav.showScreen('visits');
+    return true;
+  },
+  'ticket-request-visit': onOpenTicket('request-visit'),
 };
 
 /** One keydown listener for the whole console; actions come from the stores. */

@@ -19,6 +19,7 @@ import { EscalateAction } from './EscalateAction';
 import { ApprovalsSection } from '../approvals/ApprovalsSection';
 import { useTicketViewStore } from './ticket-view-store';
 import { WorkflowActions, type WorkflowHandle } from './WorkflowActions';
+import { TicketVisits, type TicketVisitsHandle } from '../visits/TicketVisits';
 
 export function TicketDetail({ ticketId, onClose }: { ticketId: string; onClose(): void }) {
   const { repos } = useServices();
@@ -36,6 +37,7 @@ export function TicketDetail({ ticketId, onClose }: { ticketId: string; onClose(
   const closeRef = useRef<HTMLButtonElement>(null);
   const editorRef = useRef<NoteEditorHandle>(null);
   const workflowRef = useRef<WorkflowHandle>(null);
+  const visitsRef = useRef<TicketVisitsHandle>(null);
   useEffect(() => closeRef.current?.focus(), [ticketId]);
 
   // Shortcut keys (src/app/shell/shortcuts.ts) reach the open view through its store.
@@ -48,7 +50,8 @@ export function TicketDetail({ ticketId, onClose }: { ticketId: string; onClose(
     if (request.action === 'reply') editorRef.current?.start('public_reply');
     else if (request.action === 'note') editorRef.current?.start('internal_note');
     else if (request.action === 'close') workflowRef.current?.startClosing();
-    else workflowRef.current?.assignToMe();
+    else if (request.action === 'assign-me') workflowRef.current?.assignToMe();
+    else visitsRef.current?.startRequest();
   }, [request]);
 
   const staff = useMemo(() => new Map((reference?.staff ?? []).map((s) => [s.id, s])), [reference]);
@@ -101,6 +104,7 @@ export function TicketDetail({ ticketId, onClose }: { ticketId: string; onClose(
       <NoteEditor ref={editorRef} ticketId={ticket.id} />
       <ApprovalsSection ticketId={ticket.id} clientId={ticket.clientId} timeZone={zone} staff={reference?.staff ?? []} />
       <TimePanel ticketId={ticket.id} timeZone={zone} />
+      <TicketVisits ref={visitsRef} ticketId={ticket.id} client={client} />
       <EscalateAction ticket={ticket} />
       {entries ? <TimelineList entries={entries} staff={staff} clientZone={zone} /> : <p className="muted">Loading the timeline…</p>}
       <p className="muted mono">Ticket id {ticket.id}</p>

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** Shortcut actions the open ticket view carries out (useGlobalShortcuts asks, the view acts). */
-export type TicketViewAction = 'reply' | 'note' | 'close' | 'assign-me';
+export type TicketViewAction = 'reply' | 'note' | 'close' | 'assign-me' | 'request-visit';
 
 interface TicketViewState {
   /** The latest request; `n` changes each time, so the same key twice acts twice. */
