@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byDay, visitDays } from './visit-days';
+import { byDay, visitDays, visitWindow } from './visit-days';
 
 describe('visitDays', () => {
   it("starts today at midnight in the technician's zone, not UTC's", () => {
@@ -40,5 +40,14 @@ describe('byDay', () => {
       ['2026-03-04', ['early', 'late', 'evening']],
       ['2026-03-05', ['tomorrow']],
     ]);
+  });
+});
+
+describe('visitWindow', () => {
+  it("runs from today's midnight to the midnight after the last day, in the technician's zone", () => {
+    expect(visitWindow(Date.parse('2026-03-05T02:30:00Z'), 'America/Chicago', 2)).toEqual({
+      fromIso: '2026-03-04T06:00:00.000Z',
+      toIso: '2026-03-07T06:00:00.000Z',
+    });
   });
 });

@@ -48,3 +48,9 @@ export function byDay<V extends { id: string; startsAt: string | null }>(
     return { day, visits: sorted.filter((v) => Date.parse(v.startsAt) >= from && Date.parse(v.startsAt) < to) };
   });
 }
+
+/** The instants [fromIso, toIso) the days cover: what the screen reads from the desk. */
+export function visitWindow(nowMs: number, zone: string, daysAhead = DAYS_AHEAD): { fromIso: string; toIso: string } {
+  const days = visitDays(nowMs, zone, daysAhead);
+  return { fromIso: days[0]!.fromIso, toIso: days[days.length - 1]!.toIso };
+}

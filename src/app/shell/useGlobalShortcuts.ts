@@ -117,6 +117,10 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
     nav.showScreen('callbacks');
     return true;
   },
+  'show-my-visits': ({ nav }) => {
+    nav.showScreen('my-visits');
+    return true;
+  },
 };
 
 /** One keydown listener for the whole console; actions come from the stores. */
