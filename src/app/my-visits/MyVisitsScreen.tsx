@@ -1,4 +1,4 @@
-// "My visits" (docs/domain/onsite-visits.md): the signed-in technician's visits
+// "My visits" (docs/domain/onsite-visits-technician.md): the signed-in technician's visits
 // today and the next days, days counted in the technician's own zone (their
 // working hours' zone), each visit's times in its site's zone. Everything is
 // read from and written to this desk, so it works with no connection.

@@ -1,6 +1,6 @@
 // The running clock of a visit onsite, and the STOP once the authorized time
 // is reached: work past the estimate waits for the client's approval and
-// payment of more time (docs/domain/onsite-visits.md). Only the billed hours
+// payment of more time (docs/domain/onsite-visits-technician.md). Only the billed hours
 // and the stop are announced, so a screen reader is not interrupted every tick.
 import { formatCents } from '../../domain/money';
 import type { OnsiteClock } from './onsite-clock';

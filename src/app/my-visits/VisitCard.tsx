@@ -13,6 +13,7 @@ import { onsiteClock } from './onsite-clock';
 import { OnsiteClockPanel } from './OnsiteClockPanel';
 import { siteTime } from './site-time';
 import { WorkForm } from './WorkForm';
+import { useNavStore } from '../shell/nav-store';
 
 export function VisitCard({
   visit,
@@ -28,6 +29,7 @@ export function VisitCard({
   now: number;
 }) {
   const id = useId();
+  const openTicket = useNavStore((s) => s.openTicket);
   const site = client?.sites.find((s) => s.id === visit.siteId);
   const siteZone = site?.timeZone ?? client?.timeZone ?? 'UTC';
   const stage = visitStage(visit, statusOf);
@@ -40,7 +42,10 @@ export function VisitCard({
         {clientName}: {visit.startsAt && visit.endsAt ? describeSlot(visit.startsAt, visit.endsAt, siteZone) : 'not booked'}
       </h3>
       <p className="visit-stage" data-testid="visit-stage">
-        {VISIT_STAGE_LABELS[stage]}
+        {VISIT_STAGE_LABELS[stage]}{' '}
+        <button type="button" className="link" onClick={() => openTicket(visit.ticketId)}>
+          Open the ticket
+        </button>
       </p>
       <dl className="visit-facts">
         <div>

@@ -1,5 +1,5 @@
 // A visit's times are read in its site's zone, with the zone named, wherever
-// the technician sees them (docs/domain/onsite-visits.md).
+// the technician sees them (docs/domain/onsite-visits-technician.md).
 import { DateTime } from 'luxon';
 import { isValidTimeZone } from '../../domain/sla/zone-time';
 
