@@ -49,8 +49,9 @@ export function OnsiteClockPanel({ clock, checkedInAt, siteZone }: { clock: Onsi
           </dd>
         </div>
       </dl>
+      {/* The STOP is announced by its alert; this says only when another hour starts being billed. */}
       <p className="visually-hidden" aria-live="polite">
-        {clock.mustStop ? 'Authorized time reached: stop work.' : `${clock.billedHoursSoFar} billed hours so far.`}
+        {`${clock.billedHoursSoFar} billed hours so far.`}
       </p>
     </div>
   );

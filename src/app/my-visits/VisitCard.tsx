@@ -37,7 +37,13 @@ export function VisitCard({
   const clientName = client?.name ?? 'Client not on this desk yet';
 
   return (
-    <article className={`my-visit stage-${stage}`} aria-labelledby={`${id}-heading`} data-testid="my-visit" data-visit-id={visit.id}>
+    <article
+      className={`my-visit stage-${stage}`}
+      aria-labelledby={`${id}-heading`}
+      data-testid="my-visit"
+      data-visit-id={visit.id}
+      data-site-zone={siteZone}
+    >
       <h3 id={`${id}-heading`}>
         {clientName}: {visit.startsAt && visit.endsAt ? describeSlot(visit.startsAt, visit.endsAt, siteZone) : 'not booked'}
       </h3>
