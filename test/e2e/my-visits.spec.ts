@@ -48,7 +48,7 @@ test('a visit worked offline (check in, STOP, more time, note and part, check ou
   const zone = (await booked.getAttribute('data-site-zone'))!;
   const estimateHours = Number(/(\d+) h onsite/.exec((await booked.textContent()) ?? '')?.[1]);
   expect(estimateHours).toBeGreaterThanOrEqual(1);
-  await expect(booked.getByRole('heading')).toContainText(`(${zone})`);
+  await expect(booked.getByRole('heading', { level: 3 })).toContainText(`(${zone})`);
   expect(await seriousViolations(desk.page)).toEqual([]);
 
   await context.setOffline(true);

@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import { decodeSnapshotPage, type SnapshotWirePage } from '../../../src/protocol/pull';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../src/protocol/version';
 import type { VisitRecord } from '../../../src/protocol/records';
 import { DEMO_PASSWORD } from './sync-desk';
 
@@ -11,7 +12,7 @@ export async function serverVisit(request: APIRequestContext, server: string, em
   let after: string | null = 'visit:0';
   while (after) {
     const res = await request.get(`${server}/api/sync/snapshot?after=${after}&limit=500`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
     });
     expect(res.ok(), await res.text()).toBe(true);
     const page = decodeSnapshotPage((await res.json()) as SnapshotWirePage);
