@@ -55,7 +55,7 @@ export function MoreTimeForm({
         <ul className="authorizations" data-testid="authorizations">
           {visit.authorizations.map((a) => (
             <li key={a.id} data-testid="authorization">
-              {a.hours} more h ({formatCents(a.amountCents)}), {a.reason}:{' '}
+              {a.hours} more h ({formatCents(a.amountCents)}) for “{a.reason}”:{' '}
               <strong>{authorizationText(authorizationState(a, visit.payments, statusOf), untilText)}</strong>
             </li>
           ))}

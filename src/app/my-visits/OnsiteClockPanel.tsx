@@ -13,10 +13,8 @@ export function OnsiteClockPanel({ clock, checkedInAt, siteZone }: { clock: Onsi
     <div className="onsite-clock" data-testid="onsite-clock">
       {clock.mustStop && (
         <div className="stop-banner" role="alert" data-testid="stop-banner">
-          <strong>
-            <span aria-hidden="true">⛔ </span>STOP: the authorized time ended at {until}.
-          </strong>{' '}
-          Work past the estimate stops until the client approves more time and pays for it.{' '}
+          <strong>STOP: the authorized time ended at {until}.</strong> Work past the estimate stops until the client approves more time and
+          pays for it.{' '}
           {clock.waiting
             ? `Your request for ${clock.waiting.authorization.hours} more h: ${authorizationText(clock.waiting.state, until)}`
             : 'Ask for more time below, or finish and check out.'}

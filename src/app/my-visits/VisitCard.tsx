@@ -113,9 +113,8 @@ export function VisitCard({
           />
         </>
       )}
-      {(visit.status === 'scheduled' || visit.status === 'onsite' || visit.status === 'completed') && (
-        <WorkForm key={visit.id} visit={visit} />
-      )}
+      {/* Recorded from arrival on: a booked visit's card stays short. */}
+      {(visit.status === 'onsite' || visit.status === 'completed') && <WorkForm key={visit.id} visit={visit} />}
       {visit.status === 'onsite' && <CheckInOutForm visit={visit} siteZone={siteZone} kind="out" />}
       {visit.status === 'completed' && visit.checkedInAt && visit.checkedOutAt && (
         <dl className="visit-facts visit-done" data-testid="visit-done">
