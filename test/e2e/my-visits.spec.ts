@@ -9,14 +9,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DateTime } from 'luxon';
 import { SYNC_PORT } from '../../playwright.config';
-import { ApprovalsPanel } from './pages/approvals';
 import { MyVisitsScreen } from './pages/my-visits';
-import { serverVisit } from './pages/server-rows';
+import { pushAs, serverVisit } from './pages/server-rows';
 import { SyncDesk } from './pages/sync-desk';
 
 const SERVER = `http://127.0.0.1:${SYNC_PORT}`;
 /** The demo technician with visits booked today (docs/domain/onsite-visits.md, "Demo data"). */
 const TECH_EMAIL = 'priya.natarajan@example.com';
+/** A scheduler: records the payments of visits. */
+const SCHEDULER_EMAIL = 'jo.alvarez@example.com';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).include('[data-testid="my-visits-screen"]').analyze();
@@ -38,22 +39,12 @@ test('a visit worked offline (check in, STOP, more time, note and part, check ou
   await desk.signIn(TECH_EMAIL);
   const screen = new MyVisitsScreen(desk.page);
   await screen.open();
-  const booked = screen
-    .today()
-    .getByTestId('my-visit')
-    .filter({ has: desk.page.getByTestId('visit-stage').filter({ hasText: /^Scheduled/ }) })
-    .first();
-  await expect(booked).toBeVisible();
-  const id = (await booked.getAttribute('data-visit-id'))!;
-  const zone = (await booked.getAttribute('data-site-zone'))!;
-  const estimateHours = Number(/(\d+) h onsite/.exec((await booked.textContent()) ?? '')?.[1]);
-  expect(estimateHours).toBeGreaterThanOrEqual(1);
-  await expect(booked.getByRole('heading', { level: 3 })).toContainText(`(${zone})`);
+  const { card: visit, id, zone, estimateHours } = await screen.bookedToday();
+  await expect(visit.root.getByRole('heading', { level: 3 })).toContainText(`(${zone})`);
   expect(await seriousViolations(desk.page)).toEqual([]);
 
   await context.setOffline(true);
   await expect(desk.status).toHaveAttribute('data-connection', 'offline');
-  const visit = screen.visit(id);
 
   // They forgot to press it on arrival: the estimate and five minutes ago, so the authorized time is already past.
   const arrivedMs = Date.now() - (estimateHours * 60 + 5) * 60_000;
@@ -69,13 +60,7 @@ test('a visit worked offline (check in, STOP, more time, note and part, check ou
   await expect(visit.root.getByTestId('authorization')).toContainText("Waiting for the client's approval.");
   await expect(stop).toContainText("Waiting for the client's approval.");
   await expect(visit.stage()).toHaveText(/waiting for more time/);
-  await visit.root.getByRole('button', { name: 'Open the ticket' }).click();
-  const approvals = new ApprovalsPanel(desk.page);
-  const request_ = approvals.item(`The second switch failed too (${run})`);
-  await request_.getByRole('button', { name: 'Record approval…' }).click();
-  await request_.getByRole('form', { name: 'Record approval' }).getByRole('button', { name: 'Record approval' }).click();
-  await approvals.expectHeld(`The second switch failed too (${run})`, 'Approved');
-  await desk.page.keyboard.press('Escape');
+  await visit.approveOnTicket(`The second switch failed too (${run})`);
   await expect(visit.root.getByTestId('authorization')).toContainText('Approved, waiting for payment.');
   await expect(stop).toContainText('Approved, waiting for payment.');
 
@@ -115,5 +100,50 @@ test('a visit worked offline (check in, STOP, more time, note and part, check ou
   expect(row?.workNotes).toBe(`Replaced the core switch (${run}).`);
   expect(row?.parts).toEqual([{ description: 'Patch cable 1 m', quantity: 12 }]);
   expect(row?.authorizations.map((a) => a.hours)).toEqual([1]);
+  await context.close();
+});
+
+test('more time lifts the STOP only once the client has approved it and it is paid', async ({ browser, request }) => {
+  const run = Date.now().toString(36);
+  const reason = `Cable run is longer than surveyed (${run})`;
+  const context = await browser.newContext({ timezoneId: 'America/Chicago' });
+  const desk = await SyncDesk.open(context, SERVER, `my-visits-more-${run}`);
+  await desk.signIn(TECH_EMAIL);
+  const screen = new MyVisitsScreen(desk.page);
+  await screen.open();
+  const { card: visit, id, zone, estimateHours } = await screen.bookedToday();
+  const arrivedMs = Date.now() - (estimateHours * 60 + 5) * 60_000;
+  await visit.checkAt('in', siteWall(arrivedMs, zone));
+  const stop = visit.root.getByTestId('stop-banner');
+  await expect(stop).toBeVisible();
+
+  await visit.askForMoreTime('2', reason);
+  await expect(stop).toContainText("Waiting for the client's approval.");
+  await visit.approveOnTicket(reason);
+  await expect(stop).toContainText('Approved, waiting for payment.');
+  await desk.waitSynced();
+
+  // The scheduler takes the payment for the two hours (from their own desk; here straight to the server).
+  const onServer = await serverVisit(request, SERVER, SCHEDULER_EMAIL, id);
+  const asked = onServer?.authorizations.find((a) => a.reason === reason);
+  expect(asked?.hours).toBe(2);
+  const result = await pushAs(request, SERVER, SCHEDULER_EMAIL, 'recordVisitPayment', {
+    id,
+    paymentId: crypto.randomUUID(),
+    authorizationId: asked!.id,
+    amountCents: asked!.amountCents,
+    method: 'card_by_phone',
+    reference: `MORE-${run}`,
+  });
+  expect(result).toMatchObject({ status: 'applied' });
+
+  // The desk hears of it: the stop lifts, and the work may go on to check-in + estimate + 2 h, at the site.
+  await expect(stop).toHaveCount(0, { timeout: 30_000 });
+  const checkedInMs = Date.parse(onServer!.checkedInAt!);
+  const until = DateTime.fromMillis(checkedInMs + (estimateHours + 2) * 3_600_000, { zone });
+  await expect(visit.root.getByTestId('authorization')).toHaveText(new RegExp(`Authorized: continue until ${until.toFormat('HH:mm')} `));
+  await expect(visit.root.getByTestId('authorized-until')).toContainText(`${until.toFormat('HH:mm')} `);
+  await expect(visit.root.getByTestId('authorized-until')).toContainText('min left');
+  await expect(visit.stage()).toHaveText(/^Onsite/);
   await context.close();
 });

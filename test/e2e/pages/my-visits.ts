@@ -17,6 +17,20 @@ export class MyVisitsScreen {
     return this.root.getByTestId('visit-day').first();
   }
 
+  /** The first visit booked today and not started yet, with its site's zone and estimate. */
+  async bookedToday(): Promise<{ card: MyVisitCard; id: string; zone: string; estimateHours: number }> {
+    const booked = this.today()
+      .getByTestId('my-visit')
+      .filter({ has: this.page.getByTestId('visit-stage').filter({ hasText: /^Scheduled/ }) })
+      .first();
+    await expect(booked).toBeVisible();
+    const id = (await booked.getAttribute('data-visit-id'))!;
+    const zone = (await booked.getAttribute('data-site-zone'))!;
+    const estimateHours = Number(/(\d+) h onsite/.exec((await booked.textContent()) ?? '')?.[1]);
+    expect(estimateHours).toBeGreaterThanOrEqual(1);
+    return { card: this.visit(id), id, zone, estimateHours };
+  }
+
   visit(id: string): MyVisitCard {
     return new MyVisitCard(this.root.locator(`[data-testid="my-visit"][data-visit-id="${id}"]`));
   }
@@ -54,6 +68,21 @@ export class MyVisitCard {
     await form.getByRole('button', { name: 'Save notes and parts' }).click();
     await expect(form.getByTestId('work-saved')).toContainText('Saved');
     return form;
+  }
+
+  /** Records the client's approval of the more-time request on the visit's ticket, as prefilled, and closes the ticket. */
+  async approveOnTicket(reason: string) {
+    const page = this.root.page();
+    await this.root.getByRole('button', { name: 'Open the ticket' }).click();
+    const request = page
+      .getByTestId('ticket-detail')
+      .getByTestId('approvals-section')
+      .getByTestId('approval-request')
+      .filter({ hasText: reason });
+    await request.getByRole('button', { name: 'Record approval…' }).click();
+    await request.getByRole('form', { name: 'Record approval' }).getByRole('button', { name: 'Record approval' }).click();
+    await expect(request.getByTestId('approval-status')).toHaveText('Approved');
+    await page.keyboard.press('Escape');
   }
 
   async askForMoreTime(hours: string, reason: string) {
