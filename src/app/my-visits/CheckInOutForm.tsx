@@ -15,6 +15,8 @@ export function CheckInOutForm({ visit, siteZone, kind }: { visit: VisitRecord; 
   const id = useId();
   const [correcting, setCorrecting] = useState(false);
   const [wall, setWall] = useState('');
+  // The bounds the rule allows, as of opening the field: the picker offers nothing it would refuse.
+  const [bounds, setBounds] = useState({ min: '', max: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const verb = kind === 'in' ? 'Check in' : 'Check out';
@@ -64,6 +66,8 @@ export function CheckInOutForm({ visit, siteZone, kind }: { visit: VisitRecord; 
             id={`${id}-at`}
             type="datetime-local"
             value={wall}
+            min={bounds.min}
+            max={bounds.max}
             onChange={(e) => setWall(e.target.value)}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? errorId : `${id}-hint`}
@@ -84,7 +88,11 @@ export function CheckInOutForm({ visit, siteZone, kind }: { visit: VisitRecord; 
           type="button"
           onClick={() => {
             setError(null);
-            if (!correcting) setWall(siteWallTime(Date.now(), siteZone));
+            if (!correcting) {
+              const nowMs = Date.now();
+              setWall(siteWallTime(nowMs, siteZone));
+              setBounds({ min: siteWallTime(nowMs - LATE_ENTRY_HOURS * 3_600_000, siteZone), max: siteWallTime(nowMs, siteZone) });
+            }
             setCorrecting(!correcting);
           }}
         >
