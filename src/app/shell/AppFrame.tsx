@@ -20,6 +20,7 @@ import { IntakeScreen } from '../intake/IntakeScreen';
 import { useFollowIncomingCalls } from '../intake/follow-incoming-calls';
 import { CallbacksScreen } from '../callbacks/CallbacksScreen';
 import { VisitsScreen } from '../visits/VisitsScreen';
+import { MyVisitsScreen } from '../my-visits/MyVisitsScreen';
 
 // Only screens that exist are listed; Intake and Visits join as they are built.
 const NAV_ITEMS = [
@@ -33,6 +34,7 @@ const NAV_ITEMS = [
   { screen: 'intake', label: 'Intake', action: 'start-call' },
   { screen: 'callbacks', label: 'Callbacks', action: 'show-callbacks' },
   { screen: 'visits', label: 'Visits', action: 'show-visits' },
+  { screen: 'my-visits', label: 'My visits', action: 'show-my-visits' },
 ] as const;
 
 export function AppFrame({ status }: { status: ReactNode }) {
@@ -120,5 +122,7 @@ function ScreenBody({ screen, searchRef }: { screen: Screen; searchRef: RefObjec
       return <CallbacksScreen />;
     case 'visits':
       return <VisitsScreen />;
+    case 'my-visits':
+      return <MyVisitsScreen />;
   }
 }

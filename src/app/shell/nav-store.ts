@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-export type Screen = 'queue' | 'escalations' | 'clients' | 'held' | 'staff' | 'request-types' | 'audit' | 'intake' | 'callbacks' | 'visits';
+export type Screen =
+  'queue' | 'escalations' | 'clients' | 'held' | 'staff' | 'request-types' | 'audit' | 'intake' | 'callbacks' | 'visits' | 'my-visits';
 
 interface NavState {
   screen: Screen;

@@ -122,6 +122,10 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
     return true;
   },
   'ticket-request-visit': onOpenTicket('request-visit'),
+  'show-my-visits': ({ nav }) => {
+    nav.showScreen('my-visits');
+    return true;
+  },
 };
 
 /** One keydown listener for the whole console; actions come from the stores. */
