@@ -124,34 +124,38 @@ export function monthProblem(month: string): string | null {
 
 /**
  * A client's completed visits checked in during `month` (yyyy-MM, read in the
- * client's zone, the zone its billing runs in), oldest first; each row's date
- * and times in its site's zone. Balance is total − paid: negative is a refund.
+ * client's zone, the zone its billing runs in), oldest first. The client page
+ * lists the same visits the monthly file holds.
  */
-export function monthlyVisitsCsv(month: string, clientZone: string, invoices: readonly VisitInvoice[]): string {
+export function visitsOfMonth(month: string, clientZone: string, invoices: readonly VisitInvoice[]): VisitInvoice[] {
   const problem = monthProblem(month);
   if (problem) throw new Error(problem);
   const zone = isValidTimeZone(clientZone) ? clientZone : 'UTC';
-  const rows = invoices
+  return invoices
     .filter((inv) => DateTime.fromISO(inv.checkedInAt, { zone }).toFormat('yyyy-MM') === month)
-    .sort((a, b) => Date.parse(a.checkedInAt) - Date.parse(b.checkedInAt) || a.visitId.localeCompare(b.visitId))
-    .map((inv): Cell[] => [
-      visitDate(inv),
-      inv.timeZone,
-      inv.ticketTitle,
-      inv.site.name,
-      inv.technicianName,
-      clock(inv.checkedInAt, inv.timeZone),
-      clock(inv.checkedOutAt, inv.timeZone),
-      count(inv.onsiteMinutes),
-      count(inv.billedHours),
-      money(inv.baseFeeCents),
-      count(inv.additionalHours),
-      money(inv.hourlyRateCents),
-      money(inv.additionalCents),
-      money(inv.totalCents),
-      money(inv.paidCents),
-      money(inv.balanceCents),
-    ]);
+    .sort((a, b) => Date.parse(a.checkedInAt) - Date.parse(b.checkedInAt) || a.visitId.localeCompare(b.visitId));
+}
+
+/** The monthly billing file: one row per visit of visitsOfMonth, date and times in its site's zone; Balance = total − paid (negative: a refund). */
+export function monthlyVisitsCsv(month: string, clientZone: string, invoices: readonly VisitInvoice[]): string {
+  const rows = visitsOfMonth(month, clientZone, invoices).map((inv): Cell[] => [
+    visitDate(inv),
+    inv.timeZone,
+    inv.ticketTitle,
+    inv.site.name,
+    inv.technicianName,
+    clock(inv.checkedInAt, inv.timeZone),
+    clock(inv.checkedOutAt, inv.timeZone),
+    count(inv.onsiteMinutes),
+    count(inv.billedHours),
+    money(inv.baseFeeCents),
+    count(inv.additionalHours),
+    money(inv.hourlyRateCents),
+    money(inv.additionalCents),
+    money(inv.totalCents),
+    money(inv.paidCents),
+    money(inv.balanceCents),
+  ]);
   return csvText(MONTHLY_CSV_HEADER, rows);
 }
 

@@ -19,6 +19,7 @@ import { useFollowHeldTickets } from '../approvals/held-store';
 import { IntakeScreen } from '../intake/IntakeScreen';
 import { useFollowIncomingCalls } from '../intake/follow-incoming-calls';
 import { CallbacksScreen } from '../callbacks/CallbacksScreen';
+import { InvoiceDialog } from '../invoice/InvoiceDialog';
 
 // Only screens that exist are listed; Intake and Visits join as they are built.
 const NAV_ITEMS = [
@@ -39,6 +40,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
   useReadingPane();
   const { screen, openTicketId, newTicketOpen, openNewTicket, closeNewTicket, closeTicket, showScreen } = useNavStore();
   const { notificationSettingsOpen, openNotificationSettings, closeNotificationSettings } = useNavStore();
+  const { invoiceVisitId, closeInvoice } = useNavStore();
   const newTicketKey = shortcutFor('new-ticket');
   const settingsKey = shortcutFor('notification-settings');
   const escalations = useEscalationCount();
@@ -91,6 +93,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
       <ShortcutHelp />
       {newTicketOpen && <NewTicketDialog onClose={closeNewTicket} />}
       {notificationSettingsOpen && <NotificationSettingsDialog onClose={closeNotificationSettings} />}
+      {invoiceVisitId && <InvoiceDialog key={invoiceVisitId} visitId={invoiceVisitId} onClose={closeInvoice} />}
     </div>
   );
 }

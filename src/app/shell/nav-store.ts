@@ -15,6 +15,10 @@ interface NavState {
   showScreen(screen: Screen): void;
   openNotificationSettings(): void;
   closeNotificationSettings(): void;
+  /** The visit whose invoice dialog is open (src/app/invoice), over whichever screen opened it. */
+  invoiceVisitId: string | null;
+  openInvoice(visitId: string): void;
+  closeInvoice(): void;
 }
 
 export const useNavStore = create<NavState>((set) => ({
@@ -29,4 +33,7 @@ export const useNavStore = create<NavState>((set) => ({
   showScreen: (screen) => set({ screen }),
   openNotificationSettings: () => set({ notificationSettingsOpen: true }),
   closeNotificationSettings: () => set({ notificationSettingsOpen: false }),
+  invoiceVisitId: null,
+  openInvoice: (visitId) => set({ invoiceVisitId: visitId }),
+  closeInvoice: () => set({ invoiceVisitId: null }),
 }));
