@@ -4,8 +4,7 @@ import type { WebContents } from 'electron';
 import { BrowserWindow, app, dialog } from 'electron';
 import type { InvoicePdfOutcome, InvoicePdfRequest } from '../../src/bridge/contract';
 
-// The invoice as a PDF (docs/domain/onsite-visits.md, "Invoice and accounting
-// files"): the page that asked is printed with its print stylesheet (only the
+// The invoice as a PDF (docs/domain/visit-invoices.md): the page that asked is printed with its print stylesheet (only the
 // invoice shows), then the person picks where it goes. Nothing is written
 // unless they chose a file: the page names a suggestion, never a path.
 

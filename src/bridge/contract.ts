@@ -50,7 +50,7 @@ export type CredentialBackend = 'os-keychain' | 'memory';
  */
 export type IncomingCallLink = { from: string } | { refused: string };
 
-/** The invoice on screen, saved as a PDF (docs/domain/onsite-visits.md, "Invoice and accounting files"). */
+/** The invoice on screen, saved as a PDF (docs/domain/visit-invoices.md). */
 export interface InvoicePdfRequest {
   /** The file name offered in the save dialog, e.g. "invoice-prairie-dental-2026-03-03.pdf": a bare name, no folders. */
   suggestedName: string;

@@ -1,5 +1,4 @@
-// CSV files for accounting (docs/domain/onsite-visits.md, "Invoice and
-// accounting files"): one visit's invoice lines, and a client's completed
+// CSV files for accounting (docs/domain/visit-invoices.md): one visit's invoice lines, and a client's completed
 // visits of one month. Amounts are plain decimals (centsAsDecimal) taken from
 // the invoice, so the files equal the reconciliation to the cent.
 //

@@ -1,5 +1,4 @@
-// The invoice of a completed onsite visit (docs/domain/onsite-visits.md,
-// "Invoice and accounting files"): what the customer receives after the
+// The invoice of a completed onsite visit (docs/domain/visit-invoices.md): what the customer receives after the
 // technician checks out. Every amount comes from the visit's reconciliation
 // (visitReconciliation), so the invoice, the CSV files and the Visits screen
 // agree to the cent; nothing here prices a visit a second way.

@@ -1,6 +1,5 @@
 // A client's completed onsite visits by month, and the month's billing file
-// for accounting (docs/domain/onsite-visits.md, "Invoice and accounting
-// files"). The month is read in the client's zone, each visit's times in its site's.
+// for accounting (docs/domain/visit-invoices.md). The month is read in the client's zone, each visit's times in its site's.
 import { DateTime } from 'luxon';
 import { useId, useMemo, useState } from 'react';
 import type { Client } from '../../domain/client';

@@ -1,6 +1,5 @@
 // A completed visit's invoice over whichever screen opened it, with its PDF
-// and CSV actions (docs/domain/onsite-visits.md, "Invoice and accounting
-// files"). Printing shows only the sheet (the print stylesheet in
+// and CSV actions (docs/domain/visit-invoices.md). Printing shows only the sheet (the print stylesheet in
 // styles.css), which is also what becomes the PDF.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';

@@ -1,6 +1,6 @@
 // The invoice itself, as the customer reads it and as it prints: every date
 // and time in the site's zone (named), the raw minutes beside the billed
-// hours, and the reconciliation's figures (docs/domain/onsite-visits.md).
+// hours, and the reconciliation's figures (docs/domain/visit-invoices.md).
 import { formatCents } from '../../domain/money';
 import { hoursAndMinutes, siteDateTime, type VisitInvoice } from '../../domain/visit-invoice';
 import { PAYMENT_METHOD_LABELS } from '../../domain/visits';
