@@ -34,6 +34,8 @@ test("a completed visit's invoice shows the total and balance, and the month's C
   await visits.showMonth(yesterday.toFormat('yyyy-MM'));
   const row = visits.row('Tom Becker').filter({ hasText: '1:05' });
   await expect(row).toHaveCount(1);
+  const sectionAxe = await new AxeBuilder({ page: desk.page }).include('[data-testid="client-visits"]').analyze();
+  expect(sectionAxe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   const invoice = await visits.openInvoice('Tom Becker');
   await expect(invoice.total).toHaveText('$600.00');
@@ -46,6 +48,10 @@ test("a completed visit's invoice shows the total and balance, and the month's C
 
   const axe = await new AxeBuilder({ page: desk.page }).include('[data-testid="invoice-dialog"]').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  // A modal dialog: Tab goes round its own buttons, never to the console behind it.
+  for (let i = 0; i < 4; i++) await desk.page.keyboard.press('Tab');
+  await expect(invoice.root.locator(':focus')).toHaveCount(1);
 
   const one = await invoice.downloadCsv();
   expect(one.download.suggestedFilename()).toMatch(/^invoice-hudson-valley-credit-union-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -28,11 +28,11 @@ export function InvoiceDialog({ visitId, onClose }: { visitId: string; onClose()
   }, []);
 
   // The dialog owns the keyboard: the console's shortcuts must not act behind it.
-  const onKeyDown = (e: KeyboardEvent) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape') {
       e.preventDefault();
       onClose();
-    }
+    } else if (e.key === 'Tab') keepFocusInside(e);
     e.stopPropagation();
   };
 
@@ -100,4 +100,19 @@ export function InvoiceDialog({ visitId, onClose }: { visitId: string; onClose()
 
 function localDay(invoice: VisitInvoice): string {
   return new Date(invoice.checkedInAt).toLocaleDateString('en-CA', { timeZone: invoice.timeZone });
+}
+
+/** Tab and Shift+Tab wrap around the dialog's buttons: the console behind a modal dialog is out of reach. */
+function keepFocusInside(e: KeyboardEvent<HTMLDivElement>) {
+  const items = [...e.currentTarget.querySelectorAll<HTMLElement>('button:not([disabled]), a[href], input, select, textarea')];
+  const first = items[0];
+  const last = items.at(-1);
+  if (!first || !last) return;
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }
