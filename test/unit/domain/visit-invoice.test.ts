@@ -1,5 +1,6 @@
 // The invoice tables are the worked examples of docs/domain/onsite-visits.md,
 // figured by hand there (not read back from the code).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hoursAndMinutes, siteDateTime, visitInvoice, type VisitInvoice } from '../../../src/domain/visit-invoice';
 import { visitReconciliation } from '../../../src/domain/visits';
@@ -162,5 +163,31 @@ describe('times on the invoice', () => {
     [195, '3 h 15 min'],
   ])('%i minutes read %s', (minutes, expected) => {
     expect(hoursAndMinutes(minutes)).toBe(expected);
+  });
+});
+
+describe('visitInvoice: properties', () => {
+  it('its lines add up: base + hours × rate = total, total − payments = balance, whole hours cover the minutes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 35_000, max: 200_000 }),
+        fc.integer({ min: 1, max: 50_000 }),
+        fc.integer({ min: 0, max: 16 * 60 }),
+        fc.array(fc.integer({ min: 1, max: 500_000 }), { maxLength: 4 }),
+        (base, rate, minutes, amounts) => {
+          const payments = amounts.map((amountCents, i) => ({
+            ...prepayment(amountCents),
+            id: `00000000-0000-4000-8000-00000000f1${String(i).padStart(2, '0')}`,
+          }));
+          const invoice = invoiceOf({ baseFeeCents: base, hourlyRateCents: rate, onsiteMinutes: minutes, payments });
+          expect(invoice.additionalCents).toBe(invoice.additionalHours * rate);
+          expect(invoice.totalCents).toBe(base + invoice.additionalCents);
+          expect(invoice.paidCents).toBe(invoice.payments.reduce((sum, p) => sum + p.amountCents, 0));
+          expect(invoice.balanceCents).toBe(invoice.totalCents - invoice.paidCents);
+          expect(invoice.billedHours * 60).toBeGreaterThanOrEqual(minutes);
+          expect(invoice.additionalHours).toBe(invoice.billedHours - 1);
+        },
+      ),
+    );
   });
 });
