@@ -6,6 +6,7 @@ import type { AppInfo } from '../../src/bridge/contract';
 import { isAllowedExternalUrl, refusedExternalLinkMessage } from '../../src/bridge/external-links';
 import type { CallLinkInbox } from './call-links';
 import type { CredentialStore } from './credential-store';
+import { saveInvoicePdf } from './invoice-pdf';
 import type { IpcSchemas } from './ipc-schemas';
 import { ipcSchemas } from './ipc-schemas';
 import type { IpcHandlers, ValidatedIpc } from './validated-ipc';
@@ -98,6 +99,9 @@ export function createIpcHandlers({ credentials, getWindow, serverUrl, callLinks
     'slaAlerts:setBadgeCount': ({ count }) => app.setBadgeCount(count),
 
     'callLinks:next': (_arg, event) => callLinks.next(event),
+
+    // The sender's own page is printed: validatedIpc has checked it is the app's top frame.
+    'invoices:savePdf': (request, event) => saveInvoicePdf(event.sender, request),
   } satisfies IpcHandlers;
 }
 

@@ -33,4 +33,15 @@ export const ipcSchemas = {
     count: z.number().int('the badge count is a whole number of tickets').min(0).max(1_000_000),
   }),
   'callLinks:next': z.undefined({ error: 'callLinks:next takes no argument' }),
+  'invoices:savePdf': z.strictObject({
+    // Only offered in the save dialog, but a bare name keeps a page from steering the dialog into another folder.
+    suggestedName: z
+      .string()
+      .max(120, 'the suggested file name is at most 120 characters')
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9 ._-]*\.pdf$/,
+        'the suggested file name is a bare name of letters, digits, spaces, dots, dashes and underscores ending in .pdf (no folders)',
+      )
+      .refine((name) => !name.includes('..'), 'the suggested file name may not contain ".."'),
+  }),
 } satisfies IpcSchemas;

@@ -50,6 +50,15 @@ export type CredentialBackend = 'os-keychain' | 'memory';
  */
 export type IncomingCallLink = { from: string } | { refused: string };
 
+/** The invoice on screen, saved as a PDF (docs/domain/visit-invoices.md). */
+export interface InvoicePdfRequest {
+  /** The file name offered in the save dialog, e.g. "invoice-prairie-dental-2026-03-03.pdf": a bare name, no folders. */
+  suggestedName: string;
+}
+
+/** saved: written where the person chose; cancelled: the save dialog was dismissed; printed: the browser's print dialog was shown. */
+export type InvoicePdfOutcome = 'saved' | 'cancelled' | 'printed';
+
 /**
  * One bridge call. Each channel carries at most one argument, always an
  * object, so a handler can name the field that was wrong.
@@ -100,6 +109,10 @@ export const bridgeContract = {
      * instead (a reload), or where there are no call links (a browser reads ?call=).
      */
     next: call().returns<IncomingCallLink | null>(),
+  },
+  invoices: {
+    /** The sending page printed to PDF (its print stylesheet shows only the invoice) and saved where the person picks. */
+    savePdf: call((request: InvoicePdfRequest) => request).returns<InvoicePdfOutcome>(),
   },
 };
 

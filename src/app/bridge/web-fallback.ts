@@ -69,4 +69,11 @@ export const webFallbackBridge = {
   callLinks: {
     next: async () => null,
   },
+  // A browser cannot write files itself: its print dialog (the print stylesheet shows only the invoice) offers "Save as PDF".
+  invoices: {
+    savePdf: async () => {
+      window.print();
+      return 'printed';
+    },
+  },
 } satisfies SwitchboardBridge;

@@ -6,6 +6,7 @@ import { WEEKDAYS, type Weekday } from '../../domain/sla';
 import type { ContactRecord } from '../../protocol/records';
 import { useServices } from '../services';
 import { ClientCalls } from './ClientCalls';
+import { ClientVisits } from './ClientVisits';
 import { ContactsPanel } from './ContactsPanel';
 import { ClientCallbacks } from '../callbacks/ClientCallbacks';
 import { centsToInput, formatCents, parseDollars } from './money';
@@ -385,6 +386,7 @@ export function ClientPage({
       {!isNew && <ContactsPanel clientId={draft.id} />}
       {!isNew && <ClientCallbacks client={client} contacts={contacts} />}
       {!isNew && <ClientCalls clientId={draft.id} />}
+      {!isNew && <ClientVisits client={client} />}
     </div>
   );
 }

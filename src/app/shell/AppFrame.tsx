@@ -21,6 +21,8 @@ import { useFollowIncomingCalls } from '../intake/follow-incoming-calls';
 import { CallbacksScreen } from '../callbacks/CallbacksScreen';
 import { VisitsScreen } from '../visits/VisitsScreen';
 import { MyVisitsScreen } from '../my-visits/MyVisitsScreen';
+import { InvoiceDialog } from '../invoice/InvoiceDialog';
+import { openInvoice } from '../invoice/open-invoice';
 
 // Only screens that exist are listed; Intake and Visits join as they are built.
 const NAV_ITEMS = [
@@ -43,6 +45,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
   useReadingPane();
   const { screen, openTicketId, newTicketOpen, openNewTicket, closeNewTicket, closeTicket, showScreen } = useNavStore();
   const { notificationSettingsOpen, openNotificationSettings, closeNotificationSettings } = useNavStore();
+  const { invoiceVisitId, closeInvoice } = useNavStore();
   const newTicketKey = shortcutFor('new-ticket');
   const settingsKey = shortcutFor('notification-settings');
   const escalations = useEscalationCount();
@@ -95,6 +98,7 @@ export function AppFrame({ status }: { status: ReactNode }) {
       <ShortcutHelp />
       {newTicketOpen && <NewTicketDialog onClose={closeNewTicket} />}
       {notificationSettingsOpen && <NotificationSettingsDialog onClose={closeNotificationSettings} />}
+      {invoiceVisitId && <InvoiceDialog key={invoiceVisitId} visitId={invoiceVisitId} onClose={closeInvoice} />}
     </div>
   );
 }
@@ -121,7 +125,7 @@ function ScreenBody({ screen, searchRef }: { screen: Screen; searchRef: RefObjec
     case 'callbacks':
       return <CallbacksScreen />;
     case 'visits':
-      return <VisitsScreen />;
+      return <VisitsScreen onOpenInvoice={openInvoice} />;
     case 'my-visits':
       return <MyVisitsScreen />;
   }

@@ -16,6 +16,10 @@ interface NavState {
   showScreen(screen: Screen): void;
   openNotificationSettings(): void;
   closeNotificationSettings(): void;
+  /** The visit whose invoice dialog is open (src/app/invoice), over whichever screen opened it. */
+  invoiceVisitId: string | null;
+  openInvoice(visitId: string): void;
+  closeInvoice(): void;
 }
 
 export const useNavStore = create<NavState>((set) => ({
@@ -30,4 +34,7 @@ export const useNavStore = create<NavState>((set) => ({
   showScreen: (screen) => set({ screen }),
   openNotificationSettings: () => set({ notificationSettingsOpen: true }),
   closeNotificationSettings: () => set({ notificationSettingsOpen: false }),
+  invoiceVisitId: null,
+  openInvoice: (visitId) => set({ invoiceVisitId: visitId }),
+  closeInvoice: () => set({ invoiceVisitId: null }),
 }));

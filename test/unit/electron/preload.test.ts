@@ -56,6 +56,7 @@ describe('preload bridge', () => {
     ['credentials', 'delete', ['sync'], ['credentials:delete', { account: 'sync' }]],
     ['links', 'openExternal', ['https://docs.switchboard.example/'], ['links:openExternal', { url: 'https://docs.switchboard.example/' }]],
     ['callLinks', 'next', [], ['callLinks:next']],
+    ['invoices', 'savePdf', [{ suggestedName: 'invoice.pdf' }], ['invoices:savePdf', { suggestedName: 'invoice.pdf' }]],
   ])('%s.%s invokes its own channel with one object argument', async (group, fn, args, expected) => {
     electron.ipcRenderer.invoke.mockClear();
     await expect(bridge[group]?.[fn]?.(...args)).resolves.toBe('result');
