@@ -19,6 +19,7 @@ import { useFollowHeldTickets } from '../approvals/held-store';
 import { IntakeScreen } from '../intake/IntakeScreen';
 import { useFollowIncomingCalls } from '../intake/follow-incoming-calls';
 import { CallbacksScreen } from '../callbacks/CallbacksScreen';
+import { BoardScreen } from '../board/BoardScreen';
 
 // Only screens that exist are listed; Intake and Visits join as they are built.
 const NAV_ITEMS = [
@@ -31,6 +32,7 @@ const NAV_ITEMS = [
   { screen: 'audit', label: 'Audit', action: 'show-audit' },
   { screen: 'intake', label: 'Intake', action: 'start-call' },
   { screen: 'callbacks', label: 'Callbacks', action: 'show-callbacks' },
+  { screen: 'board', label: 'Scheduling board', action: 'show-board' },
 ] as const;
 
 export function AppFrame({ status }: { status: ReactNode }) {
@@ -116,5 +118,7 @@ function ScreenBody({ screen, searchRef }: { screen: Screen; searchRef: RefObjec
       return <IntakeScreen />;
     case 'callbacks':
       return <CallbacksScreen />;
+    case 'board':
+      return <BoardScreen />;
   }
 }

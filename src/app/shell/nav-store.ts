@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Screen = 'queue' | 'escalations' | 'clients' | 'held' | 'staff' | 'request-types' | 'audit' | 'intake' | 'callbacks';
+export type Screen = 'queue' | 'escalations' | 'clients' | 'held' | 'staff' | 'request-types' | 'audit' | 'intake' | 'callbacks' | 'board';
 
 interface NavState {
   screen: Screen;

@@ -36,6 +36,7 @@ export const SHORTCUTS = [
   { key: 'u', label: 'u', description: 'Show the audit log (coordinators, supervisors, site directors, admins)', action: 'show-audit' },
   { key: 'p', label: 'p', description: 'Start a call: the intake form, with the caller field ready', action: 'start-call' },
   { key: 'b', label: 'b', description: 'Show callbacks: open callbacks in order of promise', action: 'show-callbacks' },
+  { key: 'o', label: 'o', description: 'Show the scheduling board: book technicians onsite', action: 'show-board' },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutAction = (typeof SHORTCUTS)[number]['action'];
