@@ -1,8 +1,10 @@
 // The board's grid: a row per technician, a column per day (week view) or one
 // day's timeline (day view). It takes the precomputed model and draws it; rows
-// are memoized and only the row under the cursor changes while it moves. Click,
+// are memoized and only the row under the cursor changes while it moves; only
+// the technicians' rows in view (and a few either side) are in the DOM. Click,
 // drag and drop are delegated to the table, not bound to each of the chips.
-import { memo, type DragEvent, type MouseEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useLayoutEffect, type DragEvent, type MouseEvent, type RefObject } from 'react';
 import { DateTime } from 'luxon';
 import type { VisitRecord } from '../../protocol/records';
 import { minuteAtFraction, minuteLabel, spanInDay, type BoardDay, type BoardView, type Placed, type SlotCursor } from './board-layout';
@@ -25,7 +27,13 @@ export interface BoardGridProps {
   onSelectVisit(visitId: string): void;
   /** minute: the wall-clock minute dropped on (day view), or null (week view: the screen chooses the time). */
   onDropVisit(visitId: string, technicianIndex: number, dayIndex: number, minute: number | null): void;
+  /** The element that scrolls the grid: rows are drawn for what it shows. */
+  scrollRef: RefObject<HTMLElement | null>;
 }
+
+/** A chip's height (three lines) and a row's padding, for a row's height before it is measured. */
+const CHIP_PX = 46;
+const ROW_PAD_PX = 8;
 
 const NO_SHADING: readonly WindowSpan[] = [];
 
@@ -66,6 +74,27 @@ export function BoardGrid(props: BoardGridProps) {
     onDropVisit(id, technicianIndex, dayIndex, minute);
   };
 
+  const virtualizer = useVirtualizer({
+    count: model.technicians.length,
+    getScrollElement: () => props.scrollRef.current,
+    estimateSize: (i) => {
+      const row = model.cells.get(model.technicians[i]!.id);
+      const most = view === 'day' || !row ? 1 : Math.max(1, ...row.map((list) => list.length));
+      return most * CHIP_PX + ROW_PAD_PX;
+    },
+    getItemKey: (i) => model.technicians[i]!.id,
+    overscan: 3,
+    // Rows on the first render, before the scroll box has been measured.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
+  });
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const cursorRow = cursor?.technicianIndex ?? -1;
+  useLayoutEffect(() => {
+    if (cursorRow >= 0) virtualizer.scrollToIndex(cursorRow, { align: 'auto' });
+  }, [cursorRow, virtualizer]);
+
   const shadedDays = new Set(shading.map((s) => s.dayIndex));
   return (
     <table
@@ -90,25 +119,39 @@ export function BoardGrid(props: BoardGridProps) {
         </tr>
       </thead>
       <tbody>
-        {model.technicians.map((t, index) => (
-          <TechnicianRow
-            key={t.id}
-            technician={t}
-            index={index}
-            row={model.cells.get(t.id)}
-            chips={model.chips}
-            view={view}
-            days={days}
-            cursorDay={cursor && cursor.technicianIndex === index ? cursor.dayIndex : -1}
-            cursorMinute={cursor && cursor.technicianIndex === index ? cursor.minute : -1}
-            cursorHours={props.cursorHours}
-            zone={zone}
-            shading={shading.length ? shading : NO_SHADING}
-            selectedVisitId={selectedVisitId}
-          />
-        ))}
+        {top > 0 && <Spacer height={top} columns={days.length + 1} />}
+        {items.map(({ index }) => {
+          const t = model.technicians[index]!;
+          return (
+            <TechnicianRow
+              key={t.id}
+              rowRef={virtualizer.measureElement}
+              technician={t}
+              index={index}
+              row={model.cells.get(t.id)}
+              chips={model.chips}
+              view={view}
+              days={days}
+              cursorDay={cursor && cursor.technicianIndex === index ? cursor.dayIndex : -1}
+              cursorMinute={cursor && cursor.technicianIndex === index ? cursor.minute : -1}
+              cursorHours={props.cursorHours}
+              zone={zone}
+              shading={shading.length ? shading : NO_SHADING}
+              selectedVisitId={selectedVisitId}
+            />
+          );
+        })}
+        {bottom > 0 && <Spacer height={bottom} columns={days.length + 1} />}
       </tbody>
     </table>
+  );
+}
+
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  return (
+    <tr className="board-spacer" aria-hidden="true" style={{ height }}>
+      <td colSpan={columns} />
+    </tr>
   );
 }
 
@@ -125,6 +168,7 @@ function HourScale() {
 }
 
 interface RowProps {
+  rowRef: (element: HTMLElement | null) => void;
   technician: BoardTechnician;
   index: number;
   row: readonly (readonly Placed<VisitRecord>[])[] | undefined;
@@ -139,9 +183,9 @@ interface RowProps {
   selectedVisitId: string | null;
 }
 
-const TechnicianRow = memo(function TechnicianRow(p: RowProps) {
+const TechnicianRow = memo(function TechnicianRow({ rowRef, ...p }: RowProps) {
   return (
-    <tr data-testid="board-row" data-technician-id={p.technician.id}>
+    <tr ref={rowRef} data-index={p.index} data-testid="board-row" data-technician-id={p.technician.id}>
       <th scope="row" className="board-tech-col">
         {p.technician.name}
         <span className="muted"> {p.technician.role}</span>
@@ -217,6 +261,11 @@ const TechnicianRow = memo(function TechnicianRow(p: RowProps) {
   );
 });
 
+/**
+ * One visit: a single element with one text node (times in the site's zone,
+ * client, site, then the travel into it and a refused booking, line by line),
+ * so a week of 2,000 visits stays a few thousand DOM nodes.
+ */
 function Chip({
   placed,
   text,
@@ -229,9 +278,24 @@ function Chip({
   style?: React.CSSProperties;
 }) {
   const v = placed.visit;
-  const classes = ['board-chip', v.needsDowntime ? 'downtime' : '', text?.travelWarning ? 'travel-warning' : '', selected ? 'selected' : '']
+  const classes = [
+    'board-chip',
+    v.needsDowntime ? 'downtime' : '',
+    text?.travelWarning ? 'travel-warning' : '',
+    text?.refusal ? 'refused' : '',
+    selected ? 'selected' : '',
+  ]
     .filter(Boolean)
     .join(' ');
+  const lines = text
+    ? [
+        `${text.times} ${text.clientName}`,
+        text.siteName,
+        text.travel ?? '',
+        text.travelWarning ? 'warning: the gap is shorter than the drive' : '',
+        text.refusal ? `Booking refused: ${text.refusal}` : '',
+      ]
+    : [];
   return (
     <div
       className={classes}
@@ -241,10 +305,7 @@ function Chip({
       data-testid="board-visit"
       aria-current={selected ? 'true' : undefined}
     >
-      <span className="board-chip-time">{text?.times}</span> <span className="board-chip-client">{text?.clientName}</span>
-      <span className="board-chip-site">{text?.siteName}</span>
-      {text?.travel && <span className={text.travelWarning ? 'board-travel warn' : 'board-travel'}>{text.travel}</span>}
-      {text?.refusal && <span className="board-refusal">Booking refused: {text.refusal}</span>}
+      {lines.filter(Boolean).join('\n')}
     </div>
   );
 }

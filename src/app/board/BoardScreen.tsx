@@ -265,6 +265,7 @@ export function BoardScreen() {
               selectedVisitId={selected}
               onSelectVisit={setSelected}
               onDropVisit={onDropVisit}
+              scrollRef={grid}
             />
           )}
         </div>
