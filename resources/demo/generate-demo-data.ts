@@ -3,6 +3,7 @@ import { appendSlaEvent, openedHistory } from '../../src/domain/sla-history';
 import type { SlaEvent } from '../../src/domain/sla';
 import { DEFAULT_ONSITE_BASE_FEE_CENTS, newClient } from '../../src/domain/client';
 import { TICKET_STATUSES, CHANNELS, type Client, type StaffMember, type Ticket, type TicketStatus } from '../../src/domain/ticket';
+import type { GeoPoint, TravelZone } from '../../src/domain/travel';
 import { DEMO_CLIENTS, DEMO_REQUESTS, DEMO_STAFF } from './catalog';
 import { createRandom, pick, uuidv7At } from './prng';
 
@@ -67,6 +68,24 @@ function demoHistory(
 
 const DEMO_STREETS = ['Harbor Way', 'Main Street', 'Lake Shore Drive', 'Beacon Street', 'Route 9', 'Elm Avenue', 'Pier 12', 'Redwood Road'];
 
+/** The demo clients' main sites by client: mostly near the office, a few further out, one remote. */
+const DEMO_SITE_ZONES: readonly TravelZone[] = ['local', 'regional', 'local', 'distant', 'local', 'regional', 'local', 'remote'];
+/** Each zone's office (the MSP works from one per time zone) and how far out each travel zone lies, in degrees. */
+const DEMO_OFFICES: Record<string, GeoPoint> = {
+  'America/Chicago': { latitude: 41.8781, longitude: -87.6298 },
+  'America/New_York': { latitude: 40.7128, longitude: -74.006 },
+  'America/Los_Angeles': { latitude: 34.0522, longitude: -118.2437 },
+};
+const ZONE_DISTANCE_DEGREES: Record<TravelZone, number> = { local: 0.12, regional: 0.55, distant: 1.2, remote: 2.6 };
+
+function demoLocation(timeZone: string, zone: TravelZone, i: number): GeoPoint {
+  const office = DEMO_OFFICES[timeZone] ?? DEMO_OFFICES['America/Chicago']!;
+  const angle = (i * 137.5 * Math.PI) / 180;
+  const d = ZONE_DISTANCE_DEGREES[zone];
+  const round = (n: number) => Math.round(n * 10_000) / 10_000;
+  return { latitude: round(office.latitude + d * Math.sin(angle)), longitude: round(office.longitude + d * Math.cos(angle)) };
+}
+
 /**
  * A demo client's sites, terms and onboarding: some clients fully onboarded, some
  * with gaps (no maintenance window, no authorization preferences), so the checklist has something to show.
@@ -79,7 +98,14 @@ function serviceRecord(
 ): Client {
   const client = newClient(base, uuidv7At(ms + 200 + i, random));
   const street = DEMO_STREETS[i % DEMO_STREETS.length]!;
-  client.sites[0] = { ...client.sites[0]!, address: `${100 + i * 17} ${street}` };
+  // Zones and coordinates from fixed tables, not the random stream, so every other generated value stays as it was.
+  const zone = DEMO_SITE_ZONES[i % DEMO_SITE_ZONES.length]!;
+  client.sites[0] = {
+    ...client.sites[0]!,
+    address: `${100 + i * 17} ${street}`,
+    travelZone: zone,
+    location: demoLocation(base.timeZone, zone, i),
+  };
   // Every third client has a second site (a branch office, in the same zone).
   if (i % 3 === 0)
     client.sites.push({
@@ -87,6 +113,8 @@ function serviceRecord(
       name: 'Branch office',
       address: `${20 + i} Depot Lane`,
       timeZone: base.timeZone,
+      travelZone: 'local',
+      location: demoLocation(base.timeZone, 'local', i + 5),
     });
   client.contract = {
     hourlyRateCents: 12_500 + (i % 4) * 2_500,

@@ -27,6 +27,8 @@ import type { StaffRole } from './ticket';
 /** Those who oversee clients' accounts and escalations (coordinators, supervisors, site directors) and admins. */
 const LEADS: readonly StaffRole[] = ['service_coordinator', 'supervisor', 'site_director', 'admin'];
 export const AUDIT_READ_ROLES = LEADS;
+/** Leads may correct a visit booked to someone else (check in or out for them, record their notes). */
+export const LEAD_ROLES = LEADS;
 
 export const ACTIONS = [
   'ticket.create',

@@ -81,6 +81,39 @@ const ATTEMPTS: Partial<Record<Action, Attempt>> = {
     name: 'recordApproval',
     args: () => ({ id: uuidv7(), contactId: uuidv7(), via: 'phone', approvedMinutes: 60, approvedCents: null }),
   },
+  'visit.request': {
+    name: 'requestVisit',
+    args: (ws, ticketId) => ({
+      id: uuidv7(),
+      ticketId,
+      clientId: ws.clients['four-tier'],
+      siteId: uuidv7(),
+      contactId: uuidv7(),
+      scope: 'Replace the printer.',
+      needsDowntime: false,
+      contractBaseFeeCents: 15_000,
+      travelZone: 'local',
+      zoneSurchargeCents: 0,
+      scopeSurchargeCents: 0,
+      surchargeReason: '',
+      hourlyRateCents: 12_500,
+      estimateHours: 2,
+      approvalRequestId: uuidv7(),
+    }),
+  },
+  'visit.schedule': { name: 'scheduleVisit', args: () => ({ id: uuidv7(), slot: null }) },
+  'visit.payment': {
+    name: 'recordVisitPayment',
+    args: () => ({
+      id: uuidv7(),
+      paymentId: uuidv7(),
+      authorizationId: null,
+      amountCents: 27_500,
+      method: 'portal',
+      reference: 'PORTAL-1',
+    }),
+  },
+  'visit.work': { name: 'checkInVisit', args: () => ({ id: uuidv7(), at: CHICAGO_TUESDAY }) },
 };
 
 /** Actions that are not mutations: refused on their routes, in the tests named above. */

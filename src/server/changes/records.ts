@@ -28,6 +28,8 @@ import type {
 } from '../db/schema';
 import type { CallbackRecord } from '../../protocol';
 import type { CallbacksTable } from '../db/schema';
+import type { VisitRecord } from '../../protocol';
+import type { VisitsTable } from '../db/schema';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -252,5 +254,49 @@ export function callbackRecord(row: Selectable<CallbacksTable>): CallbackRecord 
     closedBy: row.closed_by,
     closedAt: isoOrNull(row.closed_at),
     outcome: row.outcome,
+  };
+}
+
+export function visitRecord(row: Selectable<VisitsTable>): VisitRecord {
+  type R = VisitRecord;
+  return {
+    id: row.id,
+    ticketId: row.ticket_id,
+    clientId: row.client_id,
+    siteId: row.site_id,
+    contactId: row.contact_id,
+    scope: row.scope,
+    needsDowntime: row.needs_downtime,
+    travelZone: row.travel_zone as R['travelZone'],
+    contractBaseFeeCents: row.contract_base_fee_cents,
+    zoneSurchargeCents: row.zone_surcharge_cents,
+    scopeSurchargeCents: row.scope_surcharge_cents,
+    surchargeReason: row.surcharge_reason,
+    baseFeeCents: row.base_fee_cents,
+    hourlyRateCents: row.hourly_rate_cents,
+    estimateHours: row.estimate_hours,
+    approvalRequestId: row.approval_request_id,
+    status: row.status as R['status'],
+    technicianId: row.technician_id,
+    startsAt: isoOrNull(row.starts_at),
+    endsAt: isoOrNull(row.ends_at),
+    scheduledBy: row.scheduled_by,
+    scheduledAt: isoOrNull(row.scheduled_at),
+    bookingRefusal: row.booking_refusal,
+    checkedInAt: isoOrNull(row.checked_in_at),
+    checkedInBy: row.checked_in_by,
+    checkedOutAt: isoOrNull(row.checked_out_at),
+    checkedOutBy: row.checked_out_by,
+    onsiteMinutes: row.onsite_minutes,
+    billedHours: row.billed_hours,
+    payments: row.payments,
+    authorizations: row.authorizations,
+    workNotes: row.work_notes,
+    parts: row.parts,
+    cancelReason: row.cancel_reason,
+    cancelledAt: isoOrNull(row.cancelled_at),
+    cancelledBy: row.cancelled_by,
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at),
   };
 }

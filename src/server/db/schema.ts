@@ -6,6 +6,7 @@ import type { ContactPhone } from '../../domain/contact-details';
 import type { LeadTimeBand, TicketLeadTime } from '../../domain/lead-times';
 import type { SlaEvent, SlaPolicy } from '../../domain/sla';
 import type { TicketIntake } from '../../domain/intake';
+import type { BookingRefusal, VisitAuthorization, VisitPart, VisitPayment } from '../../domain/visits';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Seq = ColumnType<number, number | undefined, number>;
@@ -323,6 +324,51 @@ export interface CallbacksTable {
   recorded_at: Timestamp;
 }
 
+/** An onsite visit (migration 0021, docs/domain/onsite-visits.md); the record on the wire is its mirror (changes/records.ts). */
+export interface VisitsTable {
+  id: string;
+  tenant_id: string;
+  ticket_id: string;
+  client_id: string;
+  site_id: string;
+  contact_id: string;
+  scope: string;
+  needs_downtime: boolean;
+  travel_zone: string;
+  contract_base_fee_cents: number;
+  zone_surcharge_cents: number;
+  scope_surcharge_cents: number;
+  surcharge_reason: string;
+  base_fee_cents: number;
+  hourly_rate_cents: number;
+  estimate_hours: number;
+  approval_request_id: string;
+  status: string;
+  technician_id: string | null;
+  starts_at: NullableTimestamp;
+  ends_at: NullableTimestamp;
+  scheduled_by: string | null;
+  scheduled_at: NullableTimestamp;
+  /** The last booking the server refused for this visit (the technician was taken), so every desk sees why. */
+  booking_refusal: ColumnType<BookingRefusal | null, string | null, string | null>;
+  checked_in_at: NullableTimestamp;
+  checked_in_by: string | null;
+  checked_out_at: NullableTimestamp;
+  checked_out_by: string | null;
+  onsite_minutes: number | null;
+  billed_hours: number | null;
+  payments: Json<VisitPayment[]>;
+  authorizations: Json<VisitAuthorization[]>;
+  work_notes: string;
+  parts: Json<VisitPart[]>;
+  cancel_reason: string | null;
+  cancelled_at: NullableTimestamp;
+  cancelled_by: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -343,6 +389,7 @@ export interface Database {
   integration_keys: IntegrationKeysTable;
   calls: CallsTable;
   callbacks: CallbacksTable;
+  visits: VisitsTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
@@ -413,3 +460,4 @@ export type EscalationRow = Selectable<EscalationsTable>;
 export type ApprovalRequestRow = Selectable<ApprovalRequestsTable>;
 export type CallRow = Selectable<CallsTable>;
 export type CallbackRow = Selectable<CallbacksTable>;
+export type VisitRow = Selectable<VisitsTable>;

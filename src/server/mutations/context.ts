@@ -30,11 +30,16 @@ export interface MutationContext {
 /**
  * A rule refused the mutation. Thrown before or after writes alike: its writes
  * are undone (cheapest when thrown before the first), and only the refusal is recorded.
+ * `keep`, when given, is the refusal's own record (why a booking was refused,
+ * kept on the visit so every desk sees it): push runs it in the mutation's
+ * place, in the same transaction, once the handler's own writes are gone, and
+ * sends what it returns as changes (docs/sync-protocol.md, "Refusals that leave a note").
  */
 export class MutationRejected extends Error {
   constructor(
     readonly code: RejectionCode,
     message: string,
+    readonly keep?: (ctx: MutationContext) => Promise<ChangeWrite[]>,
   ) {
     super(message);
   }

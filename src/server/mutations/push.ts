@@ -113,6 +113,27 @@ function countsAt(performedAt: Date, actedUntil: Date | null, now: Date): Date {
   return floor > now ? now : floor;
 }
 
+function contextFor(rows: UnitOfWork, auth: SessionUser, at: { performedAt: Date; now: Date }): MutationContext {
+  return {
+    trx: rows.trx,
+    rows,
+    tenantId: auth.tenantId,
+    user: { id: auth.userId, role: auth.role },
+    performedAt: at.performedAt,
+    now: at.now,
+  };
+}
+
+/** A refusal and the record it keeps (MutationRejected.keep), written in the mutation's place. */
+interface Refused {
+  refusal: MutationRejected;
+  kept: ChangeWrite[];
+}
+
+async function refused(refusal: MutationRejected, ctx: MutationContext): Promise<Refused> {
+  return { refusal, kept: refusal.keep ? await refusal.keep(ctx) : [] };
+}
+
 /** Runs one mutation's handler; returns its writes, or the refusal when it refused before writing anything. */
 async function runHandler(
   rows: UnitOfWork,
@@ -120,23 +141,16 @@ async function runHandler(
   m: Mutation,
   at: { performedAt: Date; now: Date },
   index: number,
-): Promise<ChangeWrite[] | MutationRejected> {
+): Promise<ChangeWrite[] | Refused> {
   const before = rows.writes;
   rows.mutation = index;
+  const ctx = contextFor(rows, auth, at);
   try {
-    const ctx: MutationContext = {
-      trx: rows.trx,
-      rows,
-      tenantId: auth.tenantId,
-      user: { id: auth.userId, role: auth.role },
-      performedAt: at.performedAt,
-      now: at.now,
-    };
     return await runNamed(ctx, m);
   } catch (error) {
     if (!(error instanceof MutationRejected)) throw error;
     if (rows.writes !== before) throw new RefusedAfterWriting(index, error);
-    return error;
+    return refused(error, ctx);
   }
 }
 
@@ -247,10 +261,17 @@ async function applyInOneTransaction(
       const performedAt = new Date(m.performedAt);
       const base = { seq: m.seq, name: m.name, args: m.args, performed_at: performedAt.toISOString() };
       const at = countsAt(performedAt, actedUntil, now);
-      const done = (i === 0 && refusal) || clockRefusal(performedAt, now) || (await runHandler(rows, auth, m, { performedAt: at, now }, i));
+      const standIn = (i === 0 && refusal) || clockRefusal(performedAt, now);
+      const done = standIn
+        ? await refused(standIn, contextFor(rows, auth, { performedAt: at, now }))
+        : await runHandler(rows, auth, m, { performedAt: at, now }, i);
       let answer: Answer;
-      if (done instanceof MutationRejected) {
-        const result: PushResult = { clientId, seq: m.seq, status: 'rejected', code: done.code, message: done.message };
+      if (!Array.isArray(done)) {
+        const { refusal: no, kept } = done;
+        const result: PushResult = { clientId, seq: m.seq, status: 'rejected', code: no.code, message: no.message };
+        // The refusal's own record goes out as changes; the mutation stays refused (no changeSeq, args only fingerprinted).
+        writes.push(...kept);
+        for (let j = 0; j < kept.length; j++) stamps.push({ actorId: auth.userId, action: m.name, performedAt });
         records.push({ ...base, result, at: null });
         answer = () => result;
       } else {

@@ -11,6 +11,7 @@ import type { Database } from '../db/schema';
 import { appendChanges, type ChangeWrite } from '../changes/changes';
 import { clientColumns, clientRecord, contactRecord, noteRecord, ticketEventRecord, ticketRecord } from '../changes/records';
 import { DEMO_CONTACT_ROLES, demoContact } from './demo-contacts';
+import { seedDemoVisits } from './demo-visits';
 
 export const DEMO_WORKSPACE = 'demo';
 export const DEMO_PASSWORD = 'switchboard-demo';
@@ -60,6 +61,7 @@ export async function seedDemoWorkspace(db: Kysely<Database>, options: { tickets
     // generated data, and tens of thousands of entries would bury the log's first real change.
     await addStaff(trx, workspace.id, others, now, 'unaudited');
     const writes = [...(await seedClients(trx, workspace.id, data.clients)), ...(await seedTickets(trx, workspace.id, data))];
+    writes.push(...(await seedDemoVisits(trx, workspace.id, data, now)));
     // In parts: one statement with every record of a 100,000-ticket workspace as a single JSON parameter
     // needs over 200 MB of PGlite's memory for its plan (out of memory once tickets carried their SLA history).
     for (let i = 0; i < writes.length; i += SEED_CHANGES_PER_STATEMENT) {

@@ -18,6 +18,7 @@ import * as integrationKeys from './0017-integration-keys';
 import * as calls from './0018-calls';
 import * as ticketIntake from './0019-ticket-intake';
 import * as callbacks from './0020-callbacks';
+import * as visits from './0021-visits';
 
 // Listed explicitly, not scanned from a folder: bundlers and tsx see every migration, and order is the key order.
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0018-calls': calls,
   '0019-ticket-intake': ticketIntake,
   '0020-callbacks': callbacks,
+  '0021-visits': visits,
 };
 
 export const migrationProvider: MigrationProvider = {
