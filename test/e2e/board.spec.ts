@@ -35,7 +35,9 @@ test('a prepaid visit is booked by keyboard, and an overlapping one is refused b
   await expect(board.message).toContainText(`Booked ${FIRST} with ${TECHNICIAN}`);
   const booked = board.row(TECHNICIAN).getByTestId('board-visit').filter({ hasText: FIRST });
   await expect(booked).toBeVisible();
-  await expect(booked).toContainText('09:00–10:00');
+  // 09:00 on the scheduler's Chicago board is 10:00 at the clinic, shown in the site's (Eastern) zone, named.
+  await expect(booked).toContainText(/10:00–11:00 E[SD]T/);
+  await expect(board.message).toContainText('(America/New_York)');
   await expect(board.waitingVisit(FIRST)).toHaveCount(0);
   await desk.waitSynced();
 
@@ -55,7 +57,9 @@ test('a prepaid visit is booked by keyboard, and an overlapping one is refused b
   await expect(board.root).toBeVisible();
 
   const results = await new AxeBuilder({ page: desk.page }).include('[data-testid="board-screen"]').analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(serious).toEqual([]);
 
   // Taken off the board, the visit is back on the list to be booked again (the next test books it).
