@@ -67,6 +67,15 @@ test('a prepaid visit is booked by keyboard, and an overlapping one is refused b
   await board.panel.getByRole('button', { name: 'Take off the board' }).click();
   await expect(board.message).toContainText('Taken off the board');
   await expect(board.waitingVisit(FIRST).getByRole('button', { name: 'Place' })).toBeVisible();
+
+  // Dragged onto the technician's Thursday, it takes the cursor's time of day; then off the board again for the next test.
+  const thursday = board.row(TECHNICIAN).locator('td[data-day="3"]');
+  await board.waitingVisit(FIRST).dragTo(thursday);
+  await expect(board.message).toContainText(`Booked ${FIRST} with ${TECHNICIAN}`);
+  await expect(thursday.getByTestId('board-visit').filter({ hasText: FIRST })).toBeVisible();
+  await thursday.getByTestId('board-visit').filter({ hasText: FIRST }).click();
+  await board.panel.getByRole('button', { name: 'Take off the board' }).click();
+  await expect(board.waitingVisit(FIRST).getByRole('button', { name: 'Place' })).toBeVisible();
   await desk.waitSynced();
   await context.close();
 });

@@ -57,7 +57,8 @@ export function VisitPanel({
       setCopied('This desk cannot reach the clipboard: select the text above and copy it.');
     }
   };
-  const reason = notBookableReason(stage);
+  // A booked visit can be moved; one still waiting says why it cannot be booked yet.
+  const reason = stage === 'scheduled' ? null : notBookableReason(stage);
   return (
     <aside className="board-panel" aria-labelledby="board-panel-heading" data-testid="board-panel">
       <header>
