@@ -296,16 +296,19 @@ function Chip({
         text.refusal ? `Booking refused: ${text.refusal}` : '',
       ]
     : [];
+  const content = lines.filter(Boolean).join('\n');
   return (
     <div
       className={classes}
       style={style}
+      // The day view's narrow chips clip their lines: the whole text on hover.
+      title={style ? content : undefined}
       draggable
       data-visit-id={v.id}
       data-testid="board-visit"
       aria-current={selected ? 'true' : undefined}
     >
-      {lines.filter(Boolean).join('\n')}
+      {content}
     </div>
   );
 }
