@@ -14,6 +14,6 @@ export function confirmationText(p: {
   const where = p.address.trim() ? `${p.siteName}, ${p.address.trim()}` : p.siteName;
   return (
     `Your onsite visit is booked for ${describeSlot(p.startsAt, p.endsAt, p.siteZone)}. ` +
-    `${p.technicianName} will come to ${where} for: ${p.scope.trim()}.`
+    `${p.technicianName} will come to ${where} for: ${p.scope.trim().replace(/[.\s]+$/, '')}.`
   );
 }
