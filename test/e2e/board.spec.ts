@@ -56,11 +56,14 @@ test('a prepaid visit is booked by keyboard, and an overlapping one is refused b
   await expect(board.message).toContainText('Placing cancelled');
   await expect(board.root).toBeVisible();
 
-  const results = await new AxeBuilder({ page: desk.page }).include('[data-testid="board-screen"]').analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await desk.page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page: desk.page }).include('[data-testid="board-screen"]').analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+  }
 
   // Taken off the board, the visit is back on the list to be booked again (the next test books it).
   await booked.click();
