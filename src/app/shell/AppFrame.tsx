@@ -23,6 +23,7 @@ import { VisitsScreen } from '../visits/VisitsScreen';
 import { MyVisitsScreen } from '../my-visits/MyVisitsScreen';
 import { InvoiceDialog } from '../invoice/InvoiceDialog';
 import { openInvoice } from '../invoice/open-invoice';
+import { BoardScreen } from '../board/BoardScreen';
 
 // Only screens that exist are listed; Intake and Visits join as they are built.
 const NAV_ITEMS = [
@@ -37,6 +38,7 @@ const NAV_ITEMS = [
   { screen: 'callbacks', label: 'Callbacks', action: 'show-callbacks' },
   { screen: 'visits', label: 'Visits', action: 'show-visits' },
   { screen: 'my-visits', label: 'My visits', action: 'show-my-visits' },
+  { screen: 'board', label: 'Scheduling board', action: 'show-board' },
 ] as const;
 
 export function AppFrame({ status }: { status: ReactNode }) {
@@ -128,5 +130,7 @@ function ScreenBody({ screen, searchRef }: { screen: Screen; searchRef: RefObjec
       return <VisitsScreen onOpenInvoice={openInvoice} />;
     case 'my-visits':
       return <MyVisitsScreen />;
+    case 'board':
+      return <BoardScreen />;
   }
 }

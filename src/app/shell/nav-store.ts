@@ -1,7 +1,18 @@
 import { create } from 'zustand';
 
 export type Screen =
-  'queue' | 'escalations' | 'clients' | 'held' | 'staff' | 'request-types' | 'audit' | 'intake' | 'callbacks' | 'visits' | 'my-visits';
+  | 'queue'
+  | 'escalations'
+  | 'clients'
+  | 'held'
+  | 'staff'
+  | 'request-types'
+  | 'audit'
+  | 'intake'
+  | 'callbacks'
+  | 'visits'
+  | 'my-visits'
+  | 'board';
 
 interface NavState {
   screen: Screen;

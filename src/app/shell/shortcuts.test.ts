@@ -28,6 +28,8 @@ describe('resolveShortcut', () => {
     [{ key: 'w', inEditable: true }, null],
     [{ key: 'l' }, 'show-clients'],
     [{ key: 'l', inEditable: true }, null],
+    [{ key: 'o' }, 'show-board'],
+    [{ key: 'o', inEditable: true }, null],
   ] as const)('%o -> %s', (patch, expected) => {
     expect(resolveShortcut({ ...plain, ...patch })).toBe(expected);
   });

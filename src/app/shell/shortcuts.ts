@@ -44,6 +44,7 @@ export const SHORTCUTS = [
   },
   { key: 'V', label: 'Shift+V', description: 'Request an onsite visit on the open ticket', action: 'ticket-request-visit' },
   { key: 't', label: 't', description: 'Show my visits: today and the next days, check in and out', action: 'show-my-visits' },
+  { key: 'o', label: 'o', description: 'Show the scheduling board: book technicians onsite', action: 'show-board' },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutAction = (typeof SHORTCUTS)[number]['action'];

@@ -126,6 +126,10 @@ const perform: { [Action in ShortcutAction]: (context: ShortcutContext) => boole
     nav.showScreen('my-visits');
     return true;
   },
+  'show-board': ({ nav }) => {
+    nav.showScreen('board');
+    return true;
+  },
 };
 
 /** One keydown listener for the whole console; actions come from the stores. */
