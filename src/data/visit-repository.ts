@@ -83,11 +83,7 @@ export class VisitRepository {
   }
 
   async #statusOf(visit: VisitRecord): Promise<StatusOf> {
-    const ids = [visit.approvalRequestId, ...visit.authorizations.map((a) => a.approvalRequestId)];
-    const rows = await this.db.approvalRequests.bulkGet(ids);
-    const map = new Map<string, ApprovalStatus>();
-    for (const r of rows) if (r) map.set(r.id, r.status);
-    return statusOfIn(map);
+    return statusOfIn((await this.#withApprovals([visit])).approvals);
   }
 
   /** The quote of a draft as the form shows it live, or the problems with its figures. */

@@ -23,6 +23,7 @@ import { approvalRequestRecord, ticketRecord } from '../changes/records';
 import type { ChangeWrite } from '../changes/changes';
 import type { ApprovalRequestRow, ApprovalRequestsTable } from '../db/schema';
 import { actedOn, findClient, lockTicket, MutationRejected, requireRole, type MutationContext, type MutationHandler } from './context';
+import { lockOwnRow } from './own-rows';
 import { canonicalId } from './unit-of-work';
 import type { Updateable } from 'kysely';
 
@@ -125,19 +126,12 @@ export const requestApproval: MutationHandler<'requestApproval'> = async (ctx, a
 
 /** The workspace's request, locked until commit so two desks recording on it apply one after the other. */
 async function lockRequest(ctx: MutationContext, id: string): Promise<ApprovalRequestRow> {
-  const row = await ctx.trx
-    .selectFrom('approval_requests')
-    .selectAll()
-    .where('tenant_id', '=', ctx.tenantId)
-    .where('id', '=', canonicalId(id))
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row)
-    throw new MutationRejected(
-      'not_found',
-      `Approval request ${id} does not exist in this workspace; it may have been made on a desk that has not synced yet. Try again once it has.`,
-    );
-  return row;
+  return lockOwnRow(
+    ctx,
+    'approval_requests',
+    id,
+    `Approval request ${id} does not exist in this workspace; it may have been made on a desk that has not synced yet. Try again once it has.`,
+  );
 }
 
 const stateOf = (row: ApprovalRequestRow): RequestState => ({

@@ -11,6 +11,7 @@ import type { ChangeWrite } from '../changes/changes';
 import { callbackRecord } from '../changes/records';
 import type { CallbackRow } from '../db/schema';
 import { findClient, MutationRejected, requireRole, type MutationContext, type MutationHandler } from './context';
+import { lockOwnRow } from './own-rows';
 import { canonicalId } from './unit-of-work';
 
 const refuse = (message: string) => new MutationRejected('invalid_callback', `${message} Nothing was recorded.`);
@@ -86,19 +87,12 @@ export const promiseCallback: MutationHandler<'promiseCallback'> = async (ctx, a
 
 /** The workspace's callback, locked until commit so two desks closing it apply one after the other. */
 async function lockCallback(ctx: MutationContext, id: string): Promise<CallbackRow> {
-  const row = await ctx.trx
-    .selectFrom('callbacks')
-    .selectAll()
-    .where('tenant_id', '=', ctx.tenantId)
-    .where('id', '=', canonicalId(id))
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row)
-    throw new MutationRejected(
-      'not_found',
-      `Callback ${id} does not exist in this workspace; it may have been promised on a desk that has not synced yet. Try again once it has.`,
-    );
-  return row;
+  return lockOwnRow(
+    ctx,
+    'callbacks',
+    id,
+    `Callback ${id} does not exist in this workspace; it may have been promised on a desk that has not synced yet. Try again once it has.`,
+  );
 }
 
 async function close(

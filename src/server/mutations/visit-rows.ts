@@ -9,6 +9,7 @@ import type { ChangeWrite } from '../changes/changes';
 import { visitRecord } from '../changes/records';
 import type { VisitRow, VisitsTable } from '../db/schema';
 import { MutationRejected, type MutationContext } from './context';
+import { lockOwnRow } from './own-rows';
 import { canonicalId } from './unit-of-work';
 
 /** A broken visit rule: the message names what was wrong and what to do. */
@@ -16,19 +17,12 @@ export const refuse = (message: string) => new MutationRejected('invalid_visit',
 
 /** The workspace's visit, locked until commit so two desks' steps on it apply one after the other. */
 export async function lockVisit(ctx: MutationContext, id: string): Promise<VisitRow> {
-  const row = await ctx.trx
-    .selectFrom('visits')
-    .selectAll()
-    .where('tenant_id', '=', ctx.tenantId)
-    .where('id', '=', canonicalId(id))
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row)
-    throw new MutationRejected(
-      'not_found',
-      `Visit ${id} does not exist in this workspace; it may have been quoted on a desk that has not synced yet. Try again once it has. Nothing was recorded.`,
-    );
-  return row;
+  return lockOwnRow(
+    ctx,
+    'visits',
+    id,
+    `Visit ${id} does not exist in this workspace; it may have been quoted on a desk that has not synced yet. Try again once it has. Nothing was recorded.`,
+  );
 }
 
 export function requireStatus(row: VisitRow, allowed: readonly VisitStatus[], doing: string): void {
