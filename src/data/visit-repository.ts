@@ -11,6 +11,7 @@ import { TRAVEL_ZONE_RULES } from '../domain/travel';
 import { BookingIndex, bookingEnd, describeSlot, maintenanceWindowProblem, slotProblem } from '../domain/visit-schedule';
 import {
   authorizationState,
+  checkInDayProblem,
   checkInProblem,
   checkOutProblem,
   conflictMessage,
@@ -317,7 +318,7 @@ export class VisitRepository {
             ? 'You are already checked in to this visit.'
             : `This visit is ${visit.status}: it cannot be checked in.`,
         );
-      const problem = checkInProblem(at, now.getTime());
+      const problem = checkInProblem(at, now.getTime()) ?? checkInDayProblem(at, visit.startsAt!, visit.endsAt!);
       if (problem) throw new LocalMutationRefused(problem, 'at');
       await recordMutation(this.db, { name: 'checkInVisit', args: { id: visit.id, at } }, now);
     });

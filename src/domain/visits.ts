@@ -190,6 +190,21 @@ export function checkInProblem(at: string, recordedAtMs: number): string | null 
   return null;
 }
 
+/** A check-in this far from the booked slot is a different day's visit (a slip of the finger), not a late or early arrival. */
+export const CHECK_IN_SLACK_HOURS = 24;
+
+/**
+ * Why a check-in at `at` does not belong to the visit booked [startsAt,
+ * endsAt), or null: it falls within a day of the slot.
+ */
+export function checkInDayProblem(at: string, startsAt: string, endsAt: string): string | null {
+  const ms = Date.parse(at);
+  const slack = CHECK_IN_SLACK_HOURS * 60 * MINUTE_MS;
+  if (ms < Date.parse(startsAt) - slack || ms > Date.parse(endsAt) + slack)
+    return 'This visit is booked on another day: check in to the visit you are at, or ask the scheduler to book this one again for today.';
+  return null;
+}
+
 /** Why a check-out at `at` cannot close a visit checked in at `checkedInAt`, or null. */
 export function checkOutProblem(checkedInAt: string, at: string, recordedAtMs: number): string | null {
   const ms = Date.parse(at);

@@ -217,6 +217,15 @@ describe.each(BACKENDS)('visit refusals on %s', (backend) => {
   it('refuses check-out before check-in, work by another technician, rebooking once onsite, and payments for time not approved', async () => {
     const w = await visitWorld(server());
     const { args, startsAt } = await w.booked();
+    // A visit booked two days ahead: checking in to it now is a slip for another day's visit.
+    const later = await w.booked(w.ws.users.technician.id, w.slotIn(48));
+    await refused(
+      w,
+      w.tech,
+      w.tech.mutation('checkInVisit', { id: later.args.id, at: w.now() }, w.now()),
+      'invalid_visit',
+      /booked on another day/,
+    );
     server().clock.advanceTo(new Date(startsAt));
     const at = (minutes: number) => new Date(server().clock.now().getTime() + minutes * MINUTE).toISOString();
     await refused(w, w.tech, w.tech.mutation('checkOutVisit', { id: args.id, at: at(0) }, w.now()), 'invalid_visit', /Check in first/);

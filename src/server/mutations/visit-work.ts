@@ -5,7 +5,7 @@
 // server computes the onsite minutes and billed hours at check-out. More time
 // is asked for through an approval request queued just before.
 import { billedHours, extraHoursProblem, extraTimeCents, onsiteMinutes } from '../../domain/onsite-pricing';
-import { authorizationState, checkInProblem, checkOutProblem, type VisitAuthorization } from '../../domain/visits';
+import { authorizationState, checkInDayProblem, checkInProblem, checkOutProblem, type VisitAuthorization } from '../../domain/visits';
 import { MutationRejected, requireRole, type MutationHandler } from './context';
 import { canonicalId } from './unit-of-work';
 import { approvalStatuses, lockVisit, onsiteApproval, refuse, requireBookedOrLead, requireStatus, saveVisit } from './visit-rows';
@@ -16,7 +16,9 @@ export const checkInVisit: MutationHandler<'checkInVisit'> = async (ctx, args) =
   requireBookedOrLead(ctx, row, 'check in');
   if (row.status === 'onsite') throw refuse('This visit is already checked in: check out when you leave.');
   requireStatus(row, ['scheduled'], 'check in');
-  const problem = checkInProblem(args.at, ctx.performedAt.getTime());
+  const problem =
+    checkInProblem(args.at, ctx.performedAt.getTime()) ??
+    checkInDayProblem(args.at, new Date(row.starts_at!).toISOString(), new Date(row.ends_at!).toISOString());
   if (problem) throw refuse(problem);
   return saveVisit(ctx, row, { status: 'onsite', checked_in_at: new Date(args.at), checked_in_by: ctx.user.id });
 };

@@ -9,6 +9,7 @@ import {
   authorizationState,
   authorizedHours,
   authorizedUntil,
+  checkInDayProblem,
   checkInProblem,
   checkOutProblem,
   conflictMessage,
@@ -171,6 +172,21 @@ describe('check-in and check-out times', () => {
     ['not a time', 'this morning', /date and time/],
   ])('check-in %s', (_name, at, expected) => {
     const problem = checkInProblem(at, now);
+    if (expected === null) expect(problem).toBeNull();
+    else expect(problem).toMatch(expected);
+  });
+
+  // Booked 09:00–12:00 UTC on 4 March; a check-in more than a day from that slot is another day's visit.
+  const slot = ['2026-03-04T09:00:00Z', '2026-03-04T12:00:00Z'] as const;
+  it.each([
+    ['on time', '2026-03-04T09:00:00Z', null],
+    ['early the evening before (23 h 59 min ahead)', '2026-03-03T09:01:00Z', null],
+    ['a day and a minute before the start', '2026-03-03T08:59:00Z', /booked on another day/],
+    ['the next morning (a day after the end)', '2026-03-05T12:00:00Z', null],
+    ['a day and a minute after the end', '2026-03-05T12:01:00Z', /booked on another day/],
+    ['weeks ahead of a visit booked for today', '2026-03-25T09:00:00Z', /booked on another day/],
+  ])('check-in %s of its booked slot', (_name, at, expected) => {
+    const problem = checkInDayProblem(at, ...slot);
     if (expected === null) expect(problem).toBeNull();
     else expect(problem).toMatch(expected);
   });
