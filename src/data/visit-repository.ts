@@ -2,19 +2,17 @@
 // booked, checked in and out, extended and cancelled offline through the
 // outbox. Each step is checked here against the rows the desk holds, with the
 // same domain rules the server runs again against its own rows and clock.
-import type { ApprovalStatus } from '../domain/approval-requests';
 import { formatCentsForMessage } from '../domain/money';
 import { quote, quoteProblems, prepaymentProblem, extraHoursProblem, extraTimeCents, type Quote } from '../domain/onsite-pricing';
-import { can, forbiddenMessage, type Action } from '../domain/staff-permissions';
+import { can, forbiddenMessage, LEAD_ROLES, type Action } from '../domain/staff-permissions';
 import type { StaffMember, Ticket } from '../domain/ticket';
 import { TRAVEL_ZONE_RULES } from '../domain/travel';
-import { BookingIndex, bookingEnd, describeSlot, maintenanceWindowProblem, slotProblem } from '../domain/visit-schedule';
+import { bookingEnd, maintenanceWindowProblem, slotProblem } from '../domain/visit-schedule';
 import {
   authorizationState,
   checkInDayProblem,
   checkInProblem,
   checkOutProblem,
-  conflictMessage,
   prepaidCents,
   technicianProblem,
   visitQuote,
@@ -30,6 +28,9 @@ import { newId } from './ids';
 import { live, type Live } from './live';
 import { readRow, syncTables } from './local-rows';
 import { LocalMutationRefused, loadSyncState, recordMutation } from './outbox';
+import { bookingClash, sortByCreated, sortByStart, statusOfIn, withApprovals, type VisitsWithApprovals } from './visit-reads';
+
+export { statusOfIn, type VisitsWithApprovals } from './visit-reads';
 
 export interface VisitDraft {
   ticketId: string;
@@ -50,18 +51,6 @@ export interface PaymentDraft {
   method: PaymentMethod;
   reference: string;
 }
-
-/** Visits with the status of every approval request they name, so a screen derives stages without a second query. */
-export interface VisitsWithApprovals {
-  visits: VisitRecord[];
-  approvals: ReadonlyMap<string, ApprovalStatus>;
-}
-
-export function statusOfIn(approvals: ReadonlyMap<string, ApprovalStatus>): StatusOf {
-  return (id) => approvals.get(id) ?? null;
-}
-
-const LEAD_ROLES = ['service_coordinator', 'supervisor', 'site_director', 'admin'];
 
 export class VisitRepository {
   constructor(
@@ -84,7 +73,7 @@ export class VisitRepository {
   }
 
   async #statusOf(visit: VisitRecord): Promise<StatusOf> {
-    return statusOfIn((await this.#withApprovals([visit])).approvals);
+    return statusOfIn((await withApprovals(this.db, [visit])).approvals);
   }
 
   /** The quote of a draft as the form shows it live, or the problems with its figures. */
@@ -261,27 +250,8 @@ export class VisitRepository {
         const problem = maintenanceWindowProblem(client.maintenanceWindow, client.timeZone, startsAt, endsAt);
         if (problem) throw new LocalMutationRefused(problem, 'startsAt');
       }
-      const theirs = await this.db.visits.where('[technicianId+startsAt]').between([technicianId, ''], [technicianId, '\uffff']).toArray();
-      const index = new BookingIndex(theirs.filter(isBooked).map(asBooking));
-      const clash = index.overlapping(technicianId, Date.parse(startsAt), Date.parse(endsAt), visit.id)[0];
-      if (clash) {
-        const other = theirs.find((v) => v.id === clash.visitId)!;
-        const otherClient = await this.db.clients.get(other.clientId);
-        const otherSite = otherClient?.sites.find((s) => s.id === other.siteId);
-        throw new LocalMutationRefused(
-          conflictMessage(
-            technician!.name,
-            {
-              startsAt: other.startsAt!,
-              endsAt: other.endsAt!,
-              siteName: otherSite?.name ?? 'another site',
-              clientName: otherClient?.name ?? 'another client',
-            },
-            (s, e) => describeSlot(s, e, otherSite?.timeZone ?? zone),
-          ),
-          'startsAt',
-        );
-      }
+      const clash = await bookingClash(this.db, { visitId: visit.id, technician: technician!, startsAt, endsAt, zone });
+      if (clash) throw new LocalMutationRefused(clash, 'startsAt');
       const recorded = await recordMutation(
         this.db,
         { name: 'scheduleVisit', args: { id: visit.id, slot: { technicianId, startsAt } } },
@@ -394,43 +364,32 @@ export class VisitRepository {
     });
   }
 
-  async #withApprovals(visits: VisitRecord[]): Promise<VisitsWithApprovals> {
-    const ids = new Set<string>();
-    for (const v of visits) {
-      ids.add(v.approvalRequestId);
-      for (const a of v.authorizations) ids.add(a.approvalRequestId);
-    }
-    const rows = await this.db.approvalRequests.bulkGet([...ids]);
-    const approvals = new Map<string, ApprovalStatus>();
-    for (const r of rows) if (r) approvals.set(r.id, r.status);
-    return { visits, approvals };
-  }
-
   get(id: string): Live<VisitsWithApprovals> {
     return live(async () => {
       const visit = await this.db.visits.get(id);
-      return this.#withApprovals(visit ? [visit] : []);
+      return withApprovals(this.db, visit ? [visit] : []);
     });
   }
 
   liveForTicket(ticketId: string): Live<VisitsWithApprovals> {
-    return live(async () => this.#withApprovals(sortByStart(await this.db.visits.where('ticketId').equals(ticketId).toArray())));
+    return live(async () => withApprovals(this.db, sortByStart(await this.db.visits.where('ticketId').equals(ticketId).toArray())));
   }
 
   /** Visits booked to start in [fromIso, toIso): the board's week, every technician. */
   liveBooked(fromIso: string, toIso: string): Live<VisitsWithApprovals> {
-    return live(async () => this.#withApprovals(await this.db.visits.where('startsAt').between(fromIso, toIso, true, false).toArray()));
+    return live(async () => withApprovals(this.db, await this.db.visits.where('startsAt').between(fromIso, toIso, true, false).toArray()));
   }
 
   /** Visits not booked yet (quoted, approved or prepaid), oldest first: the board's waiting list and the visits screen. */
   liveUnbooked(): Live<VisitsWithApprovals> {
-    return live(async () => this.#withApprovals(sortByCreated(await this.db.visits.where('status').equals('requested').toArray())));
+    return live(async () => withApprovals(this.db, sortByCreated(await this.db.visits.where('status').equals('requested').toArray())));
   }
 
   /** One technician's visits starting in [fromIso, toIso): "my visits today". */
   liveFor(technicianId: string, fromIso: string, toIso: string): Live<VisitsWithApprovals> {
     return live(async () =>
-      this.#withApprovals(
+      withApprovals(
+        this.db,
         await this.db.visits
           .where('[technicianId+startsAt]')
           .between([technicianId, fromIso], [technicianId, toIso], true, false)
@@ -441,27 +400,11 @@ export class VisitRepository {
 
   /** A client's visits (the monthly billing file filters by month). */
   liveForClient(clientId: string): Live<VisitsWithApprovals> {
-    return live(async () => this.#withApprovals(sortByStart(await this.db.visits.where('clientId').equals(clientId).toArray())));
+    return live(async () => withApprovals(this.db, sortByStart(await this.db.visits.where('clientId').equals(clientId).toArray())));
   }
 
   /** Every visit on the desk, for the Visits screen's lists. */
   liveAll(): Live<VisitsWithApprovals> {
-    return live(async () => this.#withApprovals(sortByCreated(await this.db.visits.toArray())));
+    return live(async () => withApprovals(this.db, sortByCreated(await this.db.visits.toArray())));
   }
-}
-
-function isBooked(v: VisitRecord): boolean {
-  return (v.status === 'scheduled' || v.status === 'onsite') && v.technicianId !== null && v.startsAt !== null && v.endsAt !== null;
-}
-
-function asBooking(v: VisitRecord) {
-  return { visitId: v.id, technicianId: v.technicianId!, startMs: Date.parse(v.startsAt!), endMs: Date.parse(v.endsAt!) };
-}
-
-function sortByStart(visits: VisitRecord[]): VisitRecord[] {
-  return visits.sort((a, b) => (a.startsAt ?? a.createdAt).localeCompare(b.startsAt ?? b.createdAt));
-}
-
-function sortByCreated(visits: VisitRecord[]): VisitRecord[] {
-  return visits.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
