@@ -106,7 +106,7 @@ async function boardRender(heightPx: number, name: string, goal: Goal | undefine
     const runs: number[] = [];
     let drawn = { technicians: 0, chips: 0, rows: 0, chipsInDom: 0 };
     for (let r = 0; r <= RUNS; r++) {
-      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, timezoneId: ZONE });
+      const page = await browser.newPage({ viewport: { width: 1600, height: Math.max(1000, heightPx + 100) }, timezoneId: ZONE });
       await page.setContent(
         `<!doctype html><html><head><style>${css}</style></head><body><div class="board" style="height: ${heightPx}px"><div class="board-body"><div class="board-scroll" id="root"></div></div></div></body></html>`,
       );
@@ -148,6 +148,9 @@ async function boardRender(heightPx: number, name: string, goal: Goal | undefine
         `run ${r}: model ${result.modelMs.toFixed(0)} ms, React render+commit ${result.renderMs.toFixed(0)} ms, total ${result.ms.toFixed(0)} ms`,
       );
     }
+    const allRows = heightPx > 900;
+    if (allRows && (drawn.rows !== TECHNICIANS || drawn.chipsInDom !== VISITS))
+      throw new Error(`${name}: drew ${drawn.rows} rows and ${drawn.chipsInDom} visits, not the whole board: make the board taller`);
     if (drawn.chips !== VISITS || drawn.technicians !== TECHNICIANS || drawn.rows === 0 || drawn.chipsInDom === 0)
       throw new Error(
         `the board placed ${drawn.chips} visits of ${drawn.technicians} technicians and drew ${drawn.rows} rows: not the week it was given`,
@@ -230,5 +233,5 @@ function conflictCheck(): void {
 
 conflictCheck();
 await boardRender(900, 'visits.board_render_ms', { op: '<', value: 200 });
-// Every row at once (no goal): what the board costs when all 50 technicians are in view.
-await boardRender(50 * 200, 'visits.board_render_all_rows_ms', undefined);
+// Every row at once (no goal): what the board would cost if all 50 technicians' weeks were in view; the board draws the rows in view.
+await boardRender(60_000, 'visits.board_render_all_rows_ms', undefined);
