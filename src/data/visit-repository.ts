@@ -385,17 +385,20 @@ export class VisitRepository {
     return live(async () => withApprovals(this.db, sortByCreated(await this.db.visits.where('status').equals('requested').toArray())));
   }
 
-  /** One technician's visits starting in [fromIso, toIso): "my visits today". */
+  /** One technician's visits starting in [fromIso, toIso), and any still onsite from before: "my visits today". */
   liveFor(technicianId: string, fromIso: string, toIso: string): Live<VisitsWithApprovals> {
-    return live(async () =>
-      withApprovals(
-        this.db,
-        await this.db.visits
-          .where('[technicianId+startsAt]')
-          .between([technicianId, fromIso], [technicianId, toIso], true, false)
-          .toArray(),
-      ),
-    );
+    return live(async () => {
+      const starting = await this.db.visits
+        .where('[technicianId+startsAt]')
+        .between([technicianId, fromIso], [technicianId, toIso], true, false)
+        .toArray();
+      // A visit checked in before `fromIso` and still onsite (past midnight, in a late maintenance window) is
+      // still to be checked out: it belongs to the list too.
+      const carriedOver = (await this.db.visits.where('status').equals('onsite').toArray()).filter(
+        (v) => v.technicianId === technicianId && v.startsAt !== null && v.startsAt < fromIso,
+      );
+      return withApprovals(this.db, [...carriedOver, ...starting]);
+    });
   }
 
   /** A client's visits (the monthly billing file filters by month). */

@@ -43,6 +43,21 @@ describe('byDay', () => {
   });
 });
 
+describe('byDay, a visit carried over', () => {
+  const days = visitDays(Date.parse('2026-03-04T15:00:00Z'), 'America/Chicago', 1);
+  it("shows a visit started before today's midnight (still onsite) first under today", () => {
+    const visits = [
+      { id: 'today', startsAt: '2026-03-04T15:00:00.000Z' },
+      // 22:00 in Chicago on the 3rd: a maintenance-window visit still onsite after midnight.
+      { id: 'last-night', startsAt: '2026-03-04T04:00:00.000Z' },
+    ];
+    expect(byDay(visits, days).map((g) => [g.day.key, g.visits.map((v) => v.id)])).toEqual([
+      ['2026-03-04', ['last-night', 'today']],
+      ['2026-03-05', []],
+    ]);
+  });
+});
+
 describe('visitWindow', () => {
   it("runs from today's midnight to the midnight after the last day, in the technician's zone", () => {
     expect(visitWindow(Date.parse('2026-03-05T02:30:00Z'), 'America/Chicago', 2)).toEqual({

@@ -42,8 +42,9 @@ export function byDay<V extends { id: string; startsAt: string | null }>(
   const sorted = visits
     .filter((v): v is V & { startsAt: string } => v.startsAt !== null)
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.id.localeCompare(b.id));
-  return days.map((day) => {
-    const from = Date.parse(day.fromIso);
+  return days.map((day, i) => {
+    // A visit still going from before today's midnight (onsite past it) is today's work: it shows first under today.
+    const from = i === 0 ? -Infinity : Date.parse(day.fromIso);
     const to = Date.parse(day.toIso);
     return { day, visits: sorted.filter((v) => Date.parse(v.startsAt) >= from && Date.parse(v.startsAt) < to) };
   });

@@ -261,6 +261,20 @@ describe('check-in and check-out', () => {
     );
   });
 
+  it("lists a visit still onsite from before the day's start with the technician's visits, and not another's", async () => {
+    const id = await onsite();
+    // The next day's list (from midnight after the check-in): the visit started the day before but is not checked out.
+    const nextDay = { from: '2026-03-05T06:00:00.000Z', to: '2026-03-06T06:00:00.000Z' };
+    const first = <T>(l: { subscribe(o: { next: (v: T) => void }): { unsubscribe(): void } }) =>
+      new Promise<T>((resolve) => {
+        const sub = l.subscribe({ next: (v) => (sub.unsubscribe(), resolve(v)) });
+      });
+    expect((await first(visits.liveFor(TESS, nextDay.from, nextDay.to))).visits.map((v) => v.id)).toEqual([id]);
+    expect((await first(visits.liveFor(SCHEDULER, nextDay.from, nextDay.to))).visits).toEqual([]);
+    await visits.checkOut(id, later(60).toISOString(), later(60));
+    expect((await first(visits.liveFor(TESS, nextDay.from, nextDay.to))).visits).toEqual([]);
+  });
+
   it('records the check-out with the whole hours billed', async () => {
     const id = await onsite();
     // 09:10 to 12:25 Chicago: 3 h 15 min → 4 hours.
