@@ -3,7 +3,7 @@
 // outbox. Each step is checked here against the rows the desk holds, with the
 // same domain rules the server runs again against its own rows and clock.
 import { formatCentsForMessage } from '../domain/money';
-import { quote, quoteProblems, prepaymentProblem, extraHoursProblem, extraTimeCents, type Quote } from '../domain/onsite-pricing';
+import { baseFeeCents, quote, quoteProblems, prepaymentProblem, extraHoursProblem, extraTimeCents } from '../domain/onsite-pricing';
 import { can, forbiddenMessage, LEAD_ROLES, type Action } from '../domain/staff-permissions';
 import type { StaffMember, Ticket } from '../domain/ticket';
 import { TRAVEL_ZONE_RULES } from '../domain/travel';
@@ -22,7 +22,7 @@ import {
   type VisitPart,
 } from '../domain/visits';
 import type { VisitRecord } from '../protocol/records';
-import type { ApprovalRepository } from './approval-repository';
+import type { ApprovalRepository, ApprovalRequestDraft } from './approval-repository';
 import type { SwitchboardDb } from './db';
 import { newId } from './ids';
 import { live, type Live } from './live';
@@ -52,6 +52,25 @@ export interface PaymentDraft {
   reference: string;
 }
 
+/** The approval request that holds onsite work (the visit, or more time on it): billable, asked by the visit's contact. */
+function onsiteApproval(ticketId: string, contactId: string, hours: number, cents: number, description: string): ApprovalRequestDraft {
+  return {
+    ticketId,
+    requesterContactId: contactId,
+    callerName: null,
+    callerPhone: null,
+    kind: 'billable_work',
+    work: 'break_fix',
+    cause: 'none',
+    onsite: true,
+    afterHours: false,
+    expectedMinutes: hours * 60,
+    description,
+    estimateMinutes: hours * 60,
+    estimateCents: cents,
+  };
+}
+
 export class VisitRepository {
   constructor(
     private readonly db: SwitchboardDb,
@@ -74,22 +93,6 @@ export class VisitRepository {
 
   async #statusOf(visit: VisitRecord): Promise<StatusOf> {
     return statusOfIn((await withApprovals(this.db, [visit])).approvals);
-  }
-
-  /** The quote of a draft as the form shows it live, or the problems with its figures. */
-  async quoteFor(
-    draft: Pick<VisitDraft, 'ticketId' | 'zoneSurchargeCents' | 'scopeSurchargeCents' | 'hourlyRateCents' | 'estimateHours'>,
-  ): Promise<{ quote: Quote | null; problems: string[] }> {
-    const ticket = (await readRow(this.db, { entity: 'ticket', id: draft.ticketId })) as Ticket | null;
-    const client = ticket ? await this.db.clients.get(ticket.clientId) : undefined;
-    if (!client) return { quote: null, problems: ['The ticket or its client is not on this desk; sync and try again.'] };
-    const terms = {
-      baseFeeCents: client.contract.onsiteBaseFeeCents + draft.zoneSurchargeCents + draft.scopeSurchargeCents,
-      hourlyRateCents: draft.hourlyRateCents,
-      estimateHours: draft.estimateHours,
-    };
-    const problems = quoteProblems(terms, client.contract.onsiteBaseFeeCents);
-    return problems.length ? { quote: null, problems: problems.map((p) => p.message) } : { quote: quote(terms), problems: [] };
   }
 
   /**
@@ -117,7 +120,7 @@ export class VisitRepository {
           'zoneSurchargeCents',
         );
       const terms = {
-        baseFeeCents: client.contract.onsiteBaseFeeCents + draft.zoneSurchargeCents + draft.scopeSurchargeCents,
+        baseFeeCents: baseFeeCents({ ...draft, contractBaseFeeCents: client.contract.onsiteBaseFeeCents }),
         hourlyRateCents: draft.hourlyRateCents,
         estimateHours: draft.estimateHours,
       };
@@ -125,21 +128,7 @@ export class VisitRepository {
       if (problem) throw new LocalMutationRefused(problem.message, problem.field);
       const q = quote(terms);
       const approval = await this.approvals.request(
-        {
-          ticketId: ticket.id,
-          requesterContactId: contact.id,
-          callerName: null,
-          callerPhone: null,
-          kind: 'billable_work',
-          work: 'break_fix',
-          cause: 'none',
-          onsite: true,
-          afterHours: false,
-          expectedMinutes: draft.estimateHours * 60,
-          description: `Onsite visit to ${site.name}: ${draft.scope.trim()}`,
-          estimateMinutes: draft.estimateHours * 60,
-          estimateCents: q.totalCents,
-        },
+        onsiteApproval(ticket.id, contact.id, draft.estimateHours, q.totalCents, `Onsite visit to ${site.name}: ${draft.scope.trim()}`),
         now,
       );
       const recorded = await recordMutation(
@@ -320,21 +309,7 @@ export class VisitRepository {
       if (problem) throw new LocalMutationRefused(problem, 'hours');
       const amount = extraTimeCents(hours, visit.hourlyRateCents);
       const approval = await this.approvals.request(
-        {
-          ticketId: visit.ticketId,
-          requesterContactId: visit.contactId,
-          callerName: null,
-          callerPhone: null,
-          kind: 'billable_work',
-          work: 'break_fix',
-          cause: 'none',
-          onsite: true,
-          afterHours: false,
-          expectedMinutes: hours * 60,
-          description: `More time onsite: ${hours} h at the agreed rate. ${reason.trim()}`,
-          estimateMinutes: hours * 60,
-          estimateCents: amount,
-        },
+        onsiteApproval(visit.ticketId, visit.contactId, hours, amount, `More time onsite: ${hours} h at the agreed rate. ${reason.trim()}`),
         now,
       );
       await recordMutation(

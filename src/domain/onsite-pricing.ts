@@ -61,6 +61,11 @@ export function quoteProblems(terms: QuoteTerms, minBaseFeeCents: number): Field
   return found;
 }
 
+/** The base fee of a visit (trip and first hour): the contract's, raised by the site's travel zone and by the scope. */
+export function baseFeeCents(parts: { contractBaseFeeCents: number; zoneSurchargeCents: number; scopeSurchargeCents: number }): number {
+  return parts.contractBaseFeeCents + parts.zoneSurchargeCents + parts.scopeSurchargeCents;
+}
+
 /** The quote of valid terms (check them with quoteProblems first). */
 export function quote(terms: QuoteTerms): Quote {
   const additionalHours = Math.max(0, terms.estimateHours - 1);

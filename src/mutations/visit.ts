@@ -6,7 +6,7 @@
 // corrects, and the desk's copy follows on the next pull.
 import { z } from 'zod';
 import { MAX_RATE_CENTS } from '../domain/client';
-import { billedHours, extraTimeCents, MAX_ESTIMATE_HOURS, MAX_EXTRA_HOURS, onsiteMinutes } from '../domain/onsite-pricing';
+import { baseFeeCents, billedHours, extraTimeCents, MAX_ESTIMATE_HOURS, MAX_EXTRA_HOURS, onsiteMinutes } from '../domain/onsite-pricing';
 import { TRAVEL_ZONES } from '../domain/travel';
 import { bookingEnd } from '../domain/visit-schedule';
 import {
@@ -87,7 +87,7 @@ export const requestVisit = defineMutation({
       zoneSurchargeCents: a.zoneSurchargeCents,
       scopeSurchargeCents: a.scopeSurchargeCents,
       surchargeReason: a.surchargeReason,
-      baseFeeCents: a.contractBaseFeeCents + a.zoneSurchargeCents + a.scopeSurchargeCents,
+      baseFeeCents: baseFeeCents(a),
       hourlyRateCents: a.hourlyRateCents,
       estimateHours: a.estimateHours,
       approvalRequestId: a.approvalRequestId,

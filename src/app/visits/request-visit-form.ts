@@ -4,7 +4,7 @@
 // names the field it belongs to so it is shown there.
 import type { VisitDraft } from '../../data/visit-repository';
 import { parseDollars } from '../../domain/money';
-import { quote, quoteProblems, type Quote } from '../../domain/onsite-pricing';
+import { baseFeeCents, quote, quoteProblems, type Quote } from '../../domain/onsite-pricing';
 import { TRAVEL_ZONE_RULES, type TravelZone } from '../../domain/travel';
 
 export interface VisitFormText {
@@ -86,7 +86,7 @@ export function readVisitForm(form: VisitFormText, contractBaseFeeCents: number,
   let q: Quote | null = null;
   if (zoneFee.cents !== null && scopeFee.cents !== null && rate.cents !== null && hours.hours !== null) {
     const terms = {
-      baseFeeCents: contractBaseFeeCents + zoneFee.cents + scopeFee.cents,
+      baseFeeCents: baseFeeCents({ contractBaseFeeCents, zoneSurchargeCents: zoneFee.cents, scopeSurchargeCents: scopeFee.cents }),
       hourlyRateCents: rate.cents,
       estimateHours: hours.hours,
     };

@@ -11,6 +11,7 @@ import type { ChangeWrite } from '../changes/changes';
 import { callbackRecord } from '../changes/records';
 import type { CallbackRow } from '../db/schema';
 import { findClient, MutationRejected, requireRole, type MutationContext, type MutationHandler } from './context';
+import { contactClient } from './call-mutations';
 import { lockOwnRow } from './own-rows';
 import { canonicalId } from './unit-of-work';
 
@@ -20,18 +21,13 @@ export const promiseCallback: MutationHandler<'promiseCallback'> = async (ctx, a
   requireRole(ctx, 'callback.manage');
   const client = await findClient(ctx, args.clientId);
   if (args.contactId !== null) {
-    const contact = await ctx.trx
-      .selectFrom('contacts')
-      .select(['client_id', 'name'])
-      .where('tenant_id', '=', ctx.tenantId)
-      .where('id', '=', canonicalId(args.contactId))
-      .executeTakeFirst();
+    const contact = await contactClient(ctx, args.contactId);
     if (!contact)
       throw new MutationRejected(
         'not_found',
         `Contact ${args.contactId} does not exist in this workspace; it may have been added on a desk that has not synced yet. Choose one of the client's contacts, or promise the callback to the caller by name. Nothing was recorded.`,
       );
-    if (contact.client_id !== client.id)
+    if (contact.clientId !== client.id)
       throw refuse(`${contact.name} is not a contact of ${client.name}: choose one of the client's contacts, or the caller by name.`);
   }
   if (args.ticketId !== null) {

@@ -5,12 +5,13 @@
 // approval request holding it is real, the prepayment follows the approval and
 // the $25 rule, and more time is paid exactly, after its approval.
 import type { ApprovalStatus } from '../../domain/approval-requests';
-import { extraTimeCents, prepaymentProblem, quote, quoteProblems } from '../../domain/onsite-pricing';
+import { baseFeeCents, extraTimeCents, prepaymentProblem, quote, quoteProblems } from '../../domain/onsite-pricing';
 import { TRAVEL_ZONE_RULES } from '../../domain/travel';
 import { authorizationState, prepaidCents, visitQuote, type VisitPayment } from '../../domain/visits';
 import { visitRecord } from '../changes/records';
 import type { VisitRow } from '../db/schema';
 import { findClient, MutationRejected, requireRole, type MutationHandler } from './context';
+import { contactClient } from './call-mutations';
 import { canonicalId } from './unit-of-work';
 import { approvalStatuses, lockVisit, onsiteApproval, refuse, requireStatus, saveVisit, visitFacts } from './visit-rows';
 
@@ -28,15 +29,10 @@ export const requestVisit: MutationHandler<'requestVisit'> = async (ctx, args) =
   if (ticket.client_id !== client.id) throw refuse(`The ticket belongs to another client: quote the visit for the ticket's own client.`);
   const site = client.sites.find((s) => s.id.toLowerCase() === canonicalId(args.siteId));
   if (!site) throw refuse(`That site is not one of ${client.name}'s: choose one of the client's sites.`);
-  const contact = await ctx.trx
-    .selectFrom('contacts')
-    .select(['client_id', 'name'])
-    .where('tenant_id', '=', ctx.tenantId)
-    .where('id', '=', canonicalId(args.contactId))
-    .executeTakeFirst();
+  const contact = await contactClient(ctx, args.contactId);
   if (!contact)
     throw refuse(`Contact ${args.contactId} is not in this workspace: choose one of ${client.name}'s contacts to meet the technician.`);
-  if (contact.client_id !== client.id)
+  if (contact.clientId !== client.id)
     throw refuse(`${contact.name} is not a contact of ${client.name}: choose one of the client's contacts.`);
   // The desk quoted from its copy of the contract and the site; a change made elsewhere since then means a new quote.
   const zone = site.travelZone ?? 'local';
@@ -48,7 +44,7 @@ export const requestVisit: MutationHandler<'requestVisit'> = async (ctx, args) =
   if (rule.surchargeCents !== null && args.zoneSurchargeCents !== rule.surchargeCents)
     throw refuse(`${site.name} is in the ${rule.label} zone: its surcharge is ${money(rule.surchargeCents)}, fixed by the zone.`);
   const terms = {
-    baseFeeCents: client.onsite_base_fee_cents + args.zoneSurchargeCents + args.scopeSurchargeCents,
+    baseFeeCents: baseFeeCents({ ...args, contractBaseFeeCents: client.onsite_base_fee_cents }),
     hourlyRateCents: args.hourlyRateCents,
     estimateHours: args.estimateHours,
   };

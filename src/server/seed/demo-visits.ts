@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import { v7 as uuidv7 } from 'uuid';
 import type { Client } from '../../domain/client';
-import { billedHours, extraTimeCents, quote } from '../../domain/onsite-pricing';
+import { baseFeeCents, billedHours, extraTimeCents, quote } from '../../domain/onsite-pricing';
 import { TRAVEL_ZONE_RULES } from '../../domain/travel';
 import type { VisitAuthorization, VisitPayment, VisitStatus } from '../../domain/visits';
 import { DEMO_VISITS, type DemoVisit } from './demo-visit-catalog';
@@ -47,7 +47,11 @@ export async function seedDemoVisits(
     const zone = site.travelZone ?? 'local';
     const zoneSurcharge = TRAVEL_ZONE_RULES[zone].surchargeCents ?? 25_000;
     const q = quote({
-      baseFeeCents: client.contract.onsiteBaseFeeCents + zoneSurcharge,
+      baseFeeCents: baseFeeCents({
+        contractBaseFeeCents: client.contract.onsiteBaseFeeCents,
+        zoneSurchargeCents: zoneSurcharge,
+        scopeSurchargeCents: 0,
+      }),
       hourlyRateCents: client.contract.hourlyRateCents,
       estimateHours: spec.estimateHours,
     });
